@@ -1,0 +1,66 @@
+/** The `nianbao` command line: check, fix, skeleton, lsp. */
+import { join } from 'node:path';
+import type { CheckOptions, Locale } from '../core';
+import { parseArgs, UsageError } from './args';
+import { runCheck } from './commands/check';
+import { runFix } from './commands/fix';
+import { runSkeleton } from './commands/skeleton';
+import { loadConfig } from './config';
+
+const VERSION = '0.1.0';
+
+const USAGE = `nianbao ${VERSION}: 政府信息公开工作年度报告 (YAML) checker
+
+Usage:
+  nianbao check [--format text|json|sarif] [--locale zh-CN|en] [--config FILE] PATH...
+  nianbao fix [--dry-run] [--locale zh-CN|en] PATH...
+  nianbao skeleton --format 2019|2021 [--year Y] [--organ NAME] [--kind ORGAN_KIND] [--fill blank|zero]
+  nianbao lsp --stdio            start the language server
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const out = (s: string) => process.stdout.write(s + '\n');
+  const err = (s: string) => process.stderr.write(s + '\n');
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'check': {
+        const a = parseArgs(rest, ['format', 'locale', 'config'], []);
+        return runCheck({ paths: a.positionals, format: String(a.flags.format ?? 'text'), locale: locale(a.flags.locale), options: options(a.flags.config), version: VERSION }, out, err);
+      }
+      case 'fix': {
+        const a = parseArgs(rest, ['locale', 'config'], ['dry-run']);
+        return runFix(a.positionals, a.flags['dry-run'] === true, locale(a.flags.locale), options(a.flags.config), out, err);
+      }
+      case 'skeleton':
+        return runSkeleton(parseArgs(rest, ['format', 'year', 'organ', 'kind', 'fill'], []).flags, out);
+      case 'lsp':
+        // The server is its own bundle next to this one; it reads --stdio / --node-ipc itself.
+        require(join(__dirname, 'server.js'));
+        return new Promise<number>(() => undefined);
+      case '--version': case '-v':
+        out(VERSION);
+        return 0;
+      case undefined: case 'help': case '--help': case '-h':
+        out(USAGE);
+        return cmd === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command ${cmd}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) { err(`nianbao: ${e.message}\n\n${USAGE}`); return 2; }
+    err(`nianbao: ${(e as Error).message}`);
+    return 2;
+  }
+}
+
+function locale(v: string | true | undefined): Locale {
+  if (v === undefined) return 'zh-CN';
+  if (v === 'en' || v === 'zh-CN') return v;
+  throw new UsageError('--locale must be zh-CN or en');
+}
+
+function options(config: string | true | undefined): CheckOptions {
+  return typeof config === 'string' ? loadConfig(config) : {};
+}

@@ -1,0 +1,13 @@
+/** Compiler-style lines: file:line:col severity code message (1-based positions for humans). */
+import type { Diagnostic, Locale } from '../../core';
+
+export function formatText(file: string, diags: Diagnostic[], locale: Locale): string {
+  return diags.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message[locale]}`).join('\n');
+}
+
+export function summaryLine(files: number, counts: Record<string, number>, locale: Locale): string {
+  const { error = 0, warning = 0, info = 0 } = counts;
+  return locale === 'en'
+    ? `${files} file(s): ${error} error(s), ${warning} warning(s), ${info} info`
+    : `${files} 个文件：${error} 个错误，${warning} 个警告，${info} 条提示`;
+}

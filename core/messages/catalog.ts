@@ -1,0 +1,79 @@
+/**
+ * The one message catalog: every diagnostic and fix text in zh-CN and en. Messages take
+ * structured arguments; nothing downstream parses them.
+ */
+import type { LocalizedText } from '../types';
+
+type Args = Record<string, string | number | undefined>;
+type Template = (a: Args) => string;
+
+const M: Record<string, { zh: Template; en: Template }> = {
+  'yaml.syntax': { zh: (a) => `YAML 语法错误：${a.detail}`, en: (a) => `YAML syntax error: ${a.detail}` },
+  'yaml.duplicate': { zh: (a) => `重复的键“${a.key}”：后一个会覆盖前一个`, en: (a) => `Duplicate key "${a.key}": the later one overrides the earlier` },
+  'yaml.alias': { zh: () => '年报中不应使用 YAML 别名（*alias）：请直接写出数值', en: () => 'Reports should not use YAML aliases (*alias): write the values out' },
+  'yaml.aliasBomb': { zh: (a) => `别名展开过多（${a.detail}），已停止检查`, en: (a) => `Too many alias expansions (${a.detail}); checking stopped` },
+  'yaml.depth': { zh: (a) => `嵌套层数超过 ${a.max}（约 ${a.depth} 层），不是年报格式，已停止检查`, en: (a) => `Nesting deeper than ${a.max} (about ${a.depth}); not a report, checking stopped` },
+  'yaml.tooLarge': { zh: (a) => `文件过大（${a.size} 字符，上限 ${a.max}），已停止检查`, en: (a) => `File too large (${a.size} characters, limit ${a.max}); checking stopped` },
+  'yaml.binary': { zh: () => '文件含有二进制数据，不是 YAML 文本', en: () => 'The file contains binary data; it is not YAML text' },
+  'yaml.notMap': { zh: () => '年报文件的顶层应为键值映射（format、meta、overview …）', en: () => 'A report must be a mapping at the top level (format, meta, overview …)' },
+  'yaml.empty': { zh: () => '文件为空：缺少报告的全部内容（可用骨架片段 nianbao2021 / 年报2021 生成）', en: () => 'The file is empty: every report section is missing (insert the nianbao2021 skeleton snippet)' },
+
+  'schema.type': { zh: (a) => `“${a.label}”应为${a.expected}，实际为${a.actual}`, en: (a) => `"${a.label}" should be ${a.expectedEn}, found ${a.actualEn}` },
+  'schema.enum': { zh: (a) => `“${a.label}”的取值应为：${a.allowed}`, en: (a) => `"${a.label}" must be one of: ${a.allowed}` },
+  'schema.unknown': { zh: (a) => `未知的键“${a.key}”（${a.where}中没有这一项）`, en: (a) => `Unknown key "${a.key}" (not part of ${a.whereEn})` },
+  'schema.required': { zh: (a) => `缺少“${a.key}”（${a.label}）`, en: (a) => `Missing "${a.key}" (${a.label})` },
+  'schema.range': { zh: (a) => `“${a.label}”应${a.op}${a.limit}`, en: (a) => `"${a.label}" must be ${a.opEn} ${a.limit}` },
+  'schema.format': { zh: (a) => `“${a.label}”格式应为${a.format}`, en: (a) => `"${a.label}" must be formatted as ${a.format}` },
+  'struct.missingSection': { zh: (a) => `缺少“${a.title}”（${a.key}）`, en: (a) => `Missing section "${a.title}" (${a.key})` },
+  'struct.missingRow': { zh: (a) => `${a.table}缺少“${a.label}”（${a.key}）`, en: (a) => `${a.table} lacks "${a.label}" (${a.key})` },
+  'struct.extraRow': { zh: (a) => `非模板行“${a.label}”：国家格式中没有这一行`, en: (a) => `Non-template row "${a.label}": the national format has no such row` },
+  'struct.unknownInTable': { zh: (a) => `${a.table}中没有“${a.key}”这一行或列`, en: (a) => `${a.table} has no row or column "${a.key}"` },
+
+  'sum.mismatch': {
+    zh: (a) => `${a.target} 为 ${a.reported}，但${a.what}之和为 ${a.computed}${a.blanks ? `（另有 ${a.blanks} 个空白单元格，至少为 ${a.computed}）` : ''}`,
+    en: (a) => `${a.target} is ${a.reported} but the ${a.whatEn} sum to ${a.computed}${a.blanks ? ` (plus ${a.blanks} blank cells, so at least ${a.computed})` : ''}`,
+  },
+  'bal.mismatch': {
+    zh: (a) => `${a.column}列勾稽关系不成立：第一项+第二项 = ${a.left}，第三项+第四项 = ${a.right}`,
+    en: (a) => `Balance fails in column ${a.columnEn}: 1st + 2nd = ${a.left}, 3rd + 4th = ${a.right}`,
+  },
+  'ge.T2-19-CUM': { zh: (a) => `${a.row}：对外公开总数量 ${a.left} 小于本年新公开数量 ${a.right}`, en: (a) => `${a.row}: total published ${a.left} < newly published ${a.right}` },
+  'ge.T2-19-ITEMS': { zh: (a) => `${a.row}：上一年项目数量+本年增/减 = ${a.left}，不能为负`, en: (a) => `${a.row}: previous items + change = ${a.left}, cannot be negative` },
+  'ge.T2-21-INFORCE': { zh: (a) => `${a.row}：现行有效件数+本年废止件数 = ${a.left}，小于本年制发件数 ${a.right}`, en: (a) => `${a.row}: in force + repealed = ${a.left} < issued ${a.right}` },
+
+  'cell.blank': { zh: (a) => `${a.cell} 为空${a.pinned !== undefined ? `，按勾稽关系应为 ${a.pinned}` : '，没有的请填 0'}`, en: (a) => `${a.cell} is blank${a.pinned !== undefined ? `; the sums require ${a.pinned}` : '; write 0 if there were none'}` },
+  'cell.na': { zh: (a) => `${a.cell} 填了“${a.text}”：模板没有“不适用”，没有的请填 0`, en: (a) => `${a.cell} holds "${a.text}": the template has no N/A, write 0` },
+  'cell.text': { zh: (a) => `${a.cell} 不是数字：“${a.text}”${a.suggest !== undefined ? `（可能是 ${a.suggest}）` : ''}`, en: (a) => `${a.cell} is not a number: "${a.text}"${a.suggest !== undefined ? ` (perhaps ${a.suggest})` : ''}` },
+  'cell.negative': { zh: (a) => `${a.cell} 为 ${a.value}，不能为负数`, en: (a) => `${a.cell} is ${a.value}; it cannot be negative` },
+  'cell.fraction': { zh: (a) => `${a.cell} 为 ${a.value}，件数应为整数`, en: (a) => `${a.cell} is ${a.value}; counts are whole numbers` },
+  'unit.inCount': { zh: (a) => `${a.cell} 带了单位“${a.unit}”：只填数字 ${a.number}`, en: (a) => `${a.cell} carries the unit "${a.unit}": write just the number ${a.number}` },
+  'unit.moneyText': { zh: (a) => `${a.cell} 写成了文字“${a.text}”：应写成 {value: ${a.number}, unit: ${a.unit}}`, en: (a) => `${a.cell} is written as text "${a.text}": use {value: ${a.number}, unit: ${a.unit}}` },
+  'unit.moneyBare': { zh: (a) => `${a.cell} 只有数字 ${a.number}，没有单位：模板未规定单位，请写明 元 或 万元`, en: (a) => `${a.cell} is a bare number ${a.number}: the template sets no unit, state 元 or 万元` },
+  'unit.wanSuffix': { zh: (a) => `${a.cell} 带了“${a.unit}”：本栏单位为万元，只填数字 ${a.number}`, en: (a) => `${a.cell} carries "${a.unit}": this column is in 万元, write just ${a.number}` },
+  'unit.wanDecimals': { zh: (a) => `${a.cell} 为 ${a.value}：小数超过 4 位，单位应为万元，是否误填了元？`, en: (a) => `${a.cell} is ${a.value}: more than 4 decimals in a 万元 column; was it entered in yuan?` },
+
+  'format.oldTemplate': { zh: (a) => `${a.year} 年度报告应使用 2021 格式（国办公开办函〔2021〕30号），这里用的是 2019 试行格式`, en: (a) => `A ${a.year} report must use the 2021 format; this one uses the 2019 trial format` },
+  'format.newTemplateEarly': { zh: (a) => `${a.year} 年度报告应使用 2019 试行格式，这里用的是 2021 格式`, en: (a) => `A ${a.year} report uses the 2019 trial format; this one uses the 2021 format` },
+  'format.mixed': { zh: (a) => `混用新旧模板：本报告为 ${a.format} 格式，但“${a.label}”是 ${a.other} 格式的写法`, en: (a) => `Mixed templates: the report is in the ${a.format} format but "${a.label}" is from the ${a.other} format` },
+  'format.missing': { zh: (a) => `未声明 format，按内容推断为 ${a.format} 格式`, en: (a) => `No format declared; the content looks like the ${a.format} format` },
+  'format.unknown': { zh: () => '未声明 format，也无法从内容推断：请写 format: 2019 或 format: 2021', en: () => 'No format declared and none can be inferred: write format: 2019 or format: 2021' },
+
+  'meta.yearTitle': { zh: (a) => `标题中的年份 ${a.found} 与报告年度 ${a.year} 不一致`, en: (a) => `The title says ${a.found} but the report year is ${a.year}` },
+  'meta.yearPeriod': { zh: (a) => `统计期限 ${a.found} 不在报告年度 ${a.year} 内`, en: (a) => `The period ${a.found} is not in the report year ${a.year}` },
+  'meta.yearProse': { zh: (a) => `正文写的是“${a.found}”，与报告年度 ${a.year} 不一致`, en: (a) => `The text says "${a.found}", not the report year ${a.year}` },
+  'meta.deadline': { zh: (a) => `发布日期 ${a.published} 晚于${a.kind}的期限 ${a.deadline}（${a.basis}）`, en: (a) => `Published ${a.published}, after the deadline ${a.deadline} for ${a.kindEn} (${a.basis})` },
+  's5.empty': { zh: () => '“五、存在的主要问题及改进情况”不能为空或只写“无”：请如实写明问题和改进措施', en: () => 'Section 5 must not be empty or just "无": describe the problems and the improvements' },
+
+  'fix.setSum': { zh: (a) => `将${a.cell} 改为 ${a.value}`, en: (a) => `Change ${a.cell} to ${a.value}` },
+  'fix.fill': { zh: (a) => `将空白的${a.cell} 填为 ${a.value}`, en: (a) => `Fill the blank ${a.cell} with ${a.value}` },
+  'fix.unit': { zh: (a) => `改为 ${a.text}`, en: (a) => `Change to ${a.text}` },
+  'fix.zeroText': { zh: (a) => `将“${a.text}”改为 0`, en: (a) => `Change "${a.text}" to 0` },
+  'fix.suppress': { zh: (a) => `在下一行忽略 ${a.code}`, en: (a) => `Ignore ${a.code} on the next line` },
+  'fix.all': { zh: () => '修复全部勾稽错误', en: () => 'Fix all reconciliation errors' },
+};
+
+export function msg(id: string, args: Args = {}): LocalizedText {
+  const m = M[id];
+  if (!m) throw new Error(`no message ${id}`);
+  return { 'zh-CN': m.zh(args), en: m.en(args) };
+}

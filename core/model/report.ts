@@ -1,0 +1,104 @@
+/**
+ * The report model: the parsed YAML plus lookups by key path that return source spans,
+ * and the report's format (declared or detected).
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseReport, type Parsed } from '../parse/parse';
+import type { FormatId, Span } from '../types';
+import { detectFormat, type Detection } from './detect';
+
+export interface Located {
+  /** The pair holding the value (absent for the root and for sequence items). */
+  pair?: Pair;
+  key?: Node;
+  value: Node | null;
+  keySpan?: Span;
+  valueSpan?: Span;
+}
+
+export interface Report extends Parsed {
+  root: YAMLMap | null;
+  format: FormatId | null;
+  declaredFormat: FormatId | null;
+  detection: Detection;
+}
+
+export function loadReport(text: string): Report {
+  const parsed = parseReport(text);
+  const root = parsed.doc && isMap(parsed.doc.contents) ? (parsed.doc.contents as YAMLMap) : null;
+  const declaredFormat = normaliseFormat((parsed.value as Record<string, unknown> | undefined)?.format);
+  const detection = detectFormat(parsed.value);
+  return { ...parsed, root, declaredFormat, detection, format: declaredFormat ?? detection.format };
+}
+
+export function normaliseFormat(v: unknown): FormatId | null {
+  const s = String(v ?? '').trim();
+  return s === '2019' || s === '2021' ? s : null;
+}
+
+export function spanOf(node: Node | null | undefined): Span | undefined {
+  return node?.range ? { start: node.range[0], end: node.range[1] } : undefined;
+}
+
+function deref(doc: Document.Parsed | null, node: Node | null): Node | null {
+  if (node && isAlias(node) && doc) return (node.resolve(doc) as Node | undefined) ?? null;
+  return node;
+}
+
+function keyText(key: unknown): string {
+  if (isScalar(key)) return String(key.value);
+  return String(key);
+}
+
+/** Finds the node at a key path; undefined when some key on the way is missing. */
+export function locate(report: Report, path: readonly string[]): Located | undefined {
+  if (!report.root) return undefined;
+  let cur: Located = { value: report.root };
+  for (const seg of path) {
+    const v = deref(report.doc, cur.value);
+    if (isMap(v)) {
+      const pair = v.items.find((p) => keyText(p.key) === seg);
+      if (!pair) return undefined;
+      const key = pair.key as Node;
+      const value = (pair.value as Node | null) ?? null;
+      cur = { pair, key, value, keySpan: spanOf(key), valueSpan: spanOf(value) };
+    } else if (isSeq(v) && /^\d+$/.test(seg)) {
+      const item = v.items[Number(seg)] as Node | undefined;
+      if (item === undefined) return undefined;
+      cur = { value: item, valueSpan: spanOf(item) };
+    } else return undefined;
+  }
+  return cur;
+}
+
+/** The deepest existing ancestor of a path (for anchoring diagnostics about missing keys). */
+export function nearest(report: Report, path: readonly string[]): { located: Located; depth: number } | undefined {
+  for (let n = path.length; n >= 1; n--) {
+    const l = locate(report, path.slice(0, n));
+    if (l) return { located: l, depth: n };
+  }
+  return undefined;
+}
+
+/** The span to underline for a key path: the key when present, else the nearest ancestor's key. */
+export function keySpanAt(report: Report, path: readonly string[]): Span {
+  const n = nearest(report, path);
+  return n?.located.keySpan ?? n?.located.valueSpan ?? { start: 0, end: 0 };
+}
+
+/** Keys of the map at a path, in document order. */
+export function keysAt(report: Report, path: readonly string[]): string[] {
+  const l = path.length ? locate(report, path) : { value: report.root as Node | null };
+  const v = l ? deref(report.doc, l.value) : null;
+  return isMap(v) ? v.items.filter(isPair).map((p) => keyText(p.key)) : [];
+}
+
+export function mapAt(report: Report, path: readonly string[]): YAMLMap | null {
+  const l = path.length ? locate(report, path) : { value: report.root as Node | null };
+  const v = l ? deref(report.doc, l.value) : null;
+  return isMap(v) ? (v as YAMLMap) : null;
+}
+
+export function valueNode(report: Report, located: Located): Node | null {
+  return deref(report.doc, located.value);
+}

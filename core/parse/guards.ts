@@ -1,0 +1,74 @@
+/**
+ * Cheap checks run before the YAML parser, so hostile input (huge files, binary data,
+ * pathological nesting) is answered with a diagnostic instead of a hang or a stack overflow.
+ */
+
+/** A real report is ~20 KB; 2 MB leaves room for long narratives while bounding parse time. */
+export const MAX_CHARS = 2_000_000;
+/** Reports nest 5 levels; anything deeper than this is not a report. */
+export const MAX_DEPTH = 64;
+
+export type GuardFailure =
+  | { kind: 'too-large'; size: number }
+  | { kind: 'binary'; offset: number }
+  | { kind: 'too-deep'; depth: number; offset: number };
+
+export function guard(text: string): GuardFailure | undefined {
+  if (text.length > MAX_CHARS) return { kind: 'too-large', size: text.length };
+  const bin = binaryOffset(text);
+  if (bin >= 0) return { kind: 'binary', offset: bin };
+  return tooDeep(text);
+}
+
+/** NUL or a run of C0 control characters other than tab/newline marks binary data. */
+function binaryOffset(text: string): number {
+  const limit = Math.min(text.length, 65536);
+  let controls = 0;
+  for (let i = 0; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return i;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) {
+      if (++controls > 8) return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Estimates nesting depth: flow brackets outside quotes, plus block indentation levels and
+ * stacked `- ` markers. Over-estimates are harmless at this threshold.
+ */
+function tooDeep(text: string): GuardFailure | undefined {
+  let flow = 0;
+  const indents: number[] = [];
+  let lineStart = true;
+  let indent = 0;
+  let markers = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') { lineStart = true; indent = 0; markers = 0; quote = ''; continue; }
+    if (lineStart) {
+      if (ch === ' ') { indent++; continue; }
+      if ((ch === '-' || ch === '?') && text[i + 1] === ' ') { markers++; indent += 2; i++; continue; }
+      if (ch === '#') { lineStart = false; i = skipToEol(text, i); continue; }
+      lineStart = false;
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      const depth = indents.length + markers + flow;
+      if (depth > MAX_DEPTH) return { kind: 'too-deep', depth, offset: i };
+    }
+    if (quote) { if (ch === quote) quote = ''; continue; }
+    if (ch === '"' || ch === "'") { quote = ch; continue; }
+    if (ch === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t')) { i = skipToEol(text, i); continue; }
+    if (ch === '[' || ch === '{') {
+      if (++flow + indents.length > MAX_DEPTH) return { kind: 'too-deep', depth: flow + indents.length, offset: i };
+    } else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+  }
+  return undefined;
+}
+
+function skipToEol(text: string, i: number): number {
+  const nl = text.indexOf('\n', i);
+  return (nl < 0 ? text.length : nl) - 1;
+}

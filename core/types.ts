@@ -1,0 +1,37 @@
+/** Shared value types of the core. Positions are zero-based, characters in UTF-16 code units (as LSP). */
+
+export type FormatId = '2019' | '2021';
+export type Severity = 'error' | 'warning' | 'info';
+export type Locale = 'zh-CN' | 'en';
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+/** Half-open character offsets into the document text. */
+export interface Span { start: number; end: number }
+
+export interface LocalizedText { 'zh-CN': string; en: string }
+
+export interface RelatedInfo { path: string; span: Span; range: Range; message: LocalizedText }
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: LocalizedText;
+  span: Span;
+  range: Range;
+  /** Machine-readable facts; quick fixes read these, never the message. */
+  data: Record<string, unknown>;
+  related?: RelatedInfo[];
+}
+
+export interface TextEdit { span: Span; range: Range; newText: string }
+
+export interface Fix {
+  /** What the fix does, e.g. 将（七）总计·总计 改为 2. */
+  title: LocalizedText;
+  edits: TextEdit[];
+  /** The best fix for its diagnostic. */
+  preferred: boolean;
+  /** Fix kinds let clients group them ("fix all of this kind"). */
+  kind: 'sum' | 'fill' | 'balance' | 'unit' | 'suppress' | 'carry';
+}

@@ -1,0 +1,25 @@
+// Bundles the CLI, the language server, the VS Code client and the tests.
+// `node esbuild.mjs` for development, `node esbuild.mjs --release` for the minified .vsix build.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const release = process.argv.includes('--release');
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: !release, minify: release, logLevel: 'warning', charset: 'utf8' };
+
+function testEntries(dir) {
+  let out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out = out.concat(testEntries(p));
+    else if (/\.(test|suite|bench)\.ts$|^index\.ts$|^run\.ts$/.test(name) && !p.includes('node_modules')) out.push(p);
+  }
+  return out;
+}
+
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  esbuild.build({ ...common, sourcemap: true, minify: false, entryPoints: testEntries('test').filter((p) => !p.startsWith('test/fixtures')), outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha'] }),
+]);
