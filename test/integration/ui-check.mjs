@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// Checks a packaged extension as a person would see it: installs the .vsix into a scratch
+// code-server, opens a file through Quick Open, waits for error squiggles, reads the Problems
+// panel, hovers a token, and saves screenshots. Prints a JSON summary on stdout; exit 1 if any
+// step misses its deadline.
+//
+//   node test/integration/ui-check.mjs --vsix X --folder F --file NAME --hover TEXT --screenshots DIR
+//
+// Env: NIANBAO_UI_STEP_MS (deadline per step, default 60000; first squiggles take ~15 s),
+//      NIANBAO_EDITOR_CACHE, NIANBAO_KEEP_SCRATCH=1.
+import fs from 'node:fs';
+import path from 'node:path';
+import { makeScratch, codeServerCli, startCodeServer, stopCodeServer, launchBrowser, closeBrowser,
+  parseArgs, waitFor, log } from './code-server.mjs';
+
+const o = parseArgs(process.argv.slice(2), ['vsix', 'folder', 'file', 'hover', 'screenshots'],
+  'ui-check.mjs --vsix X --folder F --file NAME --hover TEXT --screenshots DIR');
+const stepMs = Number(process.env.NIANBAO_UI_STEP_MS || 60_000);
+const folder = path.resolve(o.folder), shots = path.resolve(o.screenshots);
+fs.mkdirSync(shots, { recursive: true });
+
+const scratch = makeScratch('nianbao-ui-');
+const summary = { ok: false, steps: [], problems: [], hover: null, screenshots: [], scratch: scratch.root };
+let server, ctx, page;
+
+// Each step records its time and outcome; the first failure stops the rest (they depend on it).
+async function step(name, fn) {
+  const t = Date.now();
+  try {
+    const r = await fn();
+    summary.steps.push({ name, ok: true, ms: Date.now() - t });
+    log(`ok   ${name} (${Date.now() - t} ms)`);
+    return r;
+  } catch (e) {
+    summary.steps.push({ name, ok: false, ms: Date.now() - t, error: e.message.split('\n')[0] });
+    log(`FAIL ${name}: ${e.message.split('\n')[0]}`);
+    throw e;
+  }
+}
+async function shot(name) {
+  const f = path.join(shots, name);
+  await page.screenshot({ path: f });
+  summary.screenshots.push(f);
+}
+
+try {
+  await step('install vsix', async () => codeServerCli(scratch, ['--install-extension', path.resolve(o.vsix), '--force']));
+  await step('start code-server', async () => { server = await startCodeServer(scratch, { folder }); });
+  await step('open workbench', async () => {
+    ctx = await launchBrowser(scratch);
+    page = ctx.pages()[0] ?? await ctx.newPage();
+    page.setDefaultTimeout(stepMs); // every playwright wait below is a poll with this deadline
+    await page.goto(`${server.base}/?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.monaco-workbench .part.editor').waitFor();
+    // The explorer showing the folder means the remote file system is connected.
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+  });
+  await step(`quick open ${o.file}`, async () => {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(o.file);
+    // Enter only once the file search has listed the file, else Enter picks nothing.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(o.file) }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: path.basename(o.file) }).first().waitFor();
+  });
+  await step('wait for error squiggle', async () => {
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+    await shot('01-squiggles.png');
+  });
+  await step('problems panel', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.first().waitFor();
+    summary.problems = (await rows.allInnerTexts()).map(t => t.replace(/\s+/g, ' ').trim());
+    await shot('02-problems.png');
+  });
+  await step(`hover "${o.hover}"`, async () => {
+    // Find the token's on-screen box inside the rendered lines (leaf spans of .view-line).
+    const box = await waitFor(`text "${o.hover}" in the editor`, stepMs, () => page.evaluate(text => {
+      for (const span of document.querySelectorAll('.monaco-editor .view-lines .view-line span')) {
+        const node = span.firstChild;
+        if (span.children.length || !node || node.nodeType !== 3) continue;
+        const i = node.textContent.replace(/\u00a0/g, ' ').indexOf(text);
+        if (i < 0) continue;
+        const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + text.length);
+        const b = r.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+    }, o.hover));
+    // Two moves so the editor sees a real mousemove onto the token.
+    await page.mouse.move(box.x - 30, box.y);
+    await page.mouse.move(box.x, box.y, { steps: 5 });
+    const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).first();
+    await hover.waitFor({ state: 'visible' });
+    summary.hover = (await hover.innerText()).replace(/\s+/g, ' ').trim();
+    await shot('03-hover.png');
+  });
+  summary.ok = true;
+} catch (e) {
+  if (page) await shot('99-failure.png').catch(() => {});
+  summary.error = e.message.split('\n')[0];
+  summary.log = path.join(scratch.root, 'code-server.log');
+} finally {
+  await closeBrowser(ctx);
+  await stopCodeServer(server);
+  if (summary.ok && !process.env.NIANBAO_KEEP_SCRATCH) { fs.rmSync(scratch.root, { recursive: true, force: true }); delete summary.scratch; }
+}
+console.log(JSON.stringify(summary, null, 2));
+process.exit(summary.ok ? 0 : 1);
