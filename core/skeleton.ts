@@ -22,7 +22,8 @@ const ORGAN_KINDS = ['department', 'county_government', 'city_government', 'prov
 
 export function skeleton(opts: SkeletonOptions): string {
   const root = resolve(rootSchema(opts.format), `report-${opts.format}.schema.json`);
-  const year = opts.year ?? new Date().getFullYear() - 1;
+  // Default: last year, or 2020 (the last year of the 2019 trial format).
+  const year = opts.year ?? (opts.format === '2019' ? 2020 : new Date().getFullYear() - 1);
   const esc = (s: string) => (opts.snippet ? s.replace(/[$}\\]/g, (c) => `\\${c}`) : s);
   const organ = opts.snippet ? `\${1:${esc(opts.organ ?? '机关名称')}}` : opts.organ ?? '';
   const y = opts.snippet ? `\${2:${year}}` : String(year);

@@ -44,6 +44,11 @@ function freePort() {
 export function makeScratch(prefix = 'nianbao-cs-') {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const d = n => { const p = path.join(root, n); fs.mkdirSync(p, { recursive: true }); return p; };
+  // Quieter, roomier workbench: no welcome tab, no chat side bar / AI features.
+  fs.writeFileSync(path.join(d('user-data/User'), 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none', 'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'chat.disableAIFeatures': true, 'workbench.tips.enabled': false,
+  }, null, 1));
   return { root, userData: d('user-data'), extensions: d('extensions'), browser: d('browser'),
     env: { ...process.env, PATH: `${path.dirname(NODE24)}:${process.env.PATH}`,
       XDG_CONFIG_HOME: d('xdg-config'), XDG_DATA_HOME: d('xdg-data'), XDG_CACHE_HOME: d('xdg-cache') } };

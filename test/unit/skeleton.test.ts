@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkText, skeleton } from '../../core';
+import { codes, zeroReport } from '../helpers/report';
+
+for (const format of ['2019', '2021'] as const) {
+  test(`${format} skeleton: only blank-cell findings`, () => {
+    const text = skeleton({ format, year: format === '2019' ? 2020 : 2024, organ: '某某乡人民政府' });
+    const found = new Set(codes(checkText(text).diagnostics));
+    assert.deepEqual([...found].sort(), ['S5-EMPTY', 'T2-COMPLETE', 'T3-COMPLETE', 'T4-COMPLETE']);
+  });
+
+  test(`${format} zero-filled skeleton is clean`, () => {
+    assert.deepEqual(codes(checkText(zeroReport(format)).diagnostics), []);
+  });
+
+  test(`${format} snippet body has tab stops and no error once expanded`, () => {
+    const body = skeleton({ format, snippet: true });
+    assert.match(body, /\$\{1:机关名称\}/);
+    const expanded = body.replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}/g, '');
+    assert.deepEqual(codes(checkText(expanded).diagnostics, 'error'), []);
+  });
+}
