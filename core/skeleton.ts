@@ -4,7 +4,6 @@
  * New Report command, completion on an empty document and the snippets (with tab stops).
  */
 import { child, resolve, rootSchema, x, type Effective } from './schema/nodes';
-import { tableOf } from './schema/tables';
 import type { FormatId } from './types';
 
 export interface SkeletonOptions {
@@ -50,7 +49,7 @@ export function skeleton(opts: SkeletonOptions): string {
       L.push(opts.snippet ? `${key}: |\n  \${${stop++}}` : `${key}:`);
     } else if (x(eff).table) {
       L.push(`${key}:`);
-      writeTable(L, eff, 1, cell, esc, tableOf(opts.format, key)?.name === '表三' || tableOf(opts.format, key)?.name === '表四');
+      writeTable(L, eff, 1, cell, esc, true);
     } else {
       L.push(`${key}:`);
       writeObject(L, eff, 1, esc);

@@ -34,7 +34,7 @@ export function checkFormat(ctx: CheckContext): void {
 function checkMixed(ctx: CheckContext): void {
   const { report, format } = ctx;
   const other: FormatId = format === '2019' ? '2021' : '2019';
-  const anchors = new Map<string, { path: string[]; first: string[] }>();
+  const anchors = new Map<string, { path: string[] }>();
   for (const sig of report.detection.signatures[other]) {
     let n = 1;
     while (n <= sig.length && nodeAt(format, sig.slice(0, n))) n++;
@@ -43,13 +43,13 @@ function checkMixed(ctx: CheckContext): void {
       anchor = anchor.slice(0, -1); // a column of the other format: flag its row
     }
     const k = anchor.join('.');
-    if (!anchors.has(k)) anchors.set(k, { path: anchor, first: sig.slice(0, n) });
+    if (!anchors.has(k)) anchors.set(k, { path: anchor });
   }
   // Keep only the outermost anchors.
   const keys = [...anchors.keys()];
   for (const [k, a] of anchors) {
     if (keys.some((o) => o !== k && k.startsWith(o + '.'))) continue;
-    ctx.out.push(makeDiagnostic(report.lines, 'X-FORMAT', 'format.mixed', { format, other, label: labelAt(other, a.first) }, keySpanAt(report, a.path), { format, foreign: other, path: k }));
+    ctx.out.push(makeDiagnostic(report.lines, 'X-FORMAT', 'format.mixed', { format, other, label: labelAt(other, a.path) }, keySpanAt(report, a.path), { format, foreign: other, path: k }));
   }
 }
 

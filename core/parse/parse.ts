@@ -45,10 +45,10 @@ export function parseReport(text: string): Parsed {
   for (const err of [...doc.errors, ...doc.warnings]) {
     const [s, e] = err.pos;
     const dup = err.code === 'DUPLICATE_KEY';
-    const key = dup ? text.slice(s, e) : undefined;
+    const key = dup ? keyAt(text, s) : undefined;
     diagnostics.push(
       makeDiagnostic(lines, dup ? 'YAML-DUPLICATE-KEY' : 'YAML-SYNTAX', dup ? 'yaml.duplicate' : 'yaml.syntax',
-        { detail: firstLine(err.message), key }, { start: s, end: Math.max(e, s + 1) }, { yamlCode: err.code }, doc.errors.includes(err as never) ? undefined : 'warning'),
+        { detail: firstLine(err.message), key }, dup ? { start: s, end: s + key!.length } : { start: s, end: Math.max(e, s + 1) }, { yamlCode: err.code }, doc.errors.includes(err as never) ? undefined : 'warning'),
     );
   }
   let aliasSeen = false;
@@ -61,7 +61,8 @@ export function parseReport(text: string): Parsed {
     },
   });
   let value: unknown;
-  let fatal = doc.errors.length > 0 && !isMap(doc.contents);
+  // Rules on a half-parsed document only cascade into noise: report the syntax errors alone.
+  let fatal = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
@@ -89,6 +90,12 @@ function firstAliasSpan(doc: Document.Parsed): Span {
     },
   });
   return span;
+}
+
+/** The key text starting at `offset` (up to its colon, on the same line). */
+function keyAt(text: string, offset: number): string {
+  const m = /^[^:\n]*/.exec(text.slice(offset, offset + 200));
+  return (m?.[0] ?? '').trim() || text.slice(offset, offset + 1);
 }
 
 function firstLine(s: string): string {
