@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { compileValidators } from './scripts/compile-validators.mjs';
 
 const release = process.argv.includes('--release');
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: !release, minify: release, logLevel: 'warning', charset: 'utf8' };
@@ -17,9 +18,12 @@ function testEntries(dir) {
   return out;
 }
 
+compileValidators();
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js' }),
   esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  esbuild.build({ ...common, sourcemap: true, minify: false, entryPoints: readdirSync('bench').filter((n) => n.endsWith('.bench.ts')).map((n) => join('bench', n)), outdir: 'out/bench', external: ['vscode'] }),
   esbuild.build({ ...common, sourcemap: true, minify: false, entryPoints: testEntries('test').filter((p) => !p.startsWith('test/fixtures')), outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha'] }),
 ]);

@@ -15,5 +15,8 @@ export function makeDiagnostic(
 ): Diagnostic {
   const rule = RULES[code];
   if (!rule) throw new Error(`unknown rule code ${code}`);
+  // Parser positions can point one past the end (a missing closing bracket): clamp.
+  const max = lines.text.length;
+  span = { start: Math.min(span.start, max), end: Math.min(Math.max(span.end, span.start), max) };
   return { code, severity: severity ?? rule.severity, message: msg(messageId, args), span, range: lines.range(span), data };
 }

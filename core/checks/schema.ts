@@ -3,30 +3,19 @@
  * mapped to the exact token. Errors on table cells are left to the cell rules, which know
  * blank/text semantics; errors caused by the other format's keys are left to X-FORMAT.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import * as generated from '../schema/validators.generated.js';
 import { makeDiagnostic } from '../diagnostic';
 import { keySpanAt, locate, spanOf } from '../model/report';
 import { labelAt } from '../schema/labels';
-import { FORMATS, nodeAt, rawSchemas } from '../schema/nodes';
+import { nodeAt } from '../schema/nodes';
 import { sectionsOf, tableOf } from '../schema/tables';
 import type { FormatId, Span } from '../types';
 import type { CheckContext } from './context';
 
-let validators: Record<FormatId, ValidateFunction> | undefined;
-
-function compile(): Record<FormatId, ValidateFunction> {
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-  ajv.addVocabulary(['x-nianbao', 'x-nianbao-labels']);
-  ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
-  for (const [name, s] of Object.entries(rawSchemas)) if (name === 'common.schema.json') ajv.addSchema(s);
-  const out = {} as Record<FormatId, ValidateFunction>;
-  for (const f of FORMATS) out[f] = ajv.compile(rawSchemas[`report-${f}.schema.json`]);
-  return out;
-}
-
-export function validatorFor(format: FormatId): ValidateFunction {
-  validators ??= compile();
-  return validators[format];
+/** Validators compiled from schemas/ at build time (scripts/compile-validators.mjs). */
+export function validatorFor(format: FormatId): generated.GeneratedValidator {
+  return format === '2019' ? generated.report2019 : generated.report2021;
 }
 
 const segs = (pointer: string): string[] =>
@@ -126,8 +115,8 @@ function mapError(ctx: CheckContext, err: ErrorObject, path: string[]): void {
       ctx.out.push(makeDiagnostic(lines, 'SCHEMA-RANGE', 'schema.range', { label, op: op[0], opEn: op[1], limit: String(params.limit) }, valueSpan(), { path: path.join('.'), limit: params.limit }));
       return;
     }
-    case 'format':
-      ctx.out.push(makeDiagnostic(lines, 'SCHEMA-FORMAT', 'schema.format', { label, format: 'YYYY-MM-DD' }, valueSpan(), { path: path.join('.'), format: params.format }));
+    case 'pattern':
+      ctx.out.push(makeDiagnostic(lines, 'SCHEMA-FORMAT', 'schema.format', { label, format: 'YYYY-MM-DD' }, valueSpan(), { path: path.join('.'), pattern: params.pattern }));
       return;
     default:
       ctx.out.push(makeDiagnostic(lines, 'SCHEMA-TYPE', 'yaml.syntax', { detail: `${err.instancePath} ${err.message}` }, valueSpan(), { path: path.join('.'), keyword: err.keyword }));

@@ -1,0 +1,30 @@
+/** Bad input never crashes, hangs or passes silently: each yields at least one diagnostic. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkText, fixAll } from '../../core';
+import { HOSTILE } from '../helpers/hostile';
+
+for (const [name, make] of Object.entries(HOSTILE)) {
+  test(`hostile input: ${name}`, () => {
+    const text = make();
+    const { diagnostics } = checkText(text);
+    assert.ok(diagnostics.length > 0, 'must not pass silently');
+    for (const d of diagnostics) {
+      assert.ok(d.code && d.message['zh-CN'] && d.message.en);
+      assert.ok(d.span.start >= 0 && d.span.end <= text.length && d.span.start <= d.span.end, 'range inside the text');
+    }
+    // Fix-all on junk changes nothing and does not throw.
+    assert.equal(fixAll(text).applied.length, 0);
+  });
+}
+
+test('hostile codes are the specific ones', () => {
+  const code = (name: string) => checkText(HOSTILE[name]()).diagnostics[0].code;
+  assert.equal(code('binary junk'), 'YAML-BINARY');
+  assert.equal(code('10 MB file'), 'YAML-TOO-LARGE');
+  assert.equal(code('alias bomb'), 'YAML-ALIAS');
+  assert.equal(code('10,000-deep flow nesting'), 'YAML-DEPTH');
+  assert.equal(code('1,500-deep block nesting'), 'YAML-DEPTH');
+  assert.equal(code('10,000-deep sequence nesting'), 'YAML-DEPTH');
+  assert.equal(code('empty file'), 'STRUCT-SECTIONS');
+});
