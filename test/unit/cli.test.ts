@@ -1,0 +1,97 @@
+/** The `nianbao` command as a user runs it: a child process of bin/nianbao.js. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/report';
+
+function nianbao(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/nianbao.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const SEED4 = 'examples/reports/seed-004-shagou-2020.nianbao.yaml';
+
+test('check --format json on seed 004: T3-BAL in other_org and total, T3-SUM-V, T3-COMPLETE, T2-19-UNIT', () => {
+  const r = nianbao('check', '--format', 'json', SEED4);
+  assert.equal(r.code, 1);
+  const findings = JSON.parse(r.out) as { file: string; code: string; severity: string; range: { start: { line: number } }; data: Record<string, unknown> }[];
+  const bal = findings.filter((f) => f.code === 'T3-BAL');
+  assert.deepEqual(bal.map((f) => f.data.column), ['other_org', 'total']);
+  assert.ok(findings.some((f) => f.code === 'T3-SUM-V'));
+  assert.equal(findings.filter((f) => f.code === 'T3-COMPLETE').length, 12);
+  assert.deepEqual(findings.filter((f) => f.code === 'T2-19-UNIT').map((f) => f.data.text), ['137次', '1066730.5元']);
+  assert.ok(findings.every((f) => f.file === SEED4 && ['error', 'warning', 'info'].includes(f.severity)));
+  assert.equal(bal[0].range.start.line, 64, 'zero-based line of （七）总计');
+});
+
+test('check on seed 000 reports no error and exits 0', () => {
+  const r = nianbao('check', '--format', 'json', 'examples/reports/seed-000-baji-2020.nianbao.yaml');
+  assert.equal(r.code, 0);
+  assert.deepEqual(JSON.parse(r.out).filter((f: { severity: string }) => f.severity === 'error'), []);
+});
+
+test('text output is compiler-like, in both locales', () => {
+  const zh = nianbao('check', SEED4);
+  assert.match(zh.out, /^examples\/reports\/seed-004-shagou-2020\.nianbao\.yaml:65:93 error T3-BAL 其他列勾稽关系不成立/m);
+  const en = nianbao('check', '--locale', 'en', SEED4);
+  assert.match(en.out, /:65:93 error T3-BAL Balance fails in column other_org/);
+});
+
+test('sarif output is SARIF 2.1.0 with rules and 1-based regions', () => {
+  const r = nianbao('check', '--format', 'sarif', SEED4);
+  const s = JSON.parse(r.out);
+  assert.equal(s.version, '2.1.0');
+  const run = s.runs[0];
+  assert.ok(run.tool.driver.rules.some((x: { id: string }) => x.id === 'T3-BAL'));
+  const bal = run.results.find((x: { ruleId: string }) => x.ruleId === 'T3-BAL');
+  assert.deepEqual([bal.level, bal.locations[0].physicalLocation.region.startLine], ['error', 65]);
+});
+
+test('folders are expanded to *.nianbao.yaml files; usage and I/O errors exit 2', () => {
+  const r = nianbao('check', 'examples/reports');
+  assert.equal(r.code, 1);
+  assert.match(r.out, /seed-002-dacai/);
+  assert.equal(nianbao('check', 'no/such/file.yaml').code, 2);
+  assert.equal(nianbao('check', '--format', 'xml', SEED4).code, 2);
+  assert.equal(nianbao('frobnicate').code, 2);
+  assert.equal(nianbao('check').code, 2);
+});
+
+test('fix rewrites a copy of seed 004 with no T3 error left; --dry-run writes nothing', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-fix-'));
+  const file = join(dir, 'seed4.nianbao.yaml');
+  copyFileSync(join(ROOT, SEED4), file);
+  const before = readFileSync(file, 'utf8');
+  const dry = nianbao('fix', '--dry-run', file);
+  assert.equal(readFileSync(file, 'utf8'), before);
+  assert.match(dry.out, /T3-SUM-V 将（七）总计·其他 改为 2/);
+  const r = nianbao('fix', file);
+  assert.equal(r.code, 0);
+  const after = nianbao('check', '--format', 'json', file);
+  assert.deepEqual(JSON.parse(after.out).filter((f: { code: string }) => /^T3-(BAL|SUM)/.test(f.code)), []);
+});
+
+test('skeleton prints a report whose only findings are blank-cell warnings', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-sk-'));
+  for (const format of ['2019', '2021']) {
+    const r = nianbao('skeleton', '--format', format, '--organ', '某县人民政府', '--year', format === '2019' ? '2020' : '2024');
+    assert.equal(r.code, 0);
+    const file = join(dir, `s${format}.nianbao.yaml`);
+    writeFileSync(file, r.out);
+    const found = JSON.parse(nianbao('check', '--format', 'json', file).out) as { code: string; severity: string }[];
+    assert.deepEqual([...new Set(found.map((f) => f.code))].sort(), ['S5-EMPTY', 'T2-COMPLETE', 'T3-COMPLETE', 'T4-COMPLETE']);
+    assert.ok(found.every((f) => f.severity === 'warning'));
+  }
+  assert.equal(nianbao('skeleton', '--format', '2020').code, 2);
+});
+
+test('--config turns a rule off', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-cfg-'));
+  const cfg = join(dir, 'cfg.json');
+  writeFileSync(cfg, JSON.stringify({ severity: { 'T3-COMPLETE': 'off' } }));
+  const found = JSON.parse(nianbao('check', '--format', 'json', '--config', cfg, SEED4).out) as { code: string }[];
+  assert.equal(found.filter((f) => f.code === 'T3-COMPLETE').length, 0);
+});
