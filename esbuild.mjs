@@ -13,7 +13,7 @@ function testEntries(dir) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) out = out.concat(testEntries(p));
-    else if (/\.(test|suite|bench)\.ts$|^index\.ts$|^run\.ts$/.test(name) && !p.includes('node_modules')) out.push(p);
+    else if (/\.(test|suite)\.ts$|^index\.ts$|^(run|electron-run)\.ts$/.test(name) && !p.includes('node_modules')) out.push(p);
   }
   return out;
 }
@@ -25,5 +25,5 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, sourcemap: true, minify: false, entryPoints: readdirSync('bench').filter((n) => n.endsWith('.bench.ts')).map((n) => join('bench', n)), outdir: 'out/bench', external: ['vscode'] }),
-  esbuild.build({ ...common, sourcemap: true, minify: false, entryPoints: testEntries('test').filter((p) => !p.startsWith('test/fixtures')), outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha'] }),
+  esbuild.build({ ...common, sourcemap: true, minify: false, entryPoints: testEntries('test').filter((p) => !p.startsWith('test/fixtures')), outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha', '@vscode/test-electron'] }),
 ]);

@@ -1,0 +1,14 @@
+/**
+ * Entry point of the extension-host test suite (`extensionTestsPath`). The same suite runs under
+ * @vscode/test-electron (electron-run.ts) and under code-server (code-server-run.mjs).
+ */
+import { join } from 'node:path';
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+  mocha.addFile(join(__dirname, 'extension.suite.js'));
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures ? reject(new Error(`${failures} extension-host test(s) failed`)) : resolve()));
+  });
+}
