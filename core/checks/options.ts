@@ -8,7 +8,6 @@ export interface CheckOptions {
   severity?: Record<string, SeveritySetting>;
   /** Deadline (MM-DD of the year after the report year) per meta.organ_kind. */
   deadlines?: Record<string, string>;
-  /** The date to judge META-DEADLINE by when published_on is absent (not used when undefined). */
 }
 
 /**

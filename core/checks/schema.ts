@@ -8,7 +8,6 @@ import * as generated from '../schema/validators.generated.js';
 import { makeDiagnostic } from '../diagnostic';
 import { keySpanAt, locate, spanOf } from '../model/report';
 import { labelAt } from '../schema/labels';
-import { nodeAt } from '../schema/nodes';
 import { sectionsOf, tableOf } from '../schema/tables';
 import type { FormatId, Span } from '../types';
 import type { CheckContext } from './context';
@@ -135,4 +134,3 @@ function valueAt(value: unknown, path: string[]): unknown {
   return cur;
 }
 
-export { nodeAt };

@@ -4,7 +4,7 @@
  * it is all read from `x-nianbao` annotations.
  */
 import type { FormatId } from '../types';
-import { child, nodeAt, resolve, rootSchema, x, type CellKind, type Effective, type Relation } from './nodes';
+import { child, resolve, rootSchema, x, type CellKind, type Effective, type Relation } from './nodes';
 
 export interface ColumnSpec { key: string; label: string; cell: CellKind; total: boolean }
 
@@ -102,4 +102,3 @@ export function cellSpecAt(format: FormatId, path: readonly string[]): ColumnSpe
   return row?.columns.find((c) => c.key === path[path.length - 1]);
 }
 
-export { nodeAt };
