@@ -2,7 +2,8 @@
 // `node esbuild.mjs` for development, `node esbuild.mjs --release` for the minified .vsix build.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { basename, join } from 'node:path';
 import { compileValidators } from './scripts/compile-validators.mjs';
 
 const release = process.argv.includes('--release');
@@ -20,10 +21,17 @@ function testEntries(dir) {
 
 compileValidators();
 
+// Generated from core and the schemas after bundling: snippets/nianbao.code-snippets (gitignored),
+// docs/RULES.md and syntaxes/nianbao.tmLanguage.json (committed, so they can be read in the repo).
+const GENERATORS = ['scripts/build-snippets.ts', 'scripts/rules-doc.ts', 'scripts/build-grammar.ts'];
+
 await Promise.all([
+  esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: GENERATORS, outdir: 'out/scripts' }),
   esbuild.build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js' }),
   esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, sourcemap: true, minify: false, entryPoints: readdirSync('bench').filter((n) => n.endsWith('.bench.ts')).map((n) => join('bench', n)), outdir: 'out/bench', external: ['vscode'] }),
   esbuild.build({ ...common, sourcemap: true, minify: false, entryPoints: testEntries('test').filter((p) => !p.startsWith('test/fixtures')), outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha', '@vscode/test-electron'] }),
 ]);
+
+for (const g of GENERATORS) execFileSync(process.execPath, [join('out', 'scripts', basename(g, '.ts') + '.js')], { stdio: 'inherit' });

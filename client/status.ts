@@ -1,0 +1,79 @@
+/**
+ * The status bar item for the active report: detected format and problem counts, from the
+ * server's REQUESTS.status, refreshed when the active editor or the report's diagnostics change.
+ * Clicking it opens the Problems panel.
+ */
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { REQUESTS } from '../protocol/commands';
+import { isNianbao } from './feature';
+
+/** The server's answer (server/requests.ts StatusResult); only what the item shows. */
+interface Status { format: string | null; declaredFormat?: string | null; errors: number; warnings: number; infos?: number }
+
+const DEBOUNCE_MS = 150;
+
+export function register(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const item = vscode.window.createStatusBarItem('nianbao.status', vscode.StatusBarAlignment.Right, 100);
+  item.name = vscode.l10n.t('nianbao Annual Report');
+  item.command = 'workbench.actions.view.problems';
+  let timer: NodeJS.Timeout | undefined;
+  let generation = 0;
+
+  const refresh = async () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || !isNianbao(doc)) {
+      generation++;
+      item.hide();
+      return;
+    }
+    if (client.state !== State.Running) {
+      show(item, undefined);
+      return;
+    }
+    const mine = ++generation;
+    let status: Status | null = null;
+    try {
+      status = await client.sendRequest<Status | null>(REQUESTS.status, { uri: client.code2ProtocolConverter.asUri(doc.uri) });
+    } catch {
+      status = null;
+    }
+    if (mine !== generation) return; // a newer refresh is under way
+    show(item, status ?? undefined);
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void refresh(), DEBOUNCE_MS);
+  };
+
+  context.subscriptions.push(
+    item,
+    { dispose: () => clearTimeout(timer) },
+    vscode.window.onDidChangeActiveTextEditor(schedule),
+    vscode.workspace.onDidOpenTextDocument(schedule),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && e.uris.some((u) => u.toString() === active)) schedule();
+    }),
+    client.onDidChangeState(schedule),
+  );
+  schedule();
+}
+
+function show(item: vscode.StatusBarItem, status: Status | undefined): void {
+  if (!status) {
+    item.text = '$(sync~spin) ' + vscode.l10n.t('Annual report');
+    item.tooltip = vscode.l10n.t('nianbao: checking…');
+    item.accessibilityInformation = { label: vscode.l10n.t('nianbao: checking…') };
+    item.show();
+    return;
+  }
+  const format = status.format ? vscode.l10n.t('{0} format', status.format) : vscode.l10n.t('format unknown');
+  const counts = status.errors || status.warnings ? `$(error) ${status.errors} $(warning) ${status.warnings}` : '$(check)';
+  item.text = `$(checklist) ${format} ${counts}`;
+  const summary = vscode.l10n.t('Annual report, {0}: {1} errors, {2} warnings, {3} infos', format, status.errors, status.warnings, status.infos ?? 0);
+  const declared = status.format && status.declaredFormat === null ? '\n' + vscode.l10n.t('The format is not declared; detected from the content.') : '';
+  item.tooltip = `${summary}${declared}\n${vscode.l10n.t('Click to open the Problems panel.')}`;
+  item.accessibilityInformation = { label: summary };
+  item.show();
+}
