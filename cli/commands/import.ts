@@ -1,0 +1,43 @@
+/** `nianbao import FILE [-o OUT] [--year Y] [--locale zh-CN|en]`: a published report (text, HTML, DOCX) → report YAML. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Locale } from '../../core';
+import { importBytes } from '../../core/import';
+import { UsageError } from '../args';
+
+export interface ImportArgs { file: string; out?: string; year?: number; locale: Locale; quiet?: boolean }
+
+export async function runImport(a: ImportArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(a.file);
+  } catch (e) {
+    err(`nianbao: cannot read ${a.file}: ${(e as Error).message}`);
+    return 2;
+  }
+  const res = await importBytes(bytes, basename(a.file), { year: a.year });
+  if (a.out) writeFileSync(a.out, res.yaml);
+  else out(res.yaml.trimEnd());
+  for (const w of res.warnings) {
+    if (a.quiet && w.severity === 'info') continue;
+    err(`${a.file}:${w.line || 1}: ${w.severity} import: ${w.message[a.locale]}${w.text ? ` [${w.text}]` : ''}`);
+  }
+  const cells = res.tables.map((t) => `${t.name} ${t.format}: ${t.cells}`).join(', ');
+  err(a.locale === 'en'
+    ? `${a.file}: format ${res.format}; cells placed: ${cells || 'none'}; ${res.warnings.length} warning(s)${res.ok ? '' : '; a table could not be read'}`
+    : `${a.file}：格式 ${res.format}；放入单元格：${cells || '无'}；导入警告 ${res.warnings.length} 条${res.ok ? '' : '；有表格无法读取'}`);
+  return res.ok ? 0 : 1;
+}
+
+export function importArgs(positionals: string[], flags: Record<string, string | true>, locale: Locale): ImportArgs {
+  const files: string[] = [];
+  let out = typeof flags.output === 'string' ? flags.output : undefined;
+  for (let i = 0; i < positionals.length; i++) {
+    if (positionals[i] === '-o') { out = positionals[++i]; if (!out) throw new UsageError('-o needs a file name'); continue; }
+    files.push(positionals[i]);
+  }
+  if (files.length !== 1) throw new UsageError('import needs exactly one FILE');
+  const year = flags.year === undefined ? undefined : Number(flags.year);
+  if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year must be a year such as 2024');
+  return { file: files[0], out, year, locale, quiet: flags.quiet === true };
+}

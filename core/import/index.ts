@@ -1,0 +1,93 @@
+/**
+ * `nianbao import`: a published report (plain text in the layouts of real reports, HTML,
+ * DOCX) → report YAML that keeps every published defect for `nianbao check` to report.
+ * Pure: takes text or bytes, returns text; no file system, no editor.
+ */
+import type { FormatId } from '../types';
+import { docxToHtml, isZip } from './docx';
+import { emitYaml } from './emit';
+import { extractReport, type ImportedReport } from './extract';
+import { htmlSource } from './html';
+import { textSource, type Source } from './source';
+import type { ImportWarning } from './tables';
+
+export type { ImportWarning } from './tables';
+export type { ImportedReport } from './extract';
+
+export interface ImportOptions {
+  /** Shown in the header comment, e.g. the file name. */
+  sourceName?: string;
+  /** Report year when the document does not say (decides the format of an undecidable table). */
+  year?: number;
+}
+
+export interface ImportResult {
+  yaml: string;
+  /** The report's format (its 表二's). */
+  format: FormatId;
+  warnings: ImportWarning[];
+  /** False when a table could not be read at all. */
+  ok: boolean;
+  /** Per table: name, format, template cells filled, value cells in the source. */
+  tables: { key: string; name: string; format: FormatId; cells: number; sourceCells: number }[];
+  report: ImportedReport;
+}
+
+function finish(src: Source, opts: ImportOptions, extra: ImportWarning[] = []): ImportResult {
+  const report = extractReport(src, opts.year);
+  const warnings = [...extra, ...report.warnings];
+  const yaml = emitYaml(report, opts.sourceName ?? '（未命名）', warnings);
+  return {
+    yaml,
+    format: report.format,
+    warnings,
+    ok: report.unreadable.length === 0,
+    tables: report.tables.map((t) => ({ key: t.key, name: t.name, format: t.format, cells: t.cells, sourceCells: t.sourceCells })),
+    report,
+  };
+}
+
+export function importText(text: string, opts: ImportOptions = {}): ImportResult {
+  return finish(textSource(text), opts);
+}
+
+export function importHtml(html: string, opts: ImportOptions = {}): ImportResult {
+  return finish(htmlSource(html), opts);
+}
+
+export async function importDocx(bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportResult> {
+  const { html, messages } = await docxToHtml(bytes);
+  const extra: ImportWarning[] = messages.map((m) => ({ line: 0, severity: 'info', message: { 'zh-CN': `DOCX 转换：${m}`, en: `DOCX conversion: ${m}` } }));
+  return finish(htmlSource(html, 'docx'), opts, extra);
+}
+
+/** Text from bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (GBK). */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+export type InputKind = 'text' | 'html' | 'docx';
+
+/** What a file is, by its name and its first bytes. */
+export function sniff(name: string, bytes: Uint8Array): InputKind {
+  if (isZip(bytes) || /\.docx$/i.test(name)) return 'docx';
+  if (/\.x?html?$/i.test(name)) return 'html';
+  const head = decodeText(bytes.subarray(0, 2048)).trimStart().slice(0, 512).toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(table|body|p|div)[\s>]/.test(head)) return 'html';
+  return 'text';
+}
+
+/** Imports a file's bytes, whatever it is. */
+export async function importBytes(bytes: Uint8Array, name: string, opts: ImportOptions = {}): Promise<ImportResult> {
+  const o = { sourceName: name, ...opts };
+  const kind = sniff(name, bytes);
+  if (kind === 'docx') return importDocx(bytes, o);
+  const text = decodeText(bytes);
+  return kind === 'html' ? importHtml(text, o) : importText(text, o);
+}
