@@ -68,8 +68,11 @@ else
       npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" >install.log 2>&1 \
       || { tail -40 install.log; exit 1; }
   )
-  PATH="$NODE_DIR/bin:$PATH" "$CS_DIR.tmp/node_modules/.bin/code-server" --version >/dev/null 2>&1 \
+  # Scratch XDG dirs: even --version writes config into $HOME otherwise.
+  XDG_CONFIG_HOME="$CS_DIR.tmp/.xdg" XDG_DATA_HOME="$CS_DIR.tmp/.xdg" PATH="$NODE_DIR/bin:$PATH" \
+    "$CS_DIR.tmp/node_modules/.bin/code-server" --version >/dev/null 2>&1 \
     || { log "code-server --version failed"; exit 1; }
+  rm -rf "$CS_DIR.tmp/.xdg"
   commit_dir "$CS_DIR" "$CODE_SERVER_VERSION"
 fi
 

@@ -10,6 +10,7 @@
 //      NIANBAO_KEEP_SCRATCH=1 keeps the scratch folder (code-server.log etc.) even on success.
 import fs from 'node:fs';
 import path from 'node:path';
+import { format } from 'node:util';
 import { makeScratch, startCodeServer, stopCodeServer, launchBrowser, closeBrowser, parseArgs, log }
   from './code-server.mjs';
 
@@ -21,12 +22,13 @@ const timeoutMs = Number(process.env.NIANBAO_TEST_TIMEOUT_MS || 180_000);
 // The workbench's own log lines arrive at the same level as the suite's console output; drop the
 // known-harmless ones (offline gallery, GitHub auth, chat/agent chatter) unless NIANBAO_VERBOSE=1.
 const verbose = process.env.NIANBAO_VERBOSE === '1';
-const NOISE = new RegExp(['^\\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)\\]',
-  '^(Resolving|Resolved) connection token', '^Creating a socket', '^Updating additional builtin extensions cache',
+const NOISE = new RegExp(['^\\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate|DefaultAccount|reconnection-grace-time|Service Worker)\\]',
+  '^Creation of workbench contribution', '^Canceled: Canceled', // the last: stopping the host after the suite
+  '^(Resolving|Resolved) connection token', '^Creating a socket', '^No search provider registered', '^Updating additional builtin extensions cache',
   'ENOTFOUND open-vsx\\.org', "authentication provider 'github'", 'vsda'].join('|'));
 
 const scratch = makeScratch('nianbao-run-');
-let server, ctx, exitCode = 1;
+let server, ctx, exitCode = 1, sawOutput = false;
 const started = Date.now();
 // One deadline for the whole run (start-up included): a hung suite never blocks CI.
 const deadline = new Promise((_, rej) => setTimeout(() =>
@@ -48,8 +50,11 @@ try {
     // The workbench calls these (only with enable-smoke-test-driver): log(level, message) for
     // every workbench/extension-host log line, exit(code, logs) when the test host ends.
     await page.exposeFunction('codeAutomationLog', (level, msg) => {
-      const text = Array.isArray(msg) ? msg.join(' ') : String(msg);
+      // Extension-host console calls arrive as their argument list: format them like console.log
+      // would (mocha's reporters print with '%s' placeholders).
+      const text = Array.isArray(msg) ? format(...msg) : String(msg);
       if (!verbose && NOISE.test(text)) return;
+      sawOutput = true;
       (level === 'error' ? process.stderr : process.stdout).write(text + '\n');
     });
     await page.exposeFunction('codeAutomationExit', code => resolveExit(Number(code)));
@@ -63,6 +68,8 @@ try {
   log(`suite exited with ${exitCode} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (e) {
   console.error(`[code-server-run] ERROR: ${e.message}`);
+  if (!sawOutput) console.error('[code-server-run] the suite printed nothing: was the test host started at all? '
+    + '(the payload is ignored without --vscode-option enable-smoke-test-driver; code-server accepts a misspelled option silently)');
   console.error(`[code-server-run] code-server log: ${scratch.root}/code-server.log`);
   exitCode = 1;
 } finally {

@@ -113,6 +113,7 @@ export async function launchBrowser(scratch, { width = 1400, height = 900 } = {}
   const { chromium } = loadPlaywright();
   return chromium.launchPersistentContext(scratch.browser, {
     executablePath: CHROMIUM, headless: true, viewport: { width, height },
+    env: scratch.env, // XDG_CONFIG_HOME: else chromium writes ~/.config/chromium/Crash Reports
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });

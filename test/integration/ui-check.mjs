@@ -23,6 +23,7 @@ const scratch = makeScratch('nianbao-ui-');
 const summary = { ok: false, steps: [], problems: [], hover: null, screenshots: [], scratch: scratch.root };
 let server, ctx, page;
 
+const brief = e => e.message.replace(/\s+/g, ' ').slice(0, 400);
 // Each step records its time and outcome; the first failure stops the rest (they depend on it).
 async function step(name, fn) {
   const t = Date.now();
@@ -32,8 +33,8 @@ async function step(name, fn) {
     log(`ok   ${name} (${Date.now() - t} ms)`);
     return r;
   } catch (e) {
-    summary.steps.push({ name, ok: false, ms: Date.now() - t, error: e.message.split('\n')[0] });
-    log(`FAIL ${name}: ${e.message.split('\n')[0]}`);
+    summary.steps.push({ name, ok: false, ms: Date.now() - t, error: brief(e) });
+    log(`FAIL ${name}: ${brief(e)}`);
     throw e;
   }
 }
@@ -100,7 +101,7 @@ try {
   summary.ok = true;
 } catch (e) {
   if (page) await shot('99-failure.png').catch(() => {});
-  summary.error = e.message.split('\n')[0];
+  summary.error = brief(e);
   summary.log = path.join(scratch.root, 'code-server.log');
 } finally {
   await closeBrowser(ctx);
