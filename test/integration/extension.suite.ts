@@ -13,7 +13,7 @@ const ROOT = join(__dirname, '..', '..', '..');
 const SEED4 = join(ROOT, 'examples', 'reports', 'seed-004-shagou-2020.nianbao.yaml');
 
 /**
- * The reviewed golden diagnostics of a report (examples/**/*.expected.json): an independent
+ * The reviewed golden diagnostics of a report (examples/…/NAME.expected.json): an independent
  * expectation, so a rule broken in the core makes this suite fail too.
  */
 function golden(file: string): { code: string; range: string }[] {
