@@ -107,6 +107,10 @@ export function extractReport(src: Source, yearHint?: number): ImportedReport {
     const zone = blocks.slice(h.block + 1, headings[k + 1]?.block ?? blocks.length);
     let lines = zone.map(blockText).map((t) => t.trim()).filter((t) => stripWs(t) !== '' && !isPageNumber(t));
     if (k === headings.length - 1) {
+      while (lines.length && CHROME.test(lines[lines.length - 1])) {
+        const dropped = lines.pop()!;
+        warnings.push({ line: zone.find((b) => blockText(b).trim() === dropped)?.line ?? 0, severity: 'info', message: { 'zh-CN': '报告末尾的网页附带文字（页脚等）未导入', en: 'Web page furniture after the report (footer etc.) was not imported' }, text: dropped });
+      }
       const sig = takeSignature(lines);
       lines = sig.rest;
       signature = sig.signature;
@@ -153,17 +157,24 @@ export function extractReport(src: Source, yearHint?: number): ImportedReport {
   return { layout: src.layout, format, meta, preamble, sections, headings: headingTexts, tables, unreadable, warnings };
 }
 
-/** The title: up to three short lines at the top that together end in 报告. */
+/** The title: up to three short lines near the top that together name a year and end in 报告. */
 function takeTitle(front: string[]): { title?: string; rest: string[] } {
-  let acc = '';
-  for (let i = 0; i < Math.min(3, front.length); i++) {
-    const t = stripWs(front[i]);
-    if (t.length > 40 || /[。；，,]/.test(t)) break;
-    acc += t;
-    if (/报告$|年报$/.test(acc) && /政府信息公开|信息公开|政务公开/.test(acc)) return { title: acc, rest: front.slice(i + 1) };
+  for (let start = 0; start < Math.min(3, front.length); start++) {
+    let acc = '';
+    for (let i = start; i < Math.min(start + 3, front.length); i++) {
+      const t = stripWs(front[i]);
+      if (t.length > 40 || /[。；，,>›»|]|当前位置/.test(t)) break;
+      acc += t;
+      if (/报告$|年报$/.test(acc) && /(?:19|20)\d\d年/.test(acc) && /信息公开|政务公开/.test(acc)) {
+        return { title: acc, rest: [...front.slice(0, start), ...front.slice(i + 1)] };
+      }
+    }
   }
   return { rest: front };
 }
+
+/** Web page furniture after the report (footer, site map, ICP): not part of the report. */
+const CHROME = /主办单位|承办单位|版权所有|网站地图|ICP备|技术支持|网站标识码|公网安备|联系我们|关闭窗口|打印本页|【打印】|【关闭】/;
 
 /** The signature at the end of the last section: an organ line and/or a date line. */
 function takeSignature(lines: string[]): { rest: string[]; signature?: string[] } {
