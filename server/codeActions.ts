@@ -1,0 +1,136 @@
+/**
+ * Code actions: the core's fixes for each diagnostic in the request's context (found by code
+ * and key path, else code and range), a suppression comment, "fix all reconciliation errors"
+ * and `source.fixAll.nianbao` for editor.codeActionsOnSave. Every edit is pinned to the
+ * document version it was computed for.
+ */
+import type { CodeAction, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind } from 'vscode-languageserver/node';
+import { FIXALL_CODES, fixAll, fixesFor, msg, type Diagnostic, type Locale } from '../core';
+import { fixAllOf, memo, type Analysis } from './documents';
+import { SOURCE } from './diagnostics';
+import { insideMultilineScalar } from './position';
+import { lspEdits, minimalEdits } from './textDiff';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
+
+export interface EditCapabilities {
+  documentChanges: boolean;
+  /** The client resolves a code action's `edit` lazily (codeAction/resolve): fix-all is computed only when chosen. */
+  resolveEdit?: boolean;
+}
+
+/** What a lazily resolved fix-all action carries. */
+interface FixAllData { nianbaoFixAll: true; uri: string; version: number }
+
+/** A WorkspaceEdit for one document, pinned to `version` when the client supports documentChanges. */
+export function workspaceEdit(uri: string, version: number, edits: LspTextEdit[], caps: EditCapabilities): WorkspaceEdit {
+  return caps.documentChanges
+    ? { documentChanges: [{ textDocument: { uri, version }, edits }] }
+    : { changes: { [uri]: edits } };
+}
+
+/** Keys that identify a diagnostic's subject independently of where it now sits in the text. */
+const IDENTITY = ['path', 'target', 'anchor', 'row', 'column', 'rule'] as const;
+
+/** The core diagnostic a client diagnostic stands for. */
+export function findCore(a: Analysis, d: LspDiagnostic): Diagnostic | undefined {
+  if (d.source !== SOURCE || typeof d.code !== 'string') return undefined;
+  const data = (d.data ?? {}) as Record<string, unknown>;
+  const same = a.result.diagnostics.filter((c) => c.code === d.code);
+  const sameRange = (c: Diagnostic) =>
+    c.range.start.line === d.range.start.line && c.range.start.character === d.range.start.character &&
+    c.range.end.line === d.range.end.line && c.range.end.character === d.range.end.character;
+  const hasIdentity = IDENTITY.some((k) => data[k] !== undefined);
+  const sameIdentity = (c: Diagnostic) => IDENTITY.every((k) => JSON.stringify(c.data[k]) === JSON.stringify(data[k]));
+  if (data.version === a.version || !hasIdentity) return same.find((c) => sameRange(c) && (!hasIdentity || sameIdentity(c))) ?? same.find(sameRange);
+  // Computed for another version: the range may have moved, the subject has not.
+  return same.find(sameIdentity);
+}
+
+function wanted(only: string[] | undefined, kind: string): boolean {
+  return !only?.length || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export function codeActions(a: Analysis, params: CodeActionParams, caps: EditCapabilities): CodeAction[] {
+  const locale = a.settings.locale;
+  const only = params.context.only;
+  const out: CodeAction[] = [];
+  const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
+  if (wanted(only, CodeActionKind.QuickFix)) {
+    for (const d of ours) {
+      const core = findCore(a, d);
+      if (!core) continue;
+      for (const fix of fixesFor(a.result, core)) {
+        out.push({
+          title: fix.title[locale],
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: fix.preferred,
+          edit: workspaceEdit(a.uri, a.version, fix.edits.map((e) => ({ range: e.range, newText: e.newText })), caps),
+        });
+      }
+      const suppress = suppressAction(a, d, core, locale, caps);
+      if (suppress) out.push(suppress);
+    }
+    if (ours.some((d) => FIXALL_CODES.has(String(d.code)))) {
+      const action = fixAllAction(a, CodeActionKind.QuickFix, caps, ours.filter((d) => FIXALL_CODES.has(String(d.code))));
+      if (action) out.push(action);
+    }
+  }
+  if (wanted(only, FIX_ALL_KIND)) {
+    const action = fixAllAction(a, FIX_ALL_KIND, caps);
+    if (action) out.push(action);
+  }
+  return out;
+}
+
+/** `# nianbao-disable-next-line CODE` above the diagnostic's line, indented like it. */
+function suppressAction(a: Analysis, d: LspDiagnostic, core: Diagnostic, locale: Locale, caps: EditCapabilities): CodeAction | undefined {
+  const report = a.result.report;
+  const line = core.range.start.line;
+  const start = report.lines.lineStart(line);
+  const lineText = a.text.slice(start, report.lines.lineEnd(line));
+  const indent = /^[ \t]*/.exec(lineText)![0];
+  // A comment line inside a block scalar would become part of its text.
+  if (report.doc && insideMultilineScalar(report, start + indent.length)) return undefined;
+  const eol = a.text.includes('\r\n') ? '\r\n' : '\n';
+  const edit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# nianbao-disable-next-line ${core.code}${eol}` };
+  return {
+    title: msg('fix.suppress', { code: core.code })[locale],
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    isPreferred: false,
+    edit: workspaceEdit(a.uri, a.version, [edit], caps),
+  };
+}
+
+/** The whole-document fix-all as minimal edits; undefined when it would change nothing. */
+export function fixAllEdits(a: Analysis, only?: (d: Diagnostic) => boolean): LspTextEdit[] {
+  const edits = (fixed: string) => (fixed === a.text ? [] : lspEdits(a.text, minimalEdits(a.text, fixed)));
+  if (only) return edits(fixAll(a.text, a.settings.options, only).text);
+  return memo(a, 'fixAllEdits', () => edits(fixAllOf(a).text));
+}
+
+function fixAllAction(a: Analysis, kind: string, caps: EditCapabilities, diagnostics?: LspDiagnostic[]): CodeAction | undefined {
+  const title = msg('fix.all')[a.settings.locale];
+  if (caps.resolveEdit && !a.memo.has('fixAllEdits')) {
+    // Offer it when some diagnostic has a fix fix-all would apply; compute the edit on resolve.
+    if (!a.result.diagnostics.some((d) => FIXALL_CODES.has(d.code) && fixesFor(a.result, d).some((f) => f.preferred))) return undefined;
+    const data: FixAllData = { nianbaoFixAll: true, uri: a.uri, version: a.version };
+    return { title, kind, diagnostics, data };
+  }
+  const edits = fixAllEdits(a);
+  if (!edits.length) return undefined;
+  return { title, kind, diagnostics, edit: workspaceEdit(a.uri, a.version, edits, caps) };
+}
+
+export function isFixAllData(data: unknown): data is FixAllData {
+  return typeof data === 'object' && data !== null && (data as FixAllData).nianbaoFixAll === true && typeof (data as FixAllData).uri === 'string';
+}
+
+/** codeAction/resolve for fix-all: the edit for the document's current version. */
+export function resolveFixAll(a: Analysis, action: CodeAction, caps: EditCapabilities): CodeAction {
+  const edits = fixAllEdits(a);
+  return { ...action, edit: workspaceEdit(a.uri, a.version, edits, caps) };
+}

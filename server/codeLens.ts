@@ -1,0 +1,36 @@
+/**
+ * Code lens above each table key (active_disclosure, applications, review_litigation):
+ * "勾稽 ✓", or "勾稽 ✗ n" with n the table's failing sum relations, running COMMANDS.fixAll for
+ * that table when fix-all has something to change there.
+ */
+import type { CodeLens } from 'vscode-languageserver/node';
+import { FIXALL_CODES, fixesFor, msg } from '../core';
+import { locate } from '../core/model/report';
+import { tablesOf } from '../core/schema/tables';
+import { COMMANDS } from '../protocol/commands';
+import { tableOfDiagnostic } from './commands';
+import type { Analysis } from './documents';
+
+export function codeLenses(a: Analysis): CodeLens[] {
+  const report = a.result.report;
+  if (report.fatal || !report.root) return [];
+  const locale = a.settings.locale;
+  const out: CodeLens[] = [];
+  for (const table of tablesOf(a.format)) {
+    const at = locate(report, [table.key]);
+    if (!at?.keySpan) continue;
+    const mine = a.result.diagnostics.filter((d) => tableOfDiagnostic(d) === table.key);
+    // Arithmetic diagnostics are the ones from sum relations: they carry the relation's rule.
+    const failing = mine.filter((d) => typeof d.data.rule === 'string' && d.data.table === table.key).length;
+    const fixable = mine.some((d) => FIXALL_CODES.has(d.code) && fixesFor(a.result, d).some((f) => f.preferred));
+    const title = failing ? msg('ui.lens.bad', { count: failing })[locale] : msg('ui.lens.ok')[locale];
+    const range = report.lines.range(at.keySpan);
+    out.push({
+      range,
+      command: fixable
+        ? { title, tooltip: msg('ui.lens.fix', { table: table.name })[locale], command: COMMANDS.fixAll, arguments: [a.uri, table.key] }
+        : { title, command: '' },
+    });
+  }
+  return out;
+}

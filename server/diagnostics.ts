@@ -1,0 +1,107 @@
+/**
+ * Core diagnostics → LSP diagnostics, published after an adaptive debounce: ~0–10 ms for
+ * ordinary reports, longer for big documents or ones that were slow to check, so typing in a
+ * large file does not queue a check per keystroke. The check runs from a timer, never inside
+ * the didChange handler, so requests already queued are answered first.
+ */
+import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { Diagnostic, Locale } from '../core';
+import { memo, type Analysis, type AnalysisStore } from './documents';
+import type { Timer } from './timing';
+
+export const SOURCE = 'nianbao';
+
+const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function toLsp(uri: string, version: number, d: Diagnostic, locale: Locale): LspDiagnostic {
+  const out: LspDiagnostic = {
+    range: d.range,
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    source: SOURCE,
+    message: d.message[locale],
+    data: { ...d.data, version },
+  };
+  if (d.related?.length) {
+    out.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message[locale] }));
+  }
+  return out;
+}
+
+/** The LSP diagnostics of an analysis in its locale (memoised per locale). */
+export function lspDiagnostics(a: Analysis): LspDiagnostic[] {
+  const locale = a.settings.locale;
+  return memo(a, `lsp:${locale}`, () => a.result.diagnostics.map((d) => toLsp(a.uri, a.version, d, locale)));
+}
+
+/**
+ * Delay before checking: ~0–10 ms up to 50 KB (a real report is ~20 KB), then growing with the
+ * text; a document whose last check was slow (> 50 ms) also waits about that long, so fast
+ * typing coalesces into one check instead of a queue of them.
+ */
+export function debounceMs(length: number, lastCostMs: number): number {
+  const bySize = length <= 50_000 ? length / 5_000 : 10 + (length - 50_000) / 5_000;
+  const byCost = lastCostMs > 50 ? lastCostMs : 0;
+  return Math.round(Math.min(500, bySize + byCost));
+}
+
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** didOpen/didChange arrival per uri and version, for the timing log. */
+  private readonly arrived = new Map<string, number>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly store: AnalysisStore,
+    private readonly timer: Timer,
+  ) {}
+
+  schedule(uri: string): void {
+    const doc = this.store.documents.get(uri);
+    if (!doc) return;
+    this.arrived.set(`${uri}#${doc.version}`, performance.now());
+    const old = this.timers.get(uri);
+    if (old) clearTimeout(old);
+    const delay = debounceMs(doc.getText().length, this.store.lastCost(uri));
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      void this.publish(uri);
+    }, delay));
+  }
+
+  /** Re-check every open document (configuration changed). */
+  scheduleAll(): void {
+    for (const doc of this.store.documents.all()) this.schedule(doc.uri);
+  }
+
+  async publish(uri: string): Promise<void> {
+    const where = () => `${uri} v${this.store.documents.get(uri)?.version ?? '?'}`;
+    await this.timer.run('diagnostics', where, undefined, async () => {
+      const a = await this.store.get(uri);
+      if (!a) return;
+      // A newer version arrived while the settings were read: its own timer will publish.
+      if (this.store.documents.get(uri)?.version !== a.version) return;
+      const diagnostics = lspDiagnostics(a);
+      await this.connection.sendDiagnostics({ uri, version: a.version, diagnostics });
+      const key = `${uri}#${a.version}`;
+      const t0 = this.arrived.get(key);
+      this.arrived.delete(key);
+      if (t0 !== undefined && process.env.NIANBAO_LOG_TIMINGS) {
+        this.connection.console.log(`[nianbao] ${uri} v${a.version}: ${diagnostics.length} diagnostics ${(performance.now() - t0).toFixed(1)} ms after the change (check ${a.costMs.toFixed(1)} ms)`);
+      }
+    });
+  }
+
+  clear(uri: string): void {
+    const old = this.timers.get(uri);
+    if (old) clearTimeout(old);
+    this.timers.delete(uri);
+    for (const k of this.arrived.keys()) if (k.startsWith(`${uri}#`)) this.arrived.delete(k);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * One parse and one check per document version, shared by every feature. The parse (the
+ * core's `loadReport`) is kept per version; the check is redone only when the document's
+ * check options change. Features read `Analysis`; derived data (sums, fix-all) is memoised
+ * on it so two features asking the same question pay once.
+ */
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkReport, fixAll, loadReport, type CheckResult, type FixAllResult, type FormatId, type Report } from '../core';
+import type { EffectiveSettings, SettingsStore } from './settings';
+import type { Timer } from './timing';
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  text: string;
+  settings: EffectiveSettings;
+  result: CheckResult;
+  /** The format features describe the document in: checked, declared or detected; 2021 when unknown. */
+  format: FormatId;
+  /** Milliseconds the parse and the check took (for the adaptive debounce). */
+  costMs: number;
+  memo: Map<string, unknown>;
+}
+
+interface Entry { version: number; text: string; report: Report; parseMs: number; analysis?: Analysis }
+
+export class AnalysisStore {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly timer: Timer,
+  ) {}
+
+  /** The analysis of the document's current version, or undefined when it is not open. */
+  async get(uri: string): Promise<Analysis | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const settings = await this.settings.get(uri);
+    const now = this.documents.get(uri);
+    if (!now) return undefined;
+    return this.analyse(now, settings);
+  }
+
+  /** Synchronous core of `get`: parse once per version, check once per options. */
+  analyse(doc: TextDocument, settings: EffectiveSettings): Analysis {
+    const uri = doc.uri;
+    let entry = this.entries.get(uri);
+    if (!entry || entry.version !== doc.version) {
+      const text = doc.getText();
+      const t0 = performance.now();
+      const report = this.timer.runSync('parse', () => `${uri} v${doc.version}`, null, () => loadReport(text)) ?? emptyReport(text);
+      entry = { version: doc.version, text, report, parseMs: performance.now() - t0 };
+      this.entries.set(uri, entry);
+    }
+    const cached = entry.analysis;
+    if (cached && cached.settings.optionsKey === settings.optionsKey) {
+      if (cached.settings !== settings) cached.settings = settings; // same options, maybe another locale
+      return cached;
+    }
+    const report = entry.report;
+    const t0 = performance.now();
+    const result = this.timer.runSync('check', () => `${uri} v${doc.version}`, null, () => checkReport(report, settings.options))
+      ?? { report, format: report.format, diagnostics: [] };
+    const analysis: Analysis = {
+      uri,
+      version: doc.version,
+      text: entry.text,
+      settings,
+      result,
+      format: result.format ?? report.format ?? '2021',
+      costMs: entry.parseMs + performance.now() - t0,
+      memo: new Map(),
+    };
+    entry.analysis = analysis;
+    return analysis;
+  }
+
+  /** Last known cost of checking a document (0 when never checked). */
+  lastCost(uri: string): number {
+    return this.entries.get(uri)?.analysis?.costMs ?? 0;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+}
+
+/** Memoises derived data on an analysis. */
+export function memo<T>(a: Analysis, key: string, make: () => T): T {
+  if (a.memo.has(key)) return a.memo.get(key) as T;
+  const v = make();
+  a.memo.set(key, v);
+  return v;
+}
+
+/** Fix-all over the whole document, computed once per analysis. */
+export function fixAllOf(a: Analysis): FixAllResult {
+  return memo(a, 'fixAll', () => fixAll(a.text, a.settings.options));
+}
+
+/** If loadReport itself ever threw: an empty report, so features answer nothing rather than fail. */
+function emptyReport(_text: string): Report {
+  return loadReport('');
+}

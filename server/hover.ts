@@ -1,0 +1,147 @@
+/**
+ * Hover on any key or value: the official label, where it sits in the report, the legal basis
+ * with the article's text, how to fill it, its choices, what it contains and, for a total, its
+ * computed value. Everything is read from the schema (titles, descriptions, x-nianbao); the
+ * same text documents completion items.
+ */
+import type { Hover, HoverParams } from 'vscode-languageserver/node';
+import { MarkupKind } from 'vscode-languageserver/node';
+import { msg, type FormatId, type Locale } from '../core';
+import { CellReader, pathKey } from '../core/checks/relations';
+import { labelPath } from '../core/schema/labels';
+import { lawTitle, legalName, legalText } from '../core/schema/legal';
+import { child, nodeAt, x, type Effective, type LegalRef } from '../core/schema/nodes';
+import { cellSpecAt } from '../core/schema/tables';
+import type { Analysis } from './documents';
+import { pathAt } from './position';
+import { sumsOf } from './sums';
+
+const t = (id: string, locale: Locale, args?: Record<string, string | number | undefined>) => msg(id, args)[locale];
+
+/** Long articles (第二十条 has fifteen items) are cut here in hovers. */
+const MAX_ARTICLE = 280;
+
+/** Markdown describing the schema node at `path`, or undefined when the schema has none. */
+export function describePath(format: FormatId, path: readonly string[], locale: Locale): string | undefined {
+  if (!path.length) return undefined;
+  const eff = nodeAt(format, path);
+  if (!eff) return undefined;
+  const key = path[path.length - 1];
+  const title = eff.node.title;
+  const out: string[] = [];
+  out.push(title ? `**${md(title)}** \`${key}\`` : `\`${key}\``);
+  const where = labelPath(format, path);
+  if (where.length > 1) out.push(`${t('ui.hover.where', locale)}：${where.map(md).join(' / ')}`);
+
+  const legal = legalRefs(format, path);
+  if (legal.length) {
+    const lines = [`**${t('ui.hover.legal', locale)}**`];
+    for (const ref of legal) {
+      const text = legalText(ref);
+      lines.push(`- 《${md(lawTitle)}》${legalName(ref)}${text ? `：${md(cut(text))}` : ''}`);
+    }
+    out.push(lines.join('\n'));
+  }
+
+  if (eff.node.description) out.push(md(eff.node.description));
+
+  const cell = cellSpecAt(format, path);
+  if (cell) out.push(`**${t('ui.hover.fill', locale)}**：${t(`ui.cell.${cell.cell}`, locale)}`);
+
+  const choices = enumChoices(eff);
+  if (choices.length) out.push([`**${t('ui.hover.choices', locale)}**`, ...choices].join('\n'));
+
+  const contains = childList(eff, x(eff).row === true);
+  if (contains.length) out.push([`**${t('ui.hover.contains', locale)}**`, ...contains].join('\n'));
+  return out.join('\n\n');
+}
+
+/** The node's own legal references; a table cell without any shows its row's. */
+function legalRefs(format: FormatId, path: readonly string[]): LegalRef[] {
+  const own = x(nodeAt(format, path)).legal;
+  if (own || !cellSpecAt(format, path)) return own ?? [];
+  return x(nodeAt(format, path.slice(0, -1))).legal ?? [];
+}
+
+function enumChoices(eff: Effective): string[] {
+  const values = [...new Set((eff.node.enum ?? []).map((v) => String(v)))];
+  const labels = x(eff).enumLabels ?? {};
+  return values.map((v) => `- \`${v}\`${labels[v] ? ` ${md(labels[v])}` : ''}`);
+}
+
+/** Children with their labels and help; a row's columns (or a lone row's) with their meaning. */
+function childList(eff: Effective, isRow: boolean): string[] {
+  const keys = Object.keys(eff.node.properties ?? {});
+  const out: string[] = [];
+  for (const k of keys) {
+    const c = child(eff, k)!;
+    const help = c.node.description ? `：${md(firstSentence(c.node.description))}` : '';
+    out.push(`- **${md(c.node.title ?? k)}** \`${k}\`${isRow || keys.length <= 2 ? help : ''}`);
+    if (x(c).row && keys.length <= 2) {
+      for (const ck of Object.keys(c.node.properties ?? {})) {
+        const col = child(c, ck)!;
+        const colHelp = col.node.description ? `：${md(firstSentence(col.node.description))}` : '';
+        out.push(`  - **${md(col.node.title ?? ck)}** \`${ck}\`${colHelp}`);
+      }
+    }
+  }
+  return out;
+}
+
+export function hover(a: Analysis, params: HoverParams): Hover | null {
+  const report = a.result.report;
+  const offset = report.lines.offset(params.position);
+  const hit = pathAt(report, offset);
+  if (!hit) return null;
+  const locale = a.settings.locale;
+  const parts: string[] = [];
+  const described = describePath(a.format, hit.path, locale);
+  if (!described) return null;
+  parts.push(described);
+  const value = valueLine(a, hit.path, locale);
+  if (value) parts.push(value);
+  const computed = computedLines(a, hit.path, locale);
+  if (computed) parts.push(computed);
+  return {
+    contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
+    range: report.lines.range(hit.span),
+  };
+}
+
+/** For a table cell: how the checker reads its value. */
+function valueLine(a: Analysis, path: string[], locale: Locale): string | undefined {
+  const spec = cellSpecAt(a.format, path);
+  if (!spec || a.result.report.fatal) return undefined;
+  const cell = new CellReader(a.result.report, a.format).cell(path);
+  if (cell.state === 'missing') return undefined;
+  const value = cell.unit && cell.state === 'number' ? `${cell.value} ${cell.unit}` : cell.value;
+  return `**${t('ui.hover.value', locale)}**：${md(t(`ui.state.${cell.state}`, locale, { value, text: cell.text }))}`;
+}
+
+/** For a total: Σ of its operands and whether the reported value agrees. */
+function computedLines(a: Analysis, path: string[], locale: Locale): string | undefined {
+  const infos = sumsOf(a).get(pathKey(path));
+  if (!infos?.length) return undefined;
+  const lines = infos.map((s) => {
+    let line = t(s.each === 'row' ? 'ui.hover.sumRow' : 'ui.hover.sumColumn', locale, { value: s.computed });
+    if (s.blanks) line += `（${t('ui.hover.sumBlanks', locale, { blanks: s.blanks, value: s.computed })}）`;
+    if (s.reported === undefined) line += `；${t('ui.hover.sumOpen', locale)}`;
+    else line += `；${t(s.ok ? 'ui.hover.sumOk' : 'ui.hover.sumBad', locale, { reported: s.reported })} ${s.ok ? '✓' : '✗'}`;
+    return `- ${line}`;
+  });
+  return [`**${t('ui.hover.computed', locale)}**`, ...lines].join('\n');
+}
+
+function firstSentence(s: string): string {
+  const i = s.indexOf('。');
+  return i > 0 && i < s.length - 1 ? s.slice(0, i + 1) : s;
+}
+
+function cut(s: string): string {
+  return s.length > MAX_ARTICLE ? s.slice(0, MAX_ARTICLE - 1) + '…' : s;
+}
+
+/** Escapes the few characters Markdown would eat in labels and help text. */
+function md(s: string): string {
+  return s.replace(/([\\`*_[\]<>])/g, '\\$1').replace(/\n/g, '  \n');
+}

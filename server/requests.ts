@@ -1,0 +1,48 @@
+/**
+ * Custom requests (protocol/commands.ts REQUESTS): `nianbao/skeleton` returns a blank report's
+ * text; `nianbao/status` the detected format and problem counts for the status item.
+ * (`nianbao/preview` is served elsewhere.)
+ */
+import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
+import { skeleton, type FormatId } from '../core';
+import type { AnalysisStore } from './documents';
+
+export interface SkeletonParams { format: FormatId; year?: number; organ?: string; organKind?: string }
+
+export function skeletonRequest(params: SkeletonParams): string | ResponseError<void> {
+  const format = String(params?.format ?? '2021');
+  if (format !== '2019' && format !== '2021') return new ResponseError(ErrorCodes.InvalidParams, `unknown format ${format}: use 2019 or 2021`);
+  const year = params.year === undefined || params.year === null ? undefined : Number(params.year);
+  return skeleton({
+    format,
+    year: year !== undefined && Number.isInteger(year) ? year : undefined,
+    organ: typeof params.organ === 'string' && params.organ ? params.organ : undefined,
+    organKind: typeof params.organKind === 'string' && params.organKind ? params.organKind : undefined,
+  });
+}
+
+export interface StatusResult {
+  uri: string;
+  version: number;
+  /** The format the checks used (declared, detected or by year); null when the text is not a report. */
+  format: FormatId | null;
+  declaredFormat: FormatId | null;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export async function statusRequest(store: AnalysisStore, params: { uri: string }): Promise<StatusResult | null> {
+  const a = await store.get(params?.uri);
+  if (!a) return null;
+  const count = (s: string) => a.result.diagnostics.filter((d) => d.severity === s).length;
+  return {
+    uri: a.uri,
+    version: a.version,
+    format: a.result.format,
+    declaredFormat: a.result.report.declaredFormat,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+  };
+}

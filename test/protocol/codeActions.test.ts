@@ -1,0 +1,164 @@
+/**
+ * Code actions: the core's quick fixes tied to their diagnostics and pinned to the document
+ * version; fix-all as minimal edits that keep every comment; the suppression comment;
+ * executeCommand nianbao.fixAll for one table through workspace/applyEdit.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { checkText, fixAll } from '../../core';
+import { COMMANDS } from '../../protocol/commands';
+import { commentLines, example, TestClient, trailingComments, uriFor } from './client';
+
+const SEED = example('reports/seed-004-shagou-2020.nianbao.yaml');
+let client: TestClient;
+
+before(async () => { client = await TestClient.start({ locale: 'zh-cn' }); });
+after(async () => { await client.stop(); });
+
+const isT34Error = (d: Diagnostic) => /^T[34]-/.test(String(d.code)) && d.severity === 1;
+const FIX_ALL_TITLE = '修复全部勾稽错误';
+
+async function apply(uri: string, unresolved: CodeAction): Promise<number> {
+  const action = await client.resolveCodeAction(unresolved);
+  assert.ok(action.edit, `${action.title} has an edit`);
+  const changes = action.edit!.documentChanges!;
+  assert.equal(changes.length, 1);
+  assert.ok('textDocument' in changes[0]);
+  assert.equal(changes[0].textDocument.version, client.version(uri), 'the edit is pinned to the current version');
+  await Promise.all(client.applyEdit(action.edit!));
+  return client.version(uri);
+}
+
+test('preferred quick fix of every T3/T4 error, one at a time, then fix-all: no T3/T4 error left, comments kept', async () => {
+  const uri = uriFor('fix-loop.nianbao.yaml');
+  await client.open(uri, SEED);
+  const applied: string[] = [];
+  for (let round = 0; round < 40; round++) {
+    const diags = await client.currentDiagnostics(uri);
+    let done = true;
+    for (const d of diags.filter(isT34Error)) {
+      const actions = await client.codeActions(uri, d.range, [d], ['quickfix']);
+      const preferred = actions.find((a) => a.isPreferred);
+      if (!preferred) continue;
+      assert.equal(preferred.kind, 'quickfix');
+      assert.deepEqual(preferred.diagnostics, [d], 'the fix is tied to its diagnostic');
+      applied.push(preferred.title);
+      await apply(uri, preferred);
+      done = false;
+      break; // re-request: the document changed
+    }
+    if (done) break;
+  }
+  assert.ok(applied.includes('将（七）总计·其他 改为 2'), applied.join(' | '));
+  assert.ok(applied.length >= 2, applied.join(' | '));
+
+  const remaining = await client.currentDiagnostics(uri);
+  const actions = await client.codeActions(uri, remaining[0].range, [], ['source.fixAll']);
+  assert.equal(actions.length, 1);
+  assert.equal(actions[0].kind, 'source.fixAll.nianbao');
+  assert.equal(actions[0].title, FIX_ALL_TITLE);
+  await apply(uri, actions[0]);
+
+  const after = await client.currentDiagnostics(uri);
+  assert.deepEqual(after.filter(isT34Error).map((d) => d.code), []);
+  assert.deepEqual(after.filter((d) => d.severity === 1).map((d) => d.code), []);
+  const text = client.text(uri);
+  assert.equal(commentLines(text), commentLines(SEED));
+  assert.equal(trailingComments(text), trailingComments(SEED));
+  assert.equal(text.split('\n').length, SEED.split('\n').length);
+  await client.close(uri);
+});
+
+test('fix-all is a single WorkspaceEdit of minimal, token-sized edits equal to the core\'s fix-all', async () => {
+  const uri = uriFor('fix-all.nianbao.yaml');
+  await client.open(uri, SEED);
+  const diags = await client.currentDiagnostics(uri);
+  const sumV = diags.find((d) => d.code === 'T3-SUM-V')!;
+  const actions = await client.codeActions(uri, sumV.range, [sumV]);
+  const quick = actions.find((a) => a.title === FIX_ALL_TITLE && a.kind === 'quickfix');
+  assert.ok(quick, actions.map((a) => `${a.kind} ${a.title}`).join(' | '));
+  assert.ok(actions.some((a) => a.kind === 'source.fixAll.nianbao'), 'the source action is offered too');
+  assert.equal(quick!.edit, undefined, 'the edit is computed on codeAction/resolve');
+  const resolved = await client.resolveCodeAction(quick!);
+  const edits = (resolved.edit!.documentChanges![0] as { edits: { range: { start: { line: number }; end: { line: number } }; newText: string }[] }).edits;
+  assert.ok(edits.length >= 16, `${edits.length} edits`);
+  for (const e of edits) assert.equal(e.range.start.line, e.range.end.line, 'each edit stays on its line');
+  assert.ok(edits.every((e) => !e.newText.includes('#') && !e.newText.includes('\n')), 'no edit rewrites a comment or a line');
+  await apply(uri, quick!);
+  assert.equal(client.text(uri), fixAll(SEED).text);
+  await client.close(uri);
+});
+
+test('quick fixes carry the core\'s titles and preference; unit fixes too', async () => {
+  const uri = uriFor('fix-titles.nianbao.yaml');
+  await client.open(uri, SEED);
+  const diags = await client.currentDiagnostics(uri);
+  const unit = diags.filter((d) => d.code === 'T2-19-UNIT');
+  const actions = await client.codeActions(uri, unit[0].range, unit);
+  const titles = actions.map((a) => a.title);
+  assert.ok(titles.includes('改为 137'), titles.join(' | '));
+  assert.ok(titles.includes('改为 {value: 1066730.5, unit: 元}'), titles.join(' | '));
+  const blank = diags.find((d) => d.code === 'T3-COMPLETE' && (d.data as { pinned?: number }).pinned === 0)!;
+  const fill = (await client.codeActions(uri, blank.range, [blank])).find((a) => a.isPreferred)!;
+  assert.match(fill.title, /^将空白的（一）予以公开·自然人 填为 0$/);
+  await client.close(uri);
+});
+
+test('suppression comment: inserted above the diagnostic\'s line with its indentation, and honoured', async () => {
+  const uri = uriFor('suppress.nianbao.yaml');
+  await client.open(uri, SEED);
+  const diags = await client.currentDiagnostics(uri);
+  const d = diags.find((x) => x.code === 'T2-19-UNIT')!;
+  const actions = await client.codeActions(uri, d.range, [d]);
+  const suppress = actions.find((a) => a.title === '在下一行忽略 T2-19-UNIT');
+  assert.ok(suppress, actions.map((a) => a.title).join(' | '));
+  assert.equal(suppress!.isPreferred, false);
+  await apply(uri, suppress!);
+  const lines = client.text(uri).split('\n');
+  assert.equal(lines[d.range.start.line], '    # nianbao-disable-next-line T2-19-UNIT');
+  assert.match(lines[d.range.start.line + 1], /^    central_procurement:/);
+  const after = await client.currentDiagnostics(uri);
+  assert.ok(!after.some((x) => x.code === 'T2-19-UNIT'));
+  assert.equal(after.length, diags.length - diags.filter((x) => x.code === 'T2-19-UNIT').length);
+  await client.close(uri);
+});
+
+test('a diagnostic from an older version still finds its fix (by its key path), pinned to the current version', async () => {
+  const uri = uriFor('stale.nianbao.yaml');
+  await client.open(uri, SEED);
+  const old = (await client.currentDiagnostics(uri)).find((d) => d.code === 'T3-SUM-V')!;
+  await client.change(uri, '# 新加一行注释\n' + SEED);
+  await client.currentDiagnostics(uri);
+  const actions = await client.codeActions(uri, old.range, [old], ['quickfix']);
+  const preferred = actions.find((a) => a.isPreferred)!;
+  assert.ok(preferred, actions.map((a) => a.title).join(' | '));
+  await apply(uri, preferred);
+  assert.match(client.text(uri), /total_processed: \{natural: 0, commercial: 0, research: 0, social: 0, legal: 0, other_org: 2, total: 0\}/);
+  await client.close(uri);
+});
+
+test('executeCommand nianbao.fixAll for one table applies through workspace/applyEdit and leaves the others', async () => {
+  const uri = uriFor('command.nianbao.yaml');
+  const text = SEED.replace('review:           {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}', 'review:           {upheld: 1, corrected: 2, other: 0, pending: 0, total: 0}');
+  await client.open(uri, text);
+  const before = await client.currentDiagnostics(uri);
+  assert.ok(before.some((d) => d.code === 'T4-SUM'));
+  const requests = client.applyEditRequests.length;
+  const res = await client.executeCommand<{ applied: boolean; edits: number }>(COMMANDS.fixAll, [uri, 'review_litigation']);
+  assert.deepEqual(res, { applied: true, edits: 1 });
+  assert.equal(client.applyEditRequests.length, requests + 1);
+  assert.equal(client.applyEditRequests[requests].label, '修复表四的勾稽错误');
+  assert.match(client.text(uri), /review: {11}\{upheld: 1, corrected: 2, other: 0, pending: 0, total: 3\}/);
+  const after = await client.currentDiagnostics(uri);
+  assert.ok(!after.some((d) => d.code === 'T4-SUM'));
+  assert.ok(after.some((d) => d.code === 'T3-SUM-V'), 'table 3 untouched');
+  assert.ok(after.some((d) => d.code === 'T2-19-UNIT'), 'table 2 untouched');
+
+  // Whole document, then nothing left to do.
+  assert.equal((await client.executeCommand<{ applied: boolean }>(COMMANDS.fixAll, [uri])).applied, true);
+  await client.currentDiagnostics(uri);
+  assert.deepEqual(await client.executeCommand(COMMANDS.fixAll, [uri]), { applied: false, edits: 0, reason: 'nothing to fix' });
+  assert.deepEqual(checkText(client.text(uri)).diagnostics.filter((d) => d.severity === 'error'), []);
+  await client.close(uri);
+});
