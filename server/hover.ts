@@ -18,6 +18,9 @@ import { sumsOf } from './sums';
 
 const t = (id: string, locale: Locale, args?: Record<string, string | number | undefined>) => msg(id, args)[locale];
 
+/** Punctuation around the headings: full-width in Chinese, ASCII in English. */
+const punct = (locale: Locale) => (locale === 'en' ? { colon: ': ', semi: '; ', open: ' (', close: ')' } : { colon: '：', semi: '；', open: '（', close: '）' });
+
 /** Long articles (第二十条 has fifteen items) are cut here in hovers. */
 const MAX_ARTICLE = 280;
 
@@ -31,7 +34,8 @@ export function describePath(format: FormatId, path: readonly string[], locale: 
   const out: string[] = [];
   out.push(title ? `**${md(title)}** \`${key}\`` : `\`${key}\``);
   const where = labelPath(format, path);
-  if (where.length > 1) out.push(`${t('ui.hover.where', locale)}：${where.map(md).join(' / ')}`);
+  const p = punct(locale);
+  if (where.length > 1) out.push(`${t('ui.hover.where', locale)}${p.colon}${where.map(md).join(' / ')}`);
 
   const legal = legalRefs(format, path);
   if (legal.length) {
@@ -46,7 +50,7 @@ export function describePath(format: FormatId, path: readonly string[], locale: 
   if (eff.node.description) out.push(md(eff.node.description));
 
   const cell = cellSpecAt(format, path);
-  if (cell) out.push(`**${t('ui.hover.fill', locale)}**：${t(`ui.cell.${cell.cell}`, locale)}`);
+  if (cell) out.push(`**${t('ui.hover.fill', locale)}**${p.colon}${t(`ui.cell.${cell.cell}`, locale)}`);
 
   const choices = enumChoices(eff);
   if (choices.length) out.push([`**${t('ui.hover.choices', locale)}**`, ...choices].join('\n'));
@@ -115,18 +119,19 @@ function valueLine(a: Analysis, path: string[], locale: Locale): string | undefi
   const cell = new CellReader(a.result.report, a.format).cell(path);
   if (cell.state === 'missing') return undefined;
   const value = cell.unit && cell.state === 'number' ? `${cell.value} ${cell.unit}` : cell.value;
-  return `**${t('ui.hover.value', locale)}**：${md(t(`ui.state.${cell.state}`, locale, { value, text: cell.text }))}`;
+  return `**${t('ui.hover.value', locale)}**${punct(locale).colon}${md(t(`ui.state.${cell.state}`, locale, { value, text: cell.text }))}`;
 }
 
 /** For a total: Σ of its operands and whether the reported value agrees. */
 function computedLines(a: Analysis, path: string[], locale: Locale): string | undefined {
   const infos = sumsOf(a).get(pathKey(path));
   if (!infos?.length) return undefined;
+  const p = punct(locale);
   const lines = infos.map((s) => {
     let line = t(s.each === 'row' ? 'ui.hover.sumRow' : 'ui.hover.sumColumn', locale, { value: s.computed });
-    if (s.blanks) line += `（${t('ui.hover.sumBlanks', locale, { blanks: s.blanks, value: s.computed })}）`;
-    if (s.reported === undefined) line += `；${t('ui.hover.sumOpen', locale)}`;
-    else line += `；${t(s.ok ? 'ui.hover.sumOk' : 'ui.hover.sumBad', locale, { reported: s.reported })} ${s.ok ? '✓' : '✗'}`;
+    if (s.blanks) line += `${p.open}${t('ui.hover.sumBlanks', locale, { blanks: s.blanks, value: s.computed })}${p.close}`;
+    if (s.reported === undefined) line += `${p.semi}${t('ui.hover.sumOpen', locale)}`;
+    else line += `${p.semi}${t(s.ok ? 'ui.hover.sumOk' : 'ui.hover.sumBad', locale, { reported: s.reported })} ${s.ok ? '✓' : '✗'}`;
     return `- ${line}`;
   });
   return [`**${t('ui.hover.computed', locale)}**`, ...lines].join('\n');
