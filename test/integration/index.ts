@@ -2,12 +2,13 @@
  * Entry point of the extension-host test suite (`extensionTestsPath`). The same suite runs under
  * @vscode/test-electron (electron-run.ts) and under code-server (code-server-run.mjs).
  */
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
-  mocha.addFile(join(__dirname, 'extension.suite.js'));
+  for (const f of readdirSync(__dirname).filter((n) => n.endsWith('.suite.js')).sort()) mocha.addFile(join(__dirname, f));
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} extension-host test(s) failed`)) : resolve()));
   });
