@@ -5,6 +5,7 @@ import { checkArithmetic } from './arithmetic';
 import { checkCells } from './cells';
 import { makeContext } from './context';
 import { checkMeta } from './meta';
+import { checkProse } from './prose';
 import type { CheckOptions } from './options';
 import { checkSchema } from './schema';
 import { checkFormat, checkStructure } from './structure';
@@ -35,6 +36,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   checkArithmetic(ctx); // before cells: it computes the values that blank cells are pinned to
   checkCells(ctx);
   checkMeta(ctx);
+  checkProse(ctx); // TXT-T3, TXT-ZERO, META-ORGAN, META-DATE, S1-GOV, S5-RECTIFY, S6-FEE
   return { report, format, diagnostics: finish(report, ctx.out, options) };
 }
 

@@ -44,6 +44,13 @@ export const RULES: Record<string, RuleInfo> = {
   'S5-EMPTY': r('warning', '“五、存在的主要问题及改进情况”为空', 'Section 5 is empty'),
   'META-YEAR': r('error', '年份前后不一致', 'Year inconsistent'),
   'META-DEADLINE': r('warning', '发布日期晚于法定期限', 'Published after the deadline'),
+  'META-ORGAN': r('warning', '机关名称前后不一致', 'Organ name inconsistent'),
+  'META-DATE': r('info', '落款日期早于统计期结束', 'Dated before the period ends'),
+  'S1-GOV': r('warning', '人民政府年报未报告工作考核、社会评议和责任追究结果情况', "A government's report lacks assessment, evaluation and accountability results"),
+  'S5-RECTIFY': r('warning', '“五”未报告上年度问题整改情况', "Section 5 does not report rectification of last year's problems"),
+  'S6-FEE': r('warning', '“六”未完整报告信息处理费收取情况', 'Section 6 does not fully report information-processing fees'),
+  'TXT-T3': r('warning', '正文数字与表格不一致', 'A number in the text disagrees with the tables'),
+  'TXT-ZERO': r('info', '正文称“没有”，表格却有数', 'The text says none; the table has some'),
 };
 
 export const RULE_CODES = Object.keys(RULES);

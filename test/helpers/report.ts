@@ -25,8 +25,8 @@ export function underlined(text: string, d: Diagnostic): string {
 /** A zero-filled report of the format, with `edits` applied as literal replacements of `key: {…}` rows. */
 export function zeroReport(format: FormatId, year = format === '2019' ? 2020 : 2022): string {
   return skeleton({ format, year, organ: '测试乡人民政府', fill: 'zero', organKind: 'township_government' })
-    .replace(/^overview:$/m, 'overview: 总体情况。')
-    .replace(/^problems:$/m, 'problems: 存在问题及改进措施。')
+    .replace(/^overview:$/m, 'overview: 总体情况。工作考核、社会评议和责任追究结果情况：无。')
+    .replace(/^problems:$/m, 'problems: 存在问题及改进措施。上年度问题已整改。')
     .replace(/^other_matters:$/m, 'other_matters: 无。');
 }
 

@@ -162,3 +162,33 @@ test('executeCommand nianbao.fixAll for one table applies through workspace/appl
   assert.deepEqual(checkText(client.text(uri)).diagnostics.filter((d) => d.severity === 'error'), []);
   await client.close(uri);
 });
+
+test('CRLF documents: the core\'s diagnostics, and fix-all keeps every line ending', async () => {
+  const uri = uriFor('crlf.nianbao.yaml');
+  const text = SEED.replace(/\n/g, '\r\n');
+  await client.open(uri, text);
+  const diags = await client.currentDiagnostics(uri);
+  assert.deepEqual(diags.map((d) => [d.code, d.range]), checkText(text).diagnostics.map((d) => [d.code, d.range]));
+  const d = diags.find((x) => x.code === 'T2-19-UNIT')!;
+  const suppress = (await client.codeActions(uri, d.range, [d])).find((a) => a.title.startsWith('在下一行忽略'))!;
+  const actions = await client.codeActions(uri, d.range, [], ['source.fixAll']);
+  await apply(uri, actions[0]);
+  const fixed = client.text(uri);
+  assert.equal(fixed, fixAll(text).text);
+  assert.equal(fixed.split('\r\n').length, text.split('\r\n').length);
+  assert.ok(!/[^\r]\n/.test(fixed), 'no bare LF');
+  assert.match((suppress.edit!.documentChanges![0] as { edits: { newText: string }[] }).edits[0].newText, /T2-19-UNIT\r\n$/);
+  await client.close(uri);
+});
+
+test('no suppression comment inside a block scalar (it would become part of the text)', async () => {
+  const uri = uriFor('suppress-prose.nianbao.yaml');
+  const text = SEED.replace('统计期限自2020年1月1日起', '统计期限自2019年1月1日起');
+  await client.open(uri, text);
+  const d = (await client.currentDiagnostics(uri)).find((x) => x.code === 'META-YEAR')!;
+  assert.ok(d, 'the prose year is flagged');
+  assert.ok(d.range.start.line > text.split('\n').findIndex((l) => l.startsWith('overview: |')), 'inside the overview text');
+  const actions = await client.codeActions(uri, d.range, [d], ['quickfix']);
+  assert.ok(!actions.some((a) => a.title.startsWith('在下一行忽略')), actions.map((a) => a.title).join(' | '));
+  await client.close(uri);
+});
