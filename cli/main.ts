@@ -4,6 +4,7 @@ import type { CheckOptions, Locale } from '../core';
 import { parseArgs, UsageError } from './args';
 import { runCheck } from './commands/check';
 import { runFix } from './commands/fix';
+import { exportArgs, runExport } from './commands/export';
 import { importArgs, runImport } from './commands/import';
 import { runSkeleton } from './commands/skeleton';
 import { loadConfig } from './config';
@@ -17,6 +18,7 @@ Usage:
   nianbao fix [--dry-run] [--locale zh-CN|en] PATH...
   nianbao skeleton --format 2019|2021 [--year Y] [--organ NAME] [--kind ORGAN_KIND] [--fill blank|zero]
   nianbao import FILE [-o OUT] [--year Y] [--quiet]   published report (.txt/.html/.docx) → YAML
+  nianbao export --html FILE [-o OUT] [--plain]        the report as a standalone HTML page
   nianbao lsp --stdio            start the language server
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.`;
@@ -40,6 +42,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'import': {
         const a = parseArgs(rest, ['output', 'year', 'locale'], ['quiet']);
         return runImport(importArgs(a.positionals, a.flags, locale(a.flags.locale)), out, err);
+      }
+      case 'export': {
+        const a = parseArgs(rest, ['output', 'locale', 'config'], ['html', 'plain']);
+        return runExport(exportArgs(a.positionals, a.flags, locale(a.flags.locale), options(a.flags.config)), out, err);
       }
       case 'lsp':
         // The server is its own bundle next to this one; it reads --stdio / --node-ipc itself.

@@ -1,0 +1,36 @@
+/**
+ * `nianbao export --html FILE [-o OUT] [--plain]`: the report as a standalone HTML page (strict CSP,
+ * no script), the same page as the preview; `--plain` leaves out the check results, for publishing.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { CheckOptions, Locale } from '../../core';
+import { renderText } from '../../core/render';
+import { UsageError } from '../args';
+
+export interface ExportArgs { file: string; out?: string; html: boolean; plain: boolean; locale: Locale; options: CheckOptions }
+
+export function exportArgs(positionals: string[], flags: Record<string, string | true>, locale: Locale, options: CheckOptions): ExportArgs {
+  const files: string[] = [];
+  let out = typeof flags.output === 'string' ? flags.output : undefined;
+  for (let i = 0; i < positionals.length; i++) {
+    if (positionals[i] === '-o') { out = positionals[++i]; if (!out) throw new UsageError('-o needs a file name'); continue; }
+    files.push(positionals[i]);
+  }
+  if (files.length !== 1) throw new UsageError('export needs exactly one FILE');
+  if (flags.html !== true) throw new UsageError('export needs --html (the only export format)');
+  return { file: files[0], out, html: true, plain: flags.plain === true, locale, options };
+}
+
+export function runExport(a: ExportArgs, out: (s: string) => void, err: (s: string) => void): number {
+  let text: string;
+  try {
+    text = readFileSync(a.file, 'utf8');
+  } catch (e) {
+    err(`nianbao: cannot read ${a.file}: ${(e as Error).message}`);
+    return 2;
+  }
+  const html = renderText(text, { locale: a.locale, diagnostics: !a.plain }, a.options);
+  if (a.out) writeFileSync(a.out, html);
+  else out(html.trimEnd());
+  return 0;
+}
