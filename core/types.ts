@@ -11,7 +11,15 @@ export interface Span { start: number; end: number }
 
 export interface LocalizedText { 'zh-CN': string; en: string }
 
-export interface RelatedInfo { path: string; span: Span; range: Range; message: LocalizedText }
+export interface RelatedInfo {
+  path: string;
+  span: Span;
+  range: Range;
+  message: LocalizedText;
+  /** Set when the related location is in another document (cross-year checks): its URI and/or file path. */
+  uri?: string;
+  file?: string;
+}
 
 export interface Diagnostic {
   code: string;

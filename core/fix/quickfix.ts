@@ -10,6 +10,7 @@ import { cellName } from '../schema/labels';
 import type { Diagnostic, Fix, FormatId } from '../types';
 import { cellEdit, formatNumber } from './edits';
 import { unitFixes } from './units';
+import { CROSS_YEAR_FIX_CODES, crossYearFixes } from './crossyear';
 
 const SUM_RULES = new Set(['T3-SUM-H', 'T3-SUM-V', 'T4-SUM']);
 const BLANK_RULES = new Set(['T3-COMPLETE', 'T4-COMPLETE', 'T2-COMPLETE']);
@@ -19,6 +20,7 @@ export function fixesFor(result: CheckResult, d: Diagnostic): Fix[] {
   if (!format || result.report.fatal) return [];
   const reader = new CellReader(result.report, format);
   const data = d.data as Record<string, unknown>;
+  if (CROSS_YEAR_FIX_CODES.has(d.code)) return crossYearFixes(result, reader, format, d);
   if (SUM_RULES.has(d.code) && typeof data.target === 'string') return sumFix(result, reader, format, data);
   if (d.code === 'T3-BAL') return balanceFixes(result, reader, format, data);
   if (BLANK_RULES.has(d.code) && typeof data.pinned === 'number' && typeof data.path === 'string') {

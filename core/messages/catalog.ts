@@ -74,6 +74,12 @@ const M: Record<string, { zh: Template; en: Template }> = {
   'txt.mismatch': { zh: (a) => `正文写的是 ${a.stated} 件，但表中${a.cell}为 ${a.expected}`, en: (a) => `The text says ${a.stated} but the table has ${a.cell} = ${a.expected}` },
   'txt.mismatchWithCarry': { zh: (a) => `正文写的是 ${a.stated} 件（含上年结转），但表中${a.cell} + “${a.carried}”为 ${a.expected}`, en: (a) => `The text says ${a.stated} (including carry-over) but the table has ${a.cell} + ${a.carried} = ${a.expected}` },
   'txt.zero': { zh: (a) => `正文称“${a.phrase}”，但表中${a.cell}为 ${a.actual}`, en: (a) => `The text says "${a.phrase}" but the table has ${a.cell} = ${a.actual}` },
+  'x.carry': { zh: (a) => `${a.cell} 为 ${a.value}，但上年度（${a.lastYear}年）报告的${a.lastCell} 为 ${a.expected}`, en: (a) => `${a.cell} is ${a.value} but last year's (${a.lastYear}) ${a.lastCell} is ${a.expected}` },
+  'x.inforce': { zh: (a) => `${a.cell} 为 ${a.value}，按上年度（${a.lastYear}年）${a.last} + ${a.issuedName} ${a.issued} − ${a.repealedName} ${a.repealed} 应为 ${a.expected}${a.soft ? '（制发件数可能含修订，差额在其范围内，请核实）' : ''}`, en: (a) => `${a.cell} is ${a.value}; last year's ${a.last} + issued ${a.issued} − repealed ${a.repealed} = ${a.expected}${a.soft ? ' (issued may include amendments; please verify)' : ''}` },
+  'x.items19': { zh: (a) => `${a.cell} 为 ${a.value}，按上年度（${a.lastYear}年）报告 ${a.prevName} ${a.last} + ${a.deltaName} ${a.delta} 应为 ${a.expected}`, en: (a) => `${a.cell} is ${a.value}; last year's (${a.lastYear}) items ${a.last} + change ${a.delta} = ${a.expected}` },
+  'x.cum19': { zh: (a) => `${a.cell} 为 ${a.value}，小于上年度（${a.lastYear}年）报告的 ${a.last}（${a.column}是累计数）`, en: (a) => `${a.cell} is ${a.value}, below last year's ${a.last} (a cumulative count)` },
+  'fix.crossYear': { zh: (a) => `改为上年数值 ${a.value}`, en: (a) => `Use last year's value ${a.value}` },
+  'fix.crossYearComputed': { zh: (a) => `将${a.cell} 改为 ${a.value}`, en: (a) => `Change ${a.cell} to ${a.value}` },
 
   'fix.setSum': { zh: (a) => `将${a.cell} 改为 ${a.value}`, en: (a) => `Change ${a.cell} to ${a.value}` },
   'fix.fill': { zh: (a) => `将空白的${a.cell} 填为 ${a.value}`, en: (a) => `Fill the blank ${a.cell} with ${a.value}` },

@@ -51,6 +51,10 @@ export const RULES: Record<string, RuleInfo> = {
   'S6-FEE': r('warning', '“六”未完整报告信息处理费收取情况', 'Section 6 does not fully report information-processing fees'),
   'TXT-T3': r('warning', '正文数字与表格不一致', 'A number in the text disagrees with the tables'),
   'TXT-ZERO': r('info', '正文称“没有”，表格却有数', 'The text says none; the table has some'),
+  'X-CARRY': r('warning', '上年结转与上年度报告“结转下年度继续办理”不一致', "Carried over ≠ last year's carried forward"),
+  'X-INFORCE': r('warning', '现行有效件数与上年度不衔接', "In-force count does not follow from last year's"),
+  'X-ITEMS-19': r('warning', '上一年项目数量与上年度报告不衔接', "Previous-year item count does not follow from last year's report"),
+  'X-19-CUM': r('info', '对外公开总数量小于上年度', 'Total published is below last year'),
 };
 
 export const RULE_CODES = Object.keys(RULES);
