@@ -14,7 +14,11 @@ const VERSION = '0.1.0';
 const USAGE = `nianbao ${VERSION}: 政府信息公开工作年度报告 (YAML) checker
 
 Usage:
-  nianbao check [--format text|json|sarif] [--locale zh-CN|en] [--config FILE] PATH...
+  nianbao check [--format text|json|sarif] [--locale zh-CN|en] [--config FILE] [--summary [--top N]] PATH...
+                                 several files: also checks each report against the same
+                                 organ's report of the year before (X-CARRY, X-INFORCE …)
+                                 --summary: errors and warnings per organ and year, worst
+                                 first (the worst N rows, default 20; --top 0 for all)
   nianbao fix [--dry-run] [--locale zh-CN|en] PATH...
   nianbao skeleton --format 2019|2021 [--year Y] [--organ NAME] [--kind ORGAN_KIND] [--fill blank|zero]
   nianbao import FILE [-o OUT] [--year Y] [--quiet]   published report (.txt/.html/.docx) → YAML
@@ -30,8 +34,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (cmd) {
       case 'check': {
-        const a = parseArgs(rest, ['format', 'locale', 'config'], []);
-        return runCheck({ paths: a.positionals, format: String(a.flags.format ?? 'text'), locale: locale(a.flags.locale), options: options(a.flags.config), version: VERSION }, out, err);
+        const a = parseArgs(rest, ['format', 'locale', 'config', 'top'], ['summary']);
+        return runCheck({ paths: a.positionals, format: String(a.flags.format ?? 'text'), locale: locale(a.flags.locale), options: options(a.flags.config), version: VERSION, summary: a.flags.summary === true, top: top(a.flags.top) }, out, err);
       }
       case 'fix': {
         const a = parseArgs(rest, ['locale', 'config'], ['dry-run']);
@@ -71,6 +75,13 @@ function locale(v: string | true | undefined): Locale {
   if (v === undefined) return 'zh-CN';
   if (v === 'en' || v === 'zh-CN') return v;
   throw new UsageError('--locale must be zh-CN or en');
+}
+
+function top(v: string | true | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError('--top must be a whole number (0 = all)');
+  return n;
 }
 
 function options(config: string | true | undefined): CheckOptions {

@@ -1,34 +1,64 @@
-/** `nianbao check [--format text|json|sarif] [--locale zh-CN|en] PATH...` */
+/**
+ * `nianbao check [--format text|json|sarif] [--locale zh-CN|en] [--summary [--top N]] PATH...`
+ * With several files, each report is also checked against the same organ's report of the
+ * year before when that report is among the files given (cross-year rules X-*).
+ */
 import { readFileSync } from 'node:fs';
-import { checkText, type CheckOptions, type Diagnostic, type Locale } from '../../core';
+import { checkCrossYear, checkText, identityOf, ReportIndex, type CheckOptions, type Diagnostic, type Locale, type Report } from '../../core';
 import { expandPaths } from '../files';
 import { toJson } from '../output/json';
 import { toSarif } from '../output/sarif';
+import { buildSummary, formatSummary } from '../output/summary';
 import { formatText, summaryLine } from '../output/text';
 import { UsageError } from '../args';
 
-export interface CheckArgs { paths: string[]; format: string; locale: Locale; options: CheckOptions; version: string }
+export interface CheckArgs { paths: string[]; format: string; locale: Locale; options: CheckOptions; version: string; summary?: boolean; top?: number }
 
-export interface FileResult { file: string; diags: Diagnostic[]; text?: string }
+export interface FileResult { file: string; diags: Diagnostic[]; text?: string; report?: Report; organ?: string; year?: number }
 
-export function checkFiles(paths: string[], options: CheckOptions): { results: FileResult[]; ioErrors: string[] } {
+export function checkFiles(paths: string[], options: CheckOptions, crossYear = false): { results: FileResult[]; ioErrors: string[] } {
   const { files, missing } = expandPaths(paths);
   const ioErrors = missing.map((p) => `${p}: no such file or directory`);
   const results: FileResult[] = [];
   for (const file of files) {
     let text: string;
     try { text = readFileSync(file, 'utf8'); } catch (e) { ioErrors.push(`${file}: ${(e as Error).message}`); continue; }
-    results.push({ file, text, diags: checkText(text, options).diagnostics });
+    const checked = checkText(text, options);
+    const id = identityOf(checked.report);
+    results.push({ file, text, diags: checked.diagnostics, report: checked.report, organ: id?.organ, year: id?.year });
   }
+  if (crossYear && results.length > 1) addCrossYear(results, options);
   return { results, ioErrors };
+}
+
+/** Indexes the given files by organ and year and adds each report's cross-year findings. */
+function addCrossYear(results: FileResult[], options: CheckOptions): void {
+  const index = new ReportIndex();
+  for (const r of results) if (r.report) index.add(r.file, r.report);
+  for (const r of results) {
+    if (!r.report || r.year === undefined) continue;
+    const extra = checkCrossYear(r.report, (key, year) => {
+      const hit = index.find(key, year).find((e) => e.uri !== r.file);
+      return hit ? { file: hit.uri, report: hit.report } : undefined;
+    }, options);
+    if (extra.length) r.diags = [...r.diags, ...extra].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  }
 }
 
 export function runCheck(a: CheckArgs, out: (s: string) => void, err: (s: string) => void): number {
   if (!['text', 'json', 'sarif'].includes(a.format)) throw new UsageError(`--format must be text, json or sarif`);
   if (!a.paths.length) throw new UsageError('check needs at least one file or folder');
-  const { results, ioErrors } = checkFiles(a.paths, a.options);
+  const { results, ioErrors } = checkFiles(a.paths, a.options, true);
   for (const e of ioErrors) err(e);
-  if (a.format === 'json') out(JSON.stringify(results.flatMap((r) => toJson(r.file, r.diags, a.locale)), null, 2));
+  if (a.summary) {
+    const summary = buildSummary(results);
+    if (a.format === 'json') out(JSON.stringify({ summary }, null, 2));
+    else if (a.format === 'sarif') {
+      const sarif = toSarif(results, a.locale, a.version) as { runs: { properties?: object }[] };
+      sarif.runs[0].properties = { ...sarif.runs[0].properties, summary };
+      out(JSON.stringify(sarif, null, 2));
+    } else out(formatSummary(summary, { locale: a.locale, top: a.top ?? 20 }));
+  } else if (a.format === 'json') out(JSON.stringify(results.flatMap((r) => toJson(r.file, r.diags, a.locale)), null, 2));
   else if (a.format === 'sarif') out(JSON.stringify(toSarif(results, a.locale, a.version), null, 2));
   else {
     for (const r of results) if (r.diags.length) out(formatText(r.file, r.diags, a.locale));

@@ -1,0 +1,152 @@
+/**
+ * `nianbao check --summary`: one row per organ and year with its errors and warnings by rule,
+ * worst first (errors, then warnings), sized for one screen: the worst `top` rows, one line
+ * for the rest, and the totals by rule.
+ */
+import { organKey, type Diagnostic, type Locale, type Severity } from '../../core';
+
+export interface SummaryInput { file: string; diags: Diagnostic[]; organ?: string; year?: number }
+
+export interface RuleCount { code: string; severity: Severity; count: number }
+
+export interface ReportSummary {
+  organ: string;
+  year: number | null;
+  files: string[];
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Errors first, then warnings, then info; most frequent first. */
+  rules: RuleCount[];
+}
+
+export interface Summary {
+  files: number;
+  reports: ReportSummary[];
+  totals: { errors: number; warnings: number; infos: number; reportsWithErrors: number; reportsWithWarningsOnly: number; clean: number };
+  byRule: (RuleCount & { reports: number })[];
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function byRule(a: RuleCount, b: RuleCount): number {
+  return RANK[a.severity] - RANK[b.severity] || b.count - a.count || a.code.localeCompare(b.code);
+}
+
+export function buildSummary(results: SummaryInput[]): Summary {
+  const groups = new Map<string, ReportSummary & { counts: Map<string, RuleCount> }>();
+  for (const r of results) {
+    const key = r.organ !== undefined && r.year !== undefined ? `${organKey(r.organ)}\u0000${r.year}` : `\u0001${r.file}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { organ: r.organ ?? r.file, year: r.year ?? null, files: [], errors: 0, warnings: 0, infos: 0, rules: [], counts: new Map() }));
+    g.files.push(r.file);
+    for (const d of r.diags) {
+      if (d.severity === 'error') g.errors++; else if (d.severity === 'warning') g.warnings++; else g.infos++;
+      const k = `${d.code}\u0000${d.severity}`;
+      const c = g.counts.get(k) ?? { code: d.code, severity: d.severity, count: 0 };
+      c.count++;
+      g.counts.set(k, c);
+    }
+  }
+  const reports = [...groups.values()].map(({ counts, ...g }) => ({ ...g, rules: [...counts.values()].sort(byRule) }));
+  reports.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || b.infos - a.infos || a.organ.localeCompare(b.organ) || (a.year ?? 0) - (b.year ?? 0));
+  const all = new Map<string, RuleCount & { reports: number }>();
+  for (const r of reports) {
+    for (const c of r.rules) {
+      const k = `${c.code}\u0000${c.severity}`;
+      const t = all.get(k) ?? { code: c.code, severity: c.severity, count: 0, reports: 0 };
+      t.count += c.count;
+      t.reports++;
+      all.set(k, t);
+    }
+  }
+  return {
+    files: results.length,
+    reports,
+    totals: {
+      errors: reports.reduce((s, r) => s + r.errors, 0),
+      warnings: reports.reduce((s, r) => s + r.warnings, 0),
+      infos: reports.reduce((s, r) => s + r.infos, 0),
+      reportsWithErrors: reports.filter((r) => r.errors).length,
+      reportsWithWarningsOnly: reports.filter((r) => !r.errors && r.warnings).length,
+      clean: reports.filter((r) => !r.errors && !r.warnings).length,
+    },
+    byRule: [...all.values()].sort(byRule),
+  };
+}
+
+/** Terminal columns of a string: CJK and full-width characters take two. */
+export function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+function fit(s: string, cols: number): string {
+  if (width(s) <= cols) return s + ' '.repeat(cols - width(s));
+  let out = '';
+  for (const ch of s) {
+    if (width(out + ch) > cols - 1) break;
+    out += ch;
+  }
+  return out + '…' + ' '.repeat(Math.max(0, cols - width(out) - 1));
+}
+
+const right = (s: string | number, cols: number) => ' '.repeat(Math.max(0, cols - width(String(s)))) + String(s);
+
+function ruleList(rules: RuleCount[], cols: number): string {
+  const shown = rules.filter((r) => r.severity !== 'info');
+  const parts = shown.map((r, i) => {
+    const p = r.count > 1 ? `${r.code}×${r.count}` : r.code;
+    // A dot between the last error rule and the first warning rule.
+    return i > 0 && shown[i - 1].severity === 'error' && r.severity === 'warning' ? `· ${p}` : p;
+  });
+  let out = '';
+  for (const p of parts) {
+    const next = out ? `${out} ${p}` : p;
+    if (width(next) > cols) return width(out + ' …') <= cols ? `${out} …` : out;
+    out = next;
+  }
+  return out;
+}
+
+export interface SummaryFormat { locale: Locale; top: number; columns?: number }
+
+export function formatSummary(s: Summary, f: SummaryFormat): string {
+  const en = f.locale === 'en';
+  const total = f.columns ?? 100;
+  const ORG = 28;
+  const rulesCols = Math.max(20, total - ORG - 6 - 6 - 6 - 4);
+  const L: string[] = [];
+  const t = s.totals;
+  L.push(en
+    ? `${s.reports.length} report(s) in ${s.files} file(s): ${t.reportsWithErrors} with errors, ${t.reportsWithWarningsOnly} with warnings only, ${t.clean} clean — ${t.errors} error(s), ${t.warnings} warning(s), ${t.infos} info`
+    : `${s.files} 个文件，${s.reports.length} 份报告：${t.reportsWithErrors} 份有错误，${t.reportsWithWarningsOnly} 份仅有警告，${t.clean} 份无问题；共 ${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 条提示`);
+  L.push('');
+  L.push(`${fit(en ? 'organ' : '机关', ORG)} ${right(en ? 'year' : '年度', 5)} ${right(en ? 'err' : '错误', 5)} ${right(en ? 'warn' : '警告', 5)}  ${en ? 'rules (errors first)' : '规则（错误在前）'}`);
+  const shown = f.top > 0 ? s.reports.slice(0, f.top) : s.reports;
+  for (const r of shown) {
+    const organ = r.files.length > 1 ? `${r.organ} (${r.files.length})` : r.organ;
+    L.push(`${fit(organ, ORG)} ${right(r.year ?? '—', 5)} ${right(r.errors, 5)} ${right(r.warnings, 5)}  ${ruleList(r.rules, rulesCols)}`);
+  }
+  const rest = s.reports.slice(shown.length);
+  if (rest.length) {
+    const e = rest.reduce((a, r) => a + r.errors, 0);
+    const w = rest.reduce((a, r) => a + r.warnings, 0);
+    L.push(en
+      ? `… ${rest.length} more report(s) with ${e} error(s) and ${w} warning(s) (--top 0 lists all, --format json gives every row)`
+      : `…… 另有 ${rest.length} 份报告，共 ${e} 个错误、${w} 个警告（--top 0 列出全部，--format json 输出每一行）`);
+  }
+  if (s.byRule.length) {
+    L.push('');
+    L.push(en ? 'By rule (findings / reports):' : '按规则（次数 / 报告数）：');
+    const items = s.byRule.map((r) => `${r.code} ${r.count}/${r.reports}${r.severity === 'info' ? (en ? ' (info)' : '（提示）') : ''}`);
+    let line = ' ';
+    for (const it of items) {
+      if (width(line) + width(it) + 2 > total) { L.push(line); line = ' '; }
+      line += ` ${it} `;
+    }
+    if (line.trim()) L.push(line);
+  }
+  return L.map((l) => l.trimEnd()).join('\n');
+}
