@@ -83,3 +83,18 @@ test('HTML: a value cell merged over two columns leaves the second blank, with a
   assert.equal(cells['active_disclosure.art20_5.licensing.decisions'], 0);
   assert.match(r.yaml, /licensing: .*# 本年增\/减：合并单元格/);
 });
+
+test('server nianbao/import: from a path, a file URI or the bytes', async () => {
+  const { importRequest } = await import('../../server/import');
+  const path = join(ROOT, 'test', 'fixtures', 'seed-004-shagou-2020.html');
+  const byPath = await importRequest({ path });
+  assert.equal(byPath.ok, true);
+  assert.deepEqual(byPath.tables.map((t) => t.cells), [22, 161, 15]);
+  assert.match(byPath.yaml, /^# 来源：seed-004-shagou-2020\.html/);
+  const byUri = await importRequest({ uri: `file://${path}` });
+  assert.equal(byUri.yaml, byPath.yaml);
+  const byData = await importRequest({ data: fixture('seed-004-shagou-2020.docx').toString('base64'), name: 'x.docx' });
+  assert.deepEqual(tableCells(byData.yaml), tableCells(byPath.yaml));
+  assert.ok(byData.warnings.every((w) => typeof w.message['zh-CN'] === 'string' && typeof w.message.en === 'string'));
+  await assert.rejects(importRequest({}), /needs a file/);
+});

@@ -213,3 +213,18 @@ test('render → import: the official layout reads back to the same numbers', ()
     }
   }
 });
+
+test('server nianbao/preview: the page carries the webview nonce, CSP source and the scroll script', async () => {
+  const { previewHtml } = await import('../../server/preview');
+  const html = previewHtml(example('reports/seed-004-shagou-2020.nianbao.yaml'), { nonce: 'abcDEF123', cspSource: 'vscode-webview://x' });
+  const root = dom(html);
+  const scripts = byName(root, 'script');
+  assert.equal(scripts.length, 1);
+  assert.equal(scripts[0].attribs.nonce, 'abcDEF123');
+  assert.match(text(scripts[0]), /postMessage\(\{ type: 'ready' \}\)/);
+  assert.equal(byName(root, 'style')[0].attribs.nonce, 'abcDEF123');
+  assert.match(html, /img-src data: vscode-webview:\/\/x/);
+  // Without a nonce from the client the server makes one.
+  const own = dom(previewHtml('format: 2021\n', {}));
+  assert.match(byName(own, 'script')[0].attribs.nonce, /^[A-Za-z0-9+/=]{16,}$/);
+});

@@ -1,0 +1,131 @@
+/**
+ * "在侧边打开年报预览 / Open Report Preview to the Side": a webview beside the editor showing
+ * the report as the official report (HTML from the server's `nianbao/preview`, rendered by
+ * core/render). It follows edits (debounced re-render), follows the active report editor,
+ * scrolls with the editor (visible range → the element with the nearest source line), and a
+ * double-click in the preview reveals that line in the editor. Strict CSP: the page's style
+ * and script carry a fresh nonce; resources only from `webview.cspSource`.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { COMMANDS, REQUESTS } from '../protocol/commands';
+import type { PreviewParams } from '../protocol/importPreview';
+import { isNianbao } from './feature';
+
+const DEBOUNCE_MS = 300;
+const VIEW_TYPE = 'nianbao.preview';
+
+export function register(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const preview = new Preview(client);
+  context.subscriptions.push(
+    preview,
+    vscode.commands.registerCommand(COMMANDS.preview, (uri?: vscode.Uri) => preview.show(uri)),
+  );
+}
+
+class Preview implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private doc: vscode.TextDocument | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private seq = 0;
+  private readonly subs: vscode.Disposable[] = [];
+
+  constructor(private readonly client: LanguageClient) {
+    this.subs.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.panel && e.document === this.doc) this.schedule();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (this.panel && editor && isNianbao(editor.document) && editor.document !== this.doc) {
+          this.doc = editor.document;
+          void this.update();
+        }
+      }),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (this.panel && e.textEditor.document === this.doc) this.scrollTo(e.visibleRanges[0]?.start.line);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d === this.doc) this.panel?.dispose();
+      }),
+    );
+  }
+
+  async show(uri?: vscode.Uri): Promise<void> {
+    const doc = uri instanceof vscode.Uri
+      ? await vscode.workspace.openTextDocument(uri)
+      : vscode.window.activeTextEditor?.document;
+    if (!doc || !isNianbao(doc)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a nianbao report to preview it.'));
+      return;
+    }
+    this.doc = doc;
+    if (this.panel) {
+      this.panel.reveal(vscode.ViewColumn.Beside, true);
+    } else {
+      this.panel = vscode.window.createWebviewPanel(
+        VIEW_TYPE,
+        this.title(doc),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, enableFindWidget: true, localResourceRoots: [] },
+      );
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+        clearTimeout(this.timer);
+      });
+      this.panel.webview.onDidReceiveMessage((m: { type?: string; line?: number }) => this.onMessage(m));
+    }
+    await this.update();
+  }
+
+  private title(doc: vscode.TextDocument): string {
+    const name = doc.uri.path.split('/').pop() ?? '';
+    return vscode.l10n.t('Preview {0}', name);
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.update(), DEBOUNCE_MS);
+  }
+
+  private async update(): Promise<void> {
+    const panel = this.panel;
+    const doc = this.doc;
+    if (!panel || !doc) return;
+    const seq = ++this.seq;
+    const params: PreviewParams = { uri: doc.uri.toString(), nonce: randomBytes(16).toString('base64'), cspSource: panel.webview.cspSource };
+    let html: string | null;
+    try {
+      if (!this.client.isRunning()) await this.client.start();
+      html = await this.client.sendRequest<string | null>(REQUESTS.preview, params);
+    } catch (e) {
+      html = null;
+      if (seq === this.seq) void vscode.window.showErrorMessage(vscode.l10n.t('The preview could not be rendered: {0}', e instanceof Error ? e.message : String(e)));
+    }
+    // A newer request (a later edit) wins; a stale answer is dropped.
+    if (seq !== this.seq || panel !== this.panel || html === null) return;
+    panel.title = this.title(doc);
+    panel.webview.html = html;
+  }
+
+  private scrollTo(line: number | undefined): void {
+    if (line !== undefined) void this.panel?.webview.postMessage({ type: 'scroll', line });
+  }
+
+  private onMessage(m: { type?: string; line?: number }): void {
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.doc);
+    if (m?.type === 'ready') {
+      // A new page was loaded: put it where the editor is.
+      this.scrollTo(editor?.visibleRanges[0]?.start.line);
+    } else if (m?.type === 'reveal' && typeof m.line === 'number' && this.doc) {
+      const pos = new vscode.Position(Math.max(0, m.line), 0);
+      void vscode.window.showTextDocument(this.doc, { viewColumn: editor?.viewColumn, selection: new vscode.Range(pos, pos) });
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.panel?.dispose();
+    this.subs.forEach((s) => s.dispose());
+  }
+}
