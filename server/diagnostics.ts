@@ -52,8 +52,8 @@ export function debounceMs(length: number, lastCostMs: number): number {
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** didOpen/didChange arrival per uri and version, for the timing log. */
-  private readonly arrived = new Map<string, number>();
+  /** When the latest version of each document arrived (didOpen/didChange), for the timing log. */
+  private readonly arrived = new Map<string, { version: number; at: number }>();
 
   constructor(
     private readonly connection: Connection,
@@ -64,7 +64,7 @@ export class DiagnosticsPublisher {
   schedule(uri: string): void {
     const doc = this.store.documents.get(uri);
     if (!doc) return;
-    this.arrived.set(`${uri}#${doc.version}`, performance.now());
+    this.arrived.set(uri, { version: doc.version, at: performance.now() });
     const old = this.timers.get(uri);
     if (old) clearTimeout(old);
     const delay = debounceMs(doc.getText().length, this.store.lastCost(uri));
@@ -88,11 +88,12 @@ export class DiagnosticsPublisher {
       if (this.store.documents.get(uri)?.version !== a.version) return;
       const diagnostics = lspDiagnostics(a);
       await this.connection.sendDiagnostics({ uri, version: a.version, diagnostics });
-      const key = `${uri}#${a.version}`;
-      const t0 = this.arrived.get(key);
-      this.arrived.delete(key);
-      if (t0 !== undefined && process.env.NIANBAO_LOG_TIMINGS) {
-        this.connection.console.log(`[nianbao] ${uri} v${a.version}: ${diagnostics.length} diagnostics ${(performance.now() - t0).toFixed(1)} ms after the change (check ${a.costMs.toFixed(1)} ms)`);
+      const arrived = this.arrived.get(uri);
+      if (arrived?.version === a.version) {
+        this.arrived.delete(uri);
+        if (process.env.NIANBAO_LOG_TIMINGS) {
+          this.connection.console.log(`[nianbao] ${uri} v${a.version}: ${diagnostics.length} diagnostics ${(performance.now() - arrived.at).toFixed(1)} ms after the change (parse + check ${a.costMs.toFixed(1)} ms)`);
+        }
       }
     });
   }
@@ -101,7 +102,7 @@ export class DiagnosticsPublisher {
     const old = this.timers.get(uri);
     if (old) clearTimeout(old);
     this.timers.delete(uri);
-    for (const k of this.arrived.keys()) if (k.startsWith(`${uri}#`)) this.arrived.delete(k);
+    this.arrived.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }

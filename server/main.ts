@@ -5,6 +5,10 @@
  *
  * Started as `node dist/server.js --stdio` (or `--node-ipc`, `--socket=N`, `--pipe=NAME`:
  * vscode-languageserver reads the transport from argv), or via `nianbao lsp --stdio`.
+ *
+ * Environment: NIANBAO_SLOW_MS (default 100) is the threshold above which a handler is logged
+ * with its document uri and version; NIANBAO_LOG_TIMINGS=1 also logs, for every published
+ * version, the time from didOpen/didChange to publishDiagnostics.
  */
 import {
   CodeActionKind,
@@ -18,7 +22,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText, skeleton } from '../core';
 import { REQUESTS } from '../protocol/commands';
 import { codeActions, FIX_ALL_KIND, isFixAllData, resolveFixAll, type EditCapabilities } from './codeActions';
 import { codeLenses } from './codeLens';
@@ -81,8 +84,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
-  // The first check compiles the schema validators (~100 ms+): pay it before the first document needs it.
-  setTimeout(() => timer.runSync('warm-up', () => 'skeleton', undefined, () => void checkText(skeleton({ format: '2021', fill: 'zero' }))), 0);
 });
 
 connection.onDidChangeConfiguration((params) => {
