@@ -6,8 +6,8 @@
  */
 import type { CodeAction, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver/node';
-import { FIXALL_CODES, fixAll, fixesFor, msg, type Diagnostic, type Locale } from '../core';
-import { fixAllOf, memo, type Analysis } from './documents';
+import { FIXALL_CODES, fixAll, msg, type Diagnostic, type Locale } from '../core';
+import { fixAllOf, fixesOf, memo, type Analysis } from './documents';
 import { SOURCE } from './diagnostics';
 import { insideMultilineScalar } from './position';
 import { lspEdits, minimalEdits } from './textDiff';
@@ -61,7 +61,7 @@ export function codeActions(a: Analysis, params: CodeActionParams, caps: EditCap
     for (const d of ours) {
       const core = findCore(a, d);
       if (!core) continue;
-      for (const fix of fixesFor(a.result, core)) {
+      for (const fix of fixesOf(a, core)) {
         out.push({
           title: fix.title[locale],
           kind: CodeActionKind.QuickFix,
@@ -116,7 +116,7 @@ function fixAllAction(a: Analysis, kind: string, caps: EditCapabilities, diagnos
   const title = msg('fix.all')[a.settings.locale];
   if (caps.resolveEdit && !a.memo.has('fixAllEdits')) {
     // Offer it when some diagnostic has a fix fix-all would apply; compute the edit on resolve.
-    if (!a.result.diagnostics.some((d) => FIXALL_CODES.has(d.code) && fixesFor(a.result, d).some((f) => f.preferred))) return undefined;
+    if (!a.result.diagnostics.some((d) => FIXALL_CODES.has(d.code) && fixesOf(a, d).some((f) => f.preferred))) return undefined;
     const data: FixAllData = { nianbaoFixAll: true, uri: a.uri, version: a.version };
     return { title, kind, diagnostics, data };
   }

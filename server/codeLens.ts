@@ -4,12 +4,12 @@
  * that table when fix-all has something to change there.
  */
 import type { CodeLens } from 'vscode-languageserver/node';
-import { FIXALL_CODES, fixesFor, msg } from '../core';
+import { FIXALL_CODES, msg } from '../core';
 import { locate } from '../core/model/report';
 import { tablesOf } from '../core/schema/tables';
 import { COMMANDS } from '../protocol/commands';
 import { tableOfDiagnostic } from './commands';
-import type { Analysis } from './documents';
+import { fixesOf, type Analysis } from './documents';
 
 export function codeLenses(a: Analysis): CodeLens[] {
   const report = a.result.report;
@@ -22,7 +22,7 @@ export function codeLenses(a: Analysis): CodeLens[] {
     const mine = a.result.diagnostics.filter((d) => tableOfDiagnostic(d) === table.key);
     // Arithmetic diagnostics are the ones from sum relations: they carry the relation's rule.
     const failing = mine.filter((d) => typeof d.data.rule === 'string' && d.data.table === table.key).length;
-    const fixable = mine.some((d) => FIXALL_CODES.has(d.code) && fixesFor(a.result, d).some((f) => f.preferred));
+    const fixable = mine.some((d) => FIXALL_CODES.has(d.code) && fixesOf(a, d).some((f) => f.preferred));
     const title = failing ? msg('ui.lens.bad', { count: failing })[locale] : msg('ui.lens.ok')[locale];
     const range = report.lines.range(at.keySpan);
     out.push({

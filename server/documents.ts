@@ -6,7 +6,7 @@
  */
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkReport, fixAll, loadReport, type CheckResult, type FixAllResult, type FormatId, type Report } from '../core';
+import { checkReport, fixAll, fixesFor, loadReport, type CheckResult, type Diagnostic, type Fix, type FixAllResult, type FormatId, type Report } from '../core';
 import type { EffectiveSettings, SettingsStore } from './settings';
 import type { Timer } from './timing';
 
@@ -99,6 +99,17 @@ export function memo<T>(a: Analysis, key: string, make: () => T): T {
 /** Fix-all over the whole document, computed once per analysis. */
 export function fixAllOf(a: Analysis): FixAllResult {
   return memo(a, 'fixAll', () => fixAll(a.text, a.settings.options));
+}
+
+/** The core's fixes for one of the analysis' diagnostics, computed once. */
+export function fixesOf(a: Analysis, d: Diagnostic): Fix[] {
+  const cache = memo(a, 'fixes', () => new Map<Diagnostic, Fix[]>());
+  let fixes = cache.get(d);
+  if (!fixes) {
+    fixes = fixesFor(a.result, d);
+    cache.set(d, fixes);
+  }
+  return fixes;
 }
 
 /** If loadReport itself ever threw: an empty report, so features answer nothing rather than fail. */
