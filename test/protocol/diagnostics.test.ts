@@ -166,3 +166,17 @@ test('closing a document clears its diagnostics', async () => {
   await client.close(uri);
   await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0 && p.version === undefined);
 });
+
+test('settings: an explicit nianbao.locale overrides the editor\'s language', async () => {
+  const text = example(SEED);
+  const uri = uriFor('locale-setting.nianbao.yaml');
+  await client.open(uri, text);
+  await client.currentDiagnostics(uri);
+  await client.updateSettings({ locale: 'en' });
+  const core = checkText(text).diagnostics;
+  const en = await client.waitForDiagnostics(uri, (p) => p.diagnostics[0]?.message === core[0].message.en);
+  assert.deepEqual(en.diagnostics.map((d) => d.message), core.map((d) => d.message.en));
+  await client.updateSettings({});
+  await client.waitForDiagnostics(uri, (p) => p.diagnostics[0]?.message === core[0].message['zh-CN']);
+  await client.close(uri);
+});
