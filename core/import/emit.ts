@@ -68,6 +68,7 @@ export function emitYaml(r: ImportedReport, sourceName: string, warnings: Import
     const t = r.tables.find((x) => x.key === s.key);
     const heading = r.headings[s.key];
     if (heading && heading.replace(/\s/g, '') !== s.title) c(`原文标题：“${heading}”`);
+    if (heading === '') c(`原文没有“${s.title}”标题，按表格内容定位`);
     if (!t) { c(`${s.key}：没有读到“${s.title}”的表格`); continue; }
     emitTable(L, t);
   }

@@ -4,10 +4,10 @@
  * year, period, contact, the signature's organ and date), narrative sections, the three tables.
  */
 import type { FormatId } from '../types';
-import { collapseWs, isPageNumber, lcs, normLabel, splitNumbering, stripWs } from './normalize';
+import { collapseWs, isPageNumber, lcs, normLabel, recall, splitNumbering, stripWs } from './normalize';
 import type { Block, Layout, Source } from './source';
 import { extractTable, type ImportedTable, type ImportWarning } from './tables';
-import { sectionTemplates, tableKeys, type SectionTemplate } from './templates';
+import { sectionTemplates, tableKeys, tableTemplate, type SectionTemplate } from './templates';
 
 export interface ImportedMeta {
   title?: string;
@@ -45,7 +45,36 @@ export interface ImportedReport {
   warnings: ImportWarning[];
 }
 
-interface Heading { section: SectionTemplate; block: number; text: string; line: number }
+interface Heading {
+  section: SectionTemplate;
+  block: number;
+  text: string;
+  line: number;
+  /** No heading was printed: the table was found by its first header or row, which starts the zone. */
+  located?: boolean;
+}
+
+/** Texts that start a table in the official layout: 表二's first caption, 表三's note and column group, 表四's first group. */
+function tableMarkers(key: string): string[] {
+  const out = new Set<string>();
+  for (const f of ['2019', '2021'] as FormatId[]) {
+    const t = tableTemplate(f, key);
+    if (!t) continue;
+    const first = t.rows[0];
+    if (first.groupNorms.length) out.add(first.groupNorms[0]);
+    else out.add(first.norm);
+    t.known.filter((k) => k.length >= 8 && /[（(]/.test(k)).forEach((k) => out.add(k)); // the 勾稽 note
+  }
+  return [...out];
+}
+
+function startsTable(b: Block, markers: string[]): boolean {
+  const texts = b.kind === 'text' ? [b.text] : b.cells.map((c) => c.text);
+  return texts.some((t) => {
+    const n = normLabel(t);
+    return n.length >= 2 && markers.some((m) => n === m || (n.length >= m.length * 0.8 && n.length <= m.length * 1.25 && recall(m, n) >= 0.9));
+  });
+}
 
 /** Does the line read as the heading of a section after `after` (its index)? */
 export function matchHeading(text: string, after: number): SectionTemplate | undefined {
@@ -86,11 +115,29 @@ export function extractReport(src: Source, yearHint?: number): ImportedReport {
     headings.push({ section: s, block: i, text: collapseWs(text), line: b.line });
     after = s.index;
   });
+  // A table whose heading is missing (or unreadable) is found by its first header or row.
+  for (const key of tableKeys()) {
+    if (headings.some((h) => h.section.key === key)) continue;
+    const section = sectionTemplates().find((t) => t.key === key)!;
+    const prev = [...headings].reverse().find((h) => h.section.index < section.index);
+    const next = headings.find((h) => h.section.index > section.index);
+    const from = prev ? prev.block + 1 : 0;
+    const to = next ? next.block : blocks.length;
+    const markers = tableMarkers(key);
+    for (let i = from; i < to; i++) {
+      if (!startsTable(blocks[i], markers)) continue;
+      headings.push({ section, block: i, text: '', line: blocks[i].line, located: true });
+      headings.sort((a, b) => a.block - b.block || a.section.index - b.section.index);
+      warnings.push({ line: blocks[i].line, severity: 'warning', message: { 'zh-CN': `找不到“${section.title}”标题，按表格内容定位`, en: `No heading “${section.title}”: the table was found by its content` } });
+      break;
+    }
+  }
+  const start = (h: Heading) => h.block + (h.located ? 0 : 1);
   const zoneOf = (key: string): Block[] | undefined => {
     const k = headings.findIndex((h) => h.section.key === key);
     if (k < 0) return undefined;
     const end = headings[k + 1]?.block ?? blocks.length;
-    return blocks.slice(headings[k].block + 1, end);
+    return blocks.slice(start(headings[k]), end);
   };
   // 2. Front matter and meta.
   const firstBlock = headings[0]?.block ?? blocks.length;
@@ -104,7 +151,7 @@ export function extractReport(src: Source, yearHint?: number): ImportedReport {
   let signature: string[] | undefined;
   headings.forEach((h, k) => {
     if (!h.section.narrative) return;
-    const zone = blocks.slice(h.block + 1, headings[k + 1]?.block ?? blocks.length);
+    const zone = blocks.slice(start(h), headings[k + 1]?.block ?? blocks.length);
     let lines = zone.map(blockText).map((t) => t.trim()).filter((t) => stripWs(t) !== '' && !isPageNumber(t));
     if (k === headings.length - 1) {
       while (lines.length && CHROME.test(lines[lines.length - 1])) {

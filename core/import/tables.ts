@@ -83,6 +83,7 @@ function knownTexts(key: string): { joined: string; groups: string[]; rows: stri
 function explained(norm: string, joined: string): boolean {
   if (!norm) return true;
   if (joined.includes(norm)) return true;
+  if (norm.length > 120) return false; // prose, not a piece of a label
   const n = norm.length;
   const ok: boolean[] = new Array(n + 1).fill(false);
   ok[0] = true;
@@ -193,8 +194,9 @@ function align(t: TableTemplate, segsIn: Segment[], groups: string[], frags: Fra
   const S = segs.length;
   const R = t.rows.length;
   const sim: number[][] = segs.map((s) => {
-    const own = stripGroups(labelNorm(s.labels), groups);
-    const win = stripGroups(labelNorm([...s.pre, ...s.labels, ...s.post]), groups);
+    const own = stripGroups(labelNorm(s.labels), groups).slice(0, 200);
+    // The fragments next to the segment only (long prose around a table says nothing about a row).
+    const win = stripGroups(labelNorm([...s.pre.slice(-6), ...s.labels, ...s.post.slice(0, 6)]), groups).slice(0, 400);
     const blankOnly = s.values.every((v) => v.merged || classifyCell(v.text) === 'blank');
     return t.rows.map((r) => {
       let sc = 0;

@@ -270,3 +270,41 @@ test('import: pipe tables', () => {
   assert.equal(r.report.layout, 'pipe');
   assert.deepEqual(cells(r.yaml), cells(importShared('seeds/004_88a6af14f6d602ea.txt').yaml));
 });
+
+test('import: cells that fit nowhere are reported with their source line, never dropped', () => {
+  const src = readFileSync(join(SHARED, 'seeds/000_b262c255d28bf770.txt'), 'utf8').split('\n');
+  // An 8th cell in 一、本年新收 (line 106 + 7 cells), a row the template does not have, stray text in 表四.
+  const at = src.findIndex((l) => /^\t一、本年新收/.test(l));
+  src.splice(at + 8, 0, '\t99');
+  const t3end = src.findIndex((l) => /^\t四、结转下年度继续办理/.test(l));
+  src.splice(t3end + 8, 0, '', '\t其中：网上申请', '\t5', '\t0', '\t0', '\t0', '\t0', '\t0', '\t5');
+  const t4 = src.findIndex((l) => /^四、政府信息公开行政复议/.test(l));
+  src.splice(t4 + 1, 0, '注：本表数据截至12月31日，含上级交办的复议案件，另附说明请见附件。');
+  const r = importText(src.join('\n'));
+  const w = (re: RegExp) => r.warnings.find((x) => re.test(x.message['zh-CN']));
+  const surplus = w(/一行有 8 个单元格/);
+  assert.ok(surplus && surplus.text === '99' && surplus.line === at + 1, JSON.stringify(surplus));
+  assert.match(r.yaml, /new_received: .*# 原文多出的单元格：99/);
+  const extra = w(/“其中：网上申请”不是表三模板中的行/);
+  assert.ok(extra && extra.line === t3end + 10);
+  const doc = parse(r.yaml) as { extra_rows: { table: string; label: string; values: number[] }[] };
+  assert.deepEqual(doc.extra_rows, [{ table: '表三', label: '其中：网上申请', values: [5, 0, 0, 0, 0, 0, 5] }]);
+  const stray = w(/表四中的文字无法归入任何单元格/);
+  assert.ok(stray && /^注：本表数据/.test(stray.text ?? ''));
+  assert.match(r.yaml, /# 未能归位的原文（第 \d+ 行）：注：本表数据截至12月31日/);
+  // The template's cells are all still placed.
+  assert.deepEqual(r.tables.map((t) => t.cells), [22, 161, 15]);
+});
+
+test('import: a table whose heading is missing is found by its first header', () => {
+  for (const [src, heading] of [['seeds/000_b262c255d28bf770.txt', /^三、收到和处理政府信息公开申请情况\n/m], ['corpus/002_huaian-shi-2024.txt', /^四、政府信息公开行政复议、行政诉讼情况\n/m], ['corpus/007_pingtan-2021.txt', /^二、主动公开政府信息情况\n/m]] as const) {
+    const full = importShared(src);
+    const text = readFileSync(join(SHARED, src), 'utf8');
+    assert.match(text, heading);
+    const r = importText(text.replace(heading, ''));
+    assert.equal(r.ok, true, src);
+    assert.deepEqual(r.tables.map((t) => t.cells), full.tables.map((t) => t.cells), src);
+    assert.deepEqual(cells(r.yaml), cells(full.yaml), src);
+    assert.ok(r.warnings.some((w) => /标题，按表格内容定位/.test(w.message['zh-CN'])), src);
+  }
+});
