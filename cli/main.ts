@@ -23,6 +23,7 @@ Usage:
   nianbao skeleton --format 2019|2021 [--year Y] [--organ NAME] [--kind ORGAN_KIND] [--fill blank|zero]
   nianbao import FILE [-o OUT] [--year Y] [--quiet]   published report (.txt/.html/.docx) → YAML
   nianbao export --html FILE [-o OUT] [--plain]        the report as a standalone HTML page
+  nianbao export --docx FILE -o OUT.docx               the report as a Word document
   nianbao lsp --stdio            start the language server
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.`;
@@ -48,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
         return runImport(importArgs(a.positionals, a.flags, locale(a.flags.locale)), out, err);
       }
       case 'export': {
-        const a = parseArgs(rest, ['output', 'locale', 'config'], ['html', 'plain']);
+        const a = parseArgs(rest, ['output', 'locale', 'config'], ['html', 'docx', 'plain']);
         return runExport(exportArgs(a.positionals, a.flags, locale(a.flags.locale), options(a.flags.config)), out, err);
       }
       case 'lsp':

@@ -1,13 +1,15 @@
 /**
- * `nianbao export --html FILE [-o OUT] [--plain]`: the report as a standalone HTML page (strict CSP,
- * no script), the same page as the preview; `--plain` leaves out the check results, for publishing.
+ * `nianbao export --html|--docx FILE [-o OUT] [--plain]`: the report as a standalone HTML page
+ * (strict CSP, no script; the same page as the preview, `--plain` leaves out the check
+ * results, for publishing) or as a Word document (the official layout, no check results).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { CheckOptions, Locale } from '../../core';
+import { checkText, type CheckOptions, type Locale } from '../../core';
 import { renderText } from '../../core/render';
+import { renderDocx } from '../../core/render/docx';
 import { UsageError } from '../args';
 
-export interface ExportArgs { file: string; out?: string; html: boolean; plain: boolean; locale: Locale; options: CheckOptions }
+export interface ExportArgs { file: string; out?: string; as: 'html' | 'docx'; plain: boolean; locale: Locale; options: CheckOptions }
 
 export function exportArgs(positionals: string[], flags: Record<string, string | true>, locale: Locale, options: CheckOptions): ExportArgs {
   const files: string[] = [];
@@ -17,17 +19,22 @@ export function exportArgs(positionals: string[], flags: Record<string, string |
     files.push(positionals[i]);
   }
   if (files.length !== 1) throw new UsageError('export needs exactly one FILE');
-  if (flags.html !== true) throw new UsageError('export needs --html (the only export format)');
-  return { file: files[0], out, html: true, plain: flags.plain === true, locale, options };
+  if ((flags.html === true) === (flags.docx === true)) throw new UsageError('export needs --html or --docx');
+  if (flags.docx === true && !out) throw new UsageError('export --docx needs -o OUT.docx');
+  return { file: files[0], out, as: flags.docx === true ? 'docx' : 'html', plain: flags.plain === true, locale, options };
 }
 
-export function runExport(a: ExportArgs, out: (s: string) => void, err: (s: string) => void): number {
+export async function runExport(a: ExportArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let text: string;
   try {
     text = readFileSync(a.file, 'utf8');
   } catch (e) {
     err(`nianbao: cannot read ${a.file}: ${(e as Error).message}`);
     return 2;
+  }
+  if (a.as === 'docx') {
+    writeFileSync(a.out!, await renderDocx(checkText(text, a.options)));
+    return 0;
   }
   const html = renderText(text, { locale: a.locale, diagnostics: !a.plain }, a.options);
   if (a.out) writeFileSync(a.out, html);

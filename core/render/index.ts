@@ -211,18 +211,61 @@ function tableFormat(ctx: Ctx, key: string, fallback: FormatId): FormatId {
 }
 
 function renderTableSection(ctx: Ctx, key: string, title: string, reportFormat: FormatId): string {
-  const format = tableFormat(ctx, key, reportFormat);
-  const spec = tablesOf(format).find((t) => t.key === key)!;
   const { line, span } = sectionLine(ctx, key);
   const headDs = diagAttrs(ctx, claim(ctx, span));
   const out = [`<section class="table-section" data-path="${esc(key)}" data-line="${line}">`, `<h2 class="${headDs.cls.trim()}"${attr('title', headDs.title || undefined)}>${esc(title)}</h2>`];
-  if (!locate(ctx.report, [key])) out.push(`<p class="absent">（原文缺少此表）</p>`);
-  else if (isColumnGroupTable(spec)) out.push(columnGroupTable(ctx, spec, format));
-  else if (spec.rows.every((r) => sameColumns(r, spec.rows[0]))) out.push(matrixTable(ctx, spec, format));
-  else out.push(subTables(ctx, spec, format));
-  out.push(extraRows(ctx, spec));
+  const tables = tableLayout(ctx, key, reportFormat);
+  if (!tables) out.push(`<p class="absent">（原文缺少此表）</p>`);
+  else out.push(...tables.map(tableHtml));
   out.push('</section>');
   return out.join('\n');
+}
+
+/** A cell of the official layout, independent of HTML (also written to DOCX). */
+export interface LCell {
+  tag: 'th' | 'td';
+  /** Plain text (not escaped). */
+  text: string;
+  rowspan?: number;
+  colspan?: number;
+  cls: string;
+  attrs: Record<string, string | number | undefined>;
+}
+
+export interface LTable {
+  cls: string;
+  path: string;
+  caption?: string;
+  head: LCell[][];
+  body: LCell[][];
+}
+
+function tableHtml(t: LTable): string {
+  const row = (r: LCell[]) => `<tr>${r.map(cellHtml).join('')}</tr>`;
+  return [
+    `<table class="official ${t.cls}" data-path="${esc(t.path)}">`,
+    t.caption !== undefined ? `<caption>${esc(t.caption)}</caption>` : '',
+    t.head.length ? `<thead>\n${t.head.map(row).join('\n')}\n</thead>` : '',
+    `<tbody>\n${t.body.map(row).join('\n')}\n</tbody>`,
+    '</table>',
+  ].filter(Boolean).join('\n');
+}
+
+function cellHtml(c: LCell): string {
+  const attrs = Object.entries(c.attrs).map(([k, v]) => attr(k, v)).join('');
+  return `<${c.tag}${attr('class', c.cls || undefined)}${attr('rowspan', c.rowspan && c.rowspan > 1 ? c.rowspan : undefined)}${attr('colspan', c.colspan && c.colspan > 1 ? c.colspan : undefined)}${attrs}>${esc(c.text)}</${c.tag}>`;
+}
+
+/** The tables of a section in the official layout (表 plus its non-template rows), or undefined when absent. */
+function tableLayout(ctx: Ctx, key: string, reportFormat: FormatId): LTable[] | undefined {
+  if (!locate(ctx.report, [key])) return undefined;
+  const format = tableFormat(ctx, key, reportFormat);
+  const spec = tablesOf(format).find((t) => t.key === key)!;
+  const main = isColumnGroupTable(spec) ? columnGroupTable(ctx, spec, format)
+    : spec.rows.every((r) => sameColumns(r, spec.rows[0])) ? matrixTable(ctx, spec, format)
+      : subTables(ctx, spec, format);
+  const extra = extraRows(ctx, spec);
+  return extra ? [main, extra] : [main];
 }
 
 const sameColumns = (a: RowSpec, b: RowSpec) => a.columns.map((c) => c.key).join() === b.columns.map((c) => c.key).join();
@@ -231,44 +274,46 @@ function isColumnGroupTable(t: TableSpec): boolean {
   return t.rows.length <= 3 && t.rows[0].columns.length >= 4 && t.rows.every((r) => sameColumns(r, t.rows[0]));
 }
 
-function td(ctx: Ctx, path: string[], kind: CellKind, colspan = 1): string {
+function td(ctx: Ctx, path: string[], kind: CellKind, colspan = 1): LCell {
   const cell = readCell(ctx.report, path, kind);
   const loc = locate(ctx.report, path);
   const start = loc?.keySpan?.start ?? cell.span.start;
   const end = Math.max(cell.span.end, loc?.valueSpan?.end ?? 0, start + 1);
   const ds = diagAttrs(ctx, loc ? claim(ctx, { start, end }) : []);
   const line = ctx.line(loc ? (loc.valueSpan ?? loc.keySpan ?? cell.span).start : cell.span.start);
-  return `<td class="${cell.state}${ds.cls}"${attr('colspan', colspan > 1 ? colspan : undefined)} data-path="${esc(path.join('.'))}" data-line="${line}"${attr('title', ds.title || undefined)}>${cellText(cell)}</td>`;
+  return { tag: 'td', text: cellText(cell), colspan, cls: `${cell.state}${ds.cls}`, attrs: { 'data-path': path.join('.'), 'data-line': line, title: ds.title || undefined } };
 }
 
 function cellText(cell: Cell): string {
   switch (cell.state) {
     case 'number':
-      return esc(cell.unit ? `${cell.value} ${cell.unit}` : String(cell.value));
+      return cell.unit ? `${cell.value} ${cell.unit}` : String(cell.value);
     case 'blank':
       return '';
     case 'missing':
       return '—';
     default:
-      return esc(cell.text ?? '');
+      return cell.text ?? '';
   }
 }
 
 /** A header cell for a row or group path, with the diagnostics on its key. */
-function th(ctx: Ctx, path: string[], label: string, cls: string, span: { rowspan?: number; colspan?: number } = {}): string {
+function th(ctx: Ctx, path: string[], label: string, cls: string, span: { rowspan?: number; colspan?: number } = {}): LCell {
   const loc = locate(ctx.report, path);
   const ds = diagAttrs(ctx, loc?.keySpan ? claim(ctx, loc.keySpan) : []);
   const line = ctx.line(loc?.keySpan?.start ?? keySpanAt(ctx.report, path).start);
-  return `<th class="${cls}${ds.cls}"${attr('rowspan', span.rowspan && span.rowspan > 1 ? span.rowspan : undefined)}${attr('colspan', span.colspan && span.colspan > 1 ? span.colspan : undefined)} data-path="${esc(path.join('.'))}" data-line="${line}"${attr('title', ds.title || undefined)}>${esc(label)}</th>`;
+  return { tag: 'th', text: label, ...span, cls: `${cls}${ds.cls}`, attrs: { 'data-path': path.join('.'), 'data-line': line, title: ds.title || undefined } };
 }
+
+const plainTh = (text: string, span: { rowspan?: number; colspan?: number } = {}, cls = ''): LCell => ({ tag: 'th', text, ...span, cls, attrs: {} });
 
 interface HeadNode { id: string; label: string }
 
 /** Header rows for leaves with chains of group nodes above them (outermost first). */
-function headerRows(leaves: { chain: HeadNode[]; leaf: HeadNode }[], corner?: string): string[] {
+function headerRows(leaves: { chain: HeadNode[]; leaf: HeadNode }[], corner?: (h: number) => LCell): LCell[][] {
   const H = Math.max(...leaves.map((l) => l.chain.length)) + 1;
-  const rows: string[][] = Array.from({ length: H }, () => []);
-  if (corner) rows[0].push(corner.replace('%H%', String(H)));
+  const rows: LCell[][] = Array.from({ length: H }, () => []);
+  if (corner) rows[0].push(corner(H));
   for (let level = 0; level < H; level++) {
     for (let i = 0; i < leaves.length; i++) {
       const l = leaves[i];
@@ -277,17 +322,17 @@ function headerRows(leaves: { chain: HeadNode[]; leaf: HeadNode }[], corner?: st
         if (i > 0 && leaves[i - 1].chain[level]?.id === g.id) continue;
         let n = 1;
         while (i + n < leaves.length && leaves[i + n].chain[level]?.id === g.id) n++;
-        rows[level].push(`<th${attr('colspan', n > 1 ? n : undefined)}>${esc(g.label)}</th>`);
+        rows[level].push(plainTh(g.label, { colspan: n }));
       } else if (l.chain.length === level) {
-        rows[level].push(`<th${attr('rowspan', H - level > 1 ? H - level : undefined)}>${esc(l.leaf.label)}</th>`);
+        rows[level].push(plainTh(l.leaf.label, { rowspan: H - level }));
       }
     }
   }
-  return rows.map((r) => `<tr>${r.join('')}</tr>`);
+  return rows;
 }
 
 /** 表三: rows under up to three levels of labels, columns under their column groups. */
-function matrixTable(ctx: Ctx, spec: TableSpec, format: FormatId): string {
+function matrixTable(ctx: Ctx, spec: TableSpec, format: FormatId): LTable {
   const xn = x(nodeAt(format, [spec.key]));
   const columns = spec.rows[0].columns;
   const groups = (xn.columnGroups ?? []).slice().sort((a, b) => b.columns.length - a.columns.length);
@@ -307,69 +352,59 @@ function matrixTable(ctx: Ctx, spec: TableSpec, format: FormatId): string {
     return out;
   });
   const L = Math.max(...levels.map((l) => l.length));
-  const corner = `<th class="note" rowspan="%H%"${attr('colspan', L > 1 ? L : undefined)}>${esc(xn.note ?? '')}</th>`;
-  const out = [`<table class="official t-matrix" data-path="${esc(spec.key)}">`, '<thead>', ...headerRows(leaves, corner), '</thead>', '<tbody>'];
-  spec.rows.forEach((r, i) => {
-    const cells: string[] = [];
+  const head = headerRows(leaves, (H) => plainTh(xn.note ?? '', { rowspan: H, colspan: L }, 'note'));
+  const body = spec.rows.map((r, i) => {
+    const cells: LCell[] = [];
     levels[i].forEach((lv, j) => {
       if (i > 0 && levels[i - 1][j]?.id === lv.id) return;
       let n = 1;
       while (i + n < spec.rows.length && levels[i + n][j]?.id === lv.id) n++;
-      const last = j === levels[i].length - 1;
-      const span = { rowspan: n, colspan: last ? L - j : 1 };
+      const span = { rowspan: n, colspan: j === levels[i].length - 1 ? L - j : 1 };
       if (lv.id.startsWith('group:')) {
         const line = ctx.line(locate(ctx.report, [...r.path])?.keySpan?.start ?? 0);
-        cells.push(`<th class="row-label group"${attr('rowspan', n > 1 ? n : undefined)}${attr('colspan', span.colspan > 1 ? span.colspan : undefined)} data-path="${esc(spec.key)}" data-group="${esc(lv.id.slice(6))}" data-line="${line}">${esc(lv.label)}</th>`);
+        cells.push({ tag: 'th', text: lv.label, ...span, cls: 'row-label group', attrs: { 'data-path': spec.key, 'data-group': lv.id.slice(6), 'data-line': line } });
       } else cells.push(th(ctx, lv.path, lv.label, 'row-label', span));
     });
     for (const c of r.columns) cells.push(td(ctx, [...r.path, c.key], c.cell));
-    out.push(`<tr>${cells.join('')}</tr>`);
+    return cells;
   });
-  out.push('</tbody>', '</table>');
-  return out.join('\n');
+  return { cls: 't-matrix', path: spec.key, head, body };
 }
 
 /** 表四: every row is a group of columns side by side; one row of values. */
-function columnGroupTable(ctx: Ctx, spec: TableSpec, format: FormatId): string {
+function columnGroupTable(ctx: Ctx, spec: TableSpec, format: FormatId): LTable {
   const leaves = spec.rows.flatMap((r) => {
     const lp = labelPath(format, r.path).slice(2);
     const chain = lp.map((label, i) => ({ id: i === lp.length - 1 ? r.path.join('.') : `g:${label}`, label }));
     return r.columns.map((c) => ({ chain, leaf: { id: `${r.path.join('.')}.${c.key}`, label: c.label } }));
   });
-  const out = [`<table class="official t-groups" data-path="${esc(spec.key)}">`, '<thead>', ...headerRows(leaves), '</thead>', '<tbody>'];
   const cells = spec.rows.flatMap((r) => r.columns.map((c) => td(ctx, [...r.path, c.key], c.cell)));
-  out.push(`<tr>${cells.join('')}</tr>`, '</tbody>', '</table>');
-  return out.join('\n');
+  return { cls: 't-groups', path: spec.key, head: headerRows(leaves), body: [cells] };
 }
 
 /** 表二: sub-tables stacked in one table, each under its caption and a 信息内容 header row. */
-function subTables(ctx: Ctx, spec: TableSpec, format: FormatId): string {
+function subTables(ctx: Ctx, spec: TableSpec, format: FormatId): LTable {
   const M = Math.max(...spec.rows.map((r) => r.columns.length));
-  const out = [`<table class="official t-sub" data-path="${esc(spec.key)}">`, '<tbody>'];
+  const body: LCell[][] = [];
   const tops = [...new Set(spec.rows.map((r) => r.rel[0]))];
   for (const g of tops) {
     const rows = spec.rows.filter((r) => r.rel[0] === g);
     const gpath = [spec.key, g];
-    const grouped = rows.every((r) => r.rel.length > 1);
-    if (grouped) out.push(`<tr>${th(ctx, gpath, labelAt(format, gpath), 'caption', { colspan: M + 1 })}</tr>`);
+    if (rows.every((r) => r.rel.length > 1)) body.push([th(ctx, gpath, labelAt(format, gpath), 'caption', { colspan: M + 1 })]);
     const cols = rows[0].columns;
     const span = (i: number) => (i === cols.length - 1 ? M - cols.length + 1 : 1);
     const header = x(nodeAt(format, gpath)).labelHeader ?? '';
-    out.push(`<tr><th>${esc(header)}</th>${cols.map((c, i) => `<th${attr('colspan', span(i) > 1 ? span(i) : undefined)}>${esc(c.label)}</th>`).join('')}</tr>`);
-    for (const r of rows) {
-      const cells = r.columns.map((c, i) => td(ctx, [...r.path, c.key], c.cell, span(i)));
-      out.push(`<tr>${th(ctx, r.path, labelAt(format, r.path), 'row-label')}${cells.join('')}</tr>`);
-    }
+    body.push([plainTh(header), ...cols.map((c, i) => plainTh(c.label, { colspan: span(i) }))]);
+    for (const r of rows) body.push([th(ctx, r.path, labelAt(format, r.path), 'row-label'), ...r.columns.map((c, i) => td(ctx, [...r.path, c.key], c.cell, span(i)))]);
   }
-  out.push('</tbody>', '</table>');
-  return out.join('\n');
+  return { cls: 't-sub', path: spec.key, head: [], body };
 }
 
 /** Rows the template does not have (extra_rows), under the table they were found in. */
-function extraRows(ctx: Ctx, spec: TableSpec): string {
+function extraRows(ctx: Ctx, spec: TableSpec): LTable | undefined {
   const extra = (ctx.report.value as { extra_rows?: unknown } | undefined)?.extra_rows;
-  if (!Array.isArray(extra)) return '';
-  const rows: string[] = [];
+  if (!Array.isArray(extra)) return undefined;
+  const body: LCell[][] = [];
   extra.forEach((e, i) => {
     if (!e || typeof e !== 'object' || (e as { table?: unknown }).table !== spec.name) return;
     const row = e as { label?: unknown; values?: unknown; value?: unknown };
@@ -378,10 +413,43 @@ function extraRows(ctx: Ctx, spec: TableSpec): string {
     const span = spanOf(loc?.value);
     const ds = diagAttrs(ctx, claim(ctx, span));
     const line = span ? ctx.line(span.start) : 0;
-    rows.push(`<tr data-path="extra_rows.${i}" data-line="${line}" class="${ds.cls.trim()}"${attr('title', ds.title || undefined)}><th class="row-label">${esc(row.label ?? '')}</th>${vals.map((v) => `<td class="${v === null || v === undefined ? 'blank' : typeof v === 'number' ? 'number' : 'text'}">${esc(v ?? '')}</td>`).join('')}</tr>`);
+    const attrs = { 'data-path': `extra_rows.${i}`, 'data-line': line, title: ds.title || undefined };
+    body.push([
+      { tag: 'th', text: String(row.label ?? ''), cls: `row-label${ds.cls}`, attrs },
+      ...vals.map((v): LCell => ({ tag: 'td', text: v === null || v === undefined ? '' : String(v), cls: v === null || v === undefined ? 'blank' : typeof v === 'number' ? 'number' : 'text', attrs: {} })),
+    ]);
   });
-  if (!rows.length) return '';
-  return [`<table class="official extra" data-path="extra_rows">`, `<caption>非模板行（${esc(spec.name)}）</caption>`, '<tbody>', ...rows, '</tbody>', '</table>'].join('\n');
+  if (!body.length) return undefined;
+  return { cls: 'extra', path: 'extra_rows', caption: `非模板行（${spec.name}）`, head: [], body };
+}
+
+/** The report's narrative and tables as plain structures (for the DOCX export). */
+export interface ReportLayout {
+  title: string;
+  meta: string[];
+  sections: { key: string; title: string; paragraphs?: string[]; tables?: LTable[] }[];
+}
+
+export function reportLayout(input: RenderInput): ReportLayout {
+  const { report } = input;
+  const format: FormatId = input.format ?? report.format ?? '2021';
+  const ctx: Ctx = { report, diags: [], claimed: new Set(), locale: 'zh-CN', line: (o) => report.lines.position(o).line };
+  const value = (report.value ?? {}) as Record<string, unknown>;
+  const meta = (value.meta ?? {}) as Record<string, unknown>;
+  const period = meta.period as { from?: unknown; to?: unknown } | undefined;
+  const metaLines = [
+    typeof meta.organ === 'string' ? meta.organ : '',
+    period && (period.from || period.to) ? `统计期限 ${period.from ?? ''} 至 ${period.to ?? ''}` : '',
+    meta.published_on ? `发布日期 ${meta.published_on}` : '',
+  ].filter(Boolean) as string[];
+  const sections = sectionsOf(format).map((s) => {
+    if (s.narrative) {
+      const t = value[s.key];
+      return { key: s.key, title: s.title, paragraphs: typeof t === 'string' ? t.split('\n').filter((p) => p.trim() !== '') : [] };
+    }
+    return { key: s.key, title: s.title, tables: tableLayout(ctx, s.key, format) ?? [] };
+  });
+  return { title: titleOf(meta, format), meta: metaLines, sections };
 }
 
 function renderFindings(ctx: Ctx): string {
