@@ -61,15 +61,17 @@ export async function importDocx(bytes: Uint8Array, opts: ImportOptions = {}): P
   return finish(htmlSource(html, 'docx'), opts, extra);
 }
 
-/** Text from bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (GBK). */
+/**
+ * Text from bytes: UTF-16 with BOM; UTF-8 (with or without BOM, tolerating a few broken
+ * sequences such as a character cut at the end); else GB18030 (GBK), common on Chinese sites.
+ */
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
+  const utf8 = new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '');
+  const broken = (utf8.match(/\ufffd/g) ?? []).length;
+  if (broken <= Math.max(2, utf8.length / 1000)) return utf8;
+  return new TextDecoder('gb18030').decode(bytes);
 }
 
 export type InputKind = 'text' | 'html' | 'docx';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { importBytes, importDocx, importHtml, importText, sniff } from '../../core/import';
+import { decodeText, importBytes, importDocx, importHtml, importText, sniff } from '../../core/import';
 import { tablesOf } from '../../core/schema/tables';
 import { ROOT } from '../helpers/report';
 
@@ -68,6 +68,10 @@ test('importBytes tells DOCX, HTML and text apart', async () => {
   // GBK-encoded text is decoded too.
   const gbk = Buffer.from('\xb1\xa8\xb8\xe6', 'latin1'); // 报告 in GBK
   assert.equal((await importBytes(gbk, 'x.txt')).report.layout, 'prose');
+  assert.equal(decodeText(gbk), '报告');
+  // UTF-8 cut in the middle of a character is still UTF-8.
+  const cut = Buffer.from(seed()).subarray(0, 3001);
+  assert.match(decodeText(cut), /^贵南县沙沟乡2020年度/);
 });
 
 test('HTML: a value cell merged over two columns leaves the second blank, with a warning', () => {
