@@ -18,11 +18,13 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type Connection,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { REQUESTS } from '../protocol/commands';
+import { IMPORT_REQUEST } from '../protocol/importPreview';
 import { codeActions, FIX_ALL_KIND, isFixAllData, resolveFixAll, type EditCapabilities } from './codeActions';
 import { codeLenses } from './codeLens';
 import { executeCommand, SERVER_COMMANDS } from './commands';
@@ -129,6 +131,30 @@ connection.onExecuteCommand((p) => {
 
 connection.onRequest(REQUESTS.skeleton, (p: SkeletonParams) => timer.run('nianbao/skeleton', () => `format ${p?.format}`, null, () => skeletonRequest(p)));
 connection.onRequest(REQUESTS.status, (p: { uri: string }) => timer.run('nianbao/status', () => `${p?.uri} v${documents.get(p?.uri)?.version ?? '?'}`, null, () => statusRequest(store, p)));
+
+/**
+ * A request served by a module that registers its own handler (`register(connection)`), loaded on
+ * the first request: the renderer and the DOCX/HTML importers stay out of the server's start-up.
+ * The handler is timed like the others; its errors are its answer and pass through.
+ */
+function lazyRequest(method: string, load: () => (c: Connection) => void): void {
+  let handler: ((params: unknown, token: unknown) => unknown) | undefined;
+  connection.onRequest(method, (params: unknown, token) => {
+    if (!handler) {
+      const capture = { onRequest: (_m: string, h: typeof handler) => { handler = h; }, console: connection.console } as unknown as Connection;
+      load()(capture);
+    }
+    const uri = (params as { uri?: unknown } | undefined)?.uri;
+    return timer.measure(method, () => (typeof uri === 'string' ? `${uri} v${documents.get(uri)?.version ?? '?'}` : ''), () => handler!(params, token));
+  });
+}
+
+// nianbao/preview and nianbao/import live in their own modules (server/preview.ts, server/import.ts).
+lazyRequest(REQUESTS.preview, () => (c) => (require('./preview') as typeof import('./preview')).registerPreview(c, (uri) => documents.get(uri)?.getText(), async (uri) => {
+  const s = await settings.get(uri);
+  return { locale: s.locale, options: s.options };
+}));
+lazyRequest(IMPORT_REQUEST, () => (c) => (require('./import') as typeof import('./import')).registerImport(c));
 
 documents.listen(connection);
 connection.listen();

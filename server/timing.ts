@@ -9,6 +9,8 @@ import type { Connection } from 'vscode-languageserver/node';
 export const SLOW_MS = Number(process.env.NIANBAO_SLOW_MS ?? 100);
 
 export interface Timer {
+  /** Runs `fn` timed and rethrows what it throws (for handlers whose errors are their answer). */
+  measure<R>(name: string, where: () => string, fn: () => R | Promise<R>): Promise<R>;
   /** Runs `fn` timed; `where` names the document (uri and version) for the log line. */
   run<R>(name: string, where: () => string, fallback: R, fn: () => R | Promise<R>): Promise<R>;
   /** The same for synchronous work (the check itself, inside a handler). */
@@ -24,6 +26,14 @@ export function makeTimer(connection: Connection): Timer {
     connection.console.error(`[nianbao] ${name} failed (${safe(where)}): ${err?.stack ?? String(e)}`);
   };
   return {
+    async measure(name, where, fn) {
+      const t0 = performance.now();
+      try {
+        return await fn();
+      } finally {
+        report(name, where, performance.now() - t0);
+      }
+    },
     async run(name, where, fallback, fn) {
       const t0 = performance.now();
       try {
@@ -52,3 +62,4 @@ export function makeTimer(connection: Connection): Timer {
 function safe(where: () => string): string {
   try { return where(); } catch { return '?'; }
 }
+

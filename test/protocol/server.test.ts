@@ -68,3 +68,19 @@ test('a slow handler is logged with the document uri and version', async () => {
     await client.stop();
   }
 });
+
+test('nianbao/preview and nianbao/import (server/preview.ts, server/import.ts) are wired, timed, and pass their errors through', async () => {
+  const client = await TestClient.start({ env: { NIANBAO_SLOW_MS: '-1' } });
+  try {
+    const uri = uriFor('preview.nianbao.yaml');
+    await client.open(uri, SEED);
+    const html = await client.request<string | null>('nianbao/preview', { uri, nonce: 'abc', cspSource: 'vscode-resource:' });
+    assert.equal(typeof html, 'string');
+    assert.match(html!, /贵南县沙沟乡/);
+    assert.equal(await client.request('nianbao/preview', { uri: uriFor('not-open.nianbao.yaml') }), null);
+    await client.waitForLog(/^\[nianbao\] nianbao\/preview took .* \(file:\/\/\/workspace\/preview\.nianbao\.yaml v1\)$/);
+    await assert.rejects(client.request('nianbao/import', {}), /needs a file/);
+  } finally {
+    await client.stop();
+  }
+});
