@@ -36,6 +36,9 @@ export interface Claim {
   strict?: boolean;
 }
 
+/** Characters; real sentences in these reports are well under this. */
+const MAX_SENTENCE = 600;
+
 const N = `(?<num>${NUMBER_SOURCE})`;
 const UNIT = '(?:件|宗|起)';
 const YR = '(?<yr>(?:19|20)\\d\\d)';
@@ -86,6 +89,8 @@ function otherPeriod(sentence: string, year: number | undefined): boolean {
 export function extractClaims(text: string, year?: number): Claim[] {
   const out: Claim[] = [];
   for (const sent of sentences(text)) {
+    // Longer than any real sentence: broken text (a table flattened into prose). Stay silent.
+    if (sent.end - sent.start > MAX_SENTENCE) continue;
     const s = text.slice(sent.start, sent.end);
     if (otherPeriod(s, year)) continue;
     const found: Claim[] = [];
@@ -132,10 +137,11 @@ export function extractClaims(text: string, year?: number): Claim[] {
       }
     }
     // Two different numbers of one kind in a sentence: a breakdown, not a total. Stay silent.
+    const byKind = new Map<ClaimKind, Claim[]>();
+    for (const c of found) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
     for (const c of found) {
-      const same = found.filter((o) => o.kind === c.kind);
-      if (same.some((o) => o.value !== c.value)) continue;
-      if (same[0] !== c) continue; // the same claim matched by two patterns
+      const same = byKind.get(c.kind)!;
+      if (same[0] !== c || same.some((o) => o.value !== c.value)) continue; // first of its kind only
       out.push(c);
     }
   }

@@ -22,9 +22,21 @@ export interface Piece { start: number; end: number }
 
 /** A line shorter than this that stops without punctuation is a heading, not a wrapped line. */
 const WRAP_MIN = 20;
-const SENTENCE_END = /[。！？!?；;：:]$/;
+const SENTENCE_END = /[。！？!?；;：:]/;
 
+const cache = new WeakMap<Report, Map<string, Narrative | undefined>>();
+
+/** The narrative of a top-level section (cached per loaded report). */
 export function narrativeOf(report: Report, section: string): Narrative | undefined {
+  let m = cache.get(report);
+  if (!m) cache.set(report, (m = new Map()));
+  if (!m.has(section)) m.set(section, build(report, section));
+  return m.get(section);
+}
+
+const SPACE = /[ \t\r\u3000\u00a0]/;
+
+function build(report: Report, section: string): Narrative | undefined {
   const loc = locate(report, [section]);
   if (!loc) return undefined;
   const node = valueNode(report, loc);
@@ -41,33 +53,44 @@ export function narrativeOf(report: Report, section: string): Narrative | undefi
     begin += 1;
     end -= 1;
   }
-  let text = '';
+  const parts: string[] = [];
   const offsets: number[] = [];
-  let prevLine = '';
+  let length = 0;
+  let lastChar = '';
+  let prevLen = 0;
   let pos = begin;
   while (pos < end) {
     let eol = src.indexOf('\n', pos);
     if (eol < 0 || eol > end) eol = end;
     let s = pos;
-    while (s < eol && /[ \t\u3000\u00a0]/.test(src[s])) s++;
+    while (s < eol && SPACE.test(src[s])) s++;
     let e = eol;
-    while (e > s && /[ \t\r\u3000\u00a0]/.test(src[e - 1])) e--;
-    const line = src.slice(s, e);
-    if (line) {
-      if (text && !(prevLine.length >= WRAP_MIN && !SENTENCE_END.test(prevLine))) {
-        text += '\n';
+    while (e > s && SPACE.test(src[e - 1])) e--;
+    if (e > s) {
+      // A long previous line that stops mid-sentence is a wrapped line: run on without a break.
+      if (length && !(prevLen >= WRAP_MIN && !SENTENCE_END.test(lastChar))) {
+        parts.push('\n');
         offsets.push(s);
+        length++;
       }
-      for (let i = s; i < e; i++) { text += src[i]; offsets.push(i); }
-    } else if (text && !text.endsWith('\n')) {
-      text += '\n';
-      offsets.push(s);
+      parts.push(src.slice(s, e));
+      for (let i = s; i < e; i++) offsets.push(i);
+      length += e - s;
+      lastChar = src[e - 1];
+      prevLen = e - s;
+    } else {
+      if (length && lastChar !== '\n') {
+        parts.push('\n');
+        offsets.push(s);
+        length++;
+        lastChar = '\n';
+      }
+      prevLen = 0;
     }
-    prevLine = line;
     pos = eol + 1;
   }
   offsets.push(end);
-  return { section, text, offsets };
+  return { section, text: parts.join(''), offsets };
 }
 
 /** The source span of text[start, end). */

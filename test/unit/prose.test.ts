@@ -172,6 +172,15 @@ for (const f of ['2019', '2021'] as FormatId[]) {
   });
 }
 
+test('a run-on “sentence” (a table flattened into prose) is not read, and costs linear time', () => {
+  const body = '收到申请1件'.repeat(30000);
+  const t = withOverview(report('2021', { newR: 2 }), body);
+  const t0 = performance.now();
+  assert.deepEqual(only(t, PROSE), []);
+  console.log(`180,000-character overview checked in ${(performance.now() - t0).toFixed(0)} ms`);
+  assert.deepEqual(extractClaims(`${'文字'.repeat(400)}收到申请2件。`, 2022), [], 'over 600 characters: silent');
+});
+
 test('claims read from the corpus phrasings', () => {
   const c = (s: string, y: number) => extractClaims(s, y).map((x) => [x.kind, x.value ?? null, s.slice(x.start, x.end)]);
   assert.deepEqual(c('2024年，全市共受理政府信息公开申请3119件，答复3050件（含上年度结转申请34件，另有103件顺延到下年度答复），均在法定期限内予以答复。', 2024),
