@@ -28,7 +28,9 @@ export function register(context: vscode.ExtensionContext, client: LanguageClien
       return;
     }
     if (client.state !== State.Running) {
-      show(item, undefined);
+      // Starting: a spinner; stopped or failed to start: nothing to report.
+      if (client.state === State.Starting) show(item, undefined);
+      else item.hide();
       return;
     }
     const mine = ++generation;
