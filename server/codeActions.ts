@@ -58,10 +58,13 @@ export function codeActions(a: Analysis, params: CodeActionParams, caps: EditCap
   const out: CodeAction[] = [];
   const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
   if (wanted(only, CodeActionKind.QuickFix)) {
+    // Real fixes first (preferred ones leading), suppressions after them: clients that take
+    // the first action (or show the list as is) should meet the fix, not the silencer.
+    const suppressions: CodeAction[] = [];
     for (const d of ours) {
       const core = findCore(a, d);
       if (!core) continue;
-      for (const fix of fixesOf(a, core)) {
+      for (const fix of [...fixesOf(a, core)].sort((x, y) => Number(y.preferred) - Number(x.preferred))) {
         out.push({
           title: fix.title[locale],
           kind: CodeActionKind.QuickFix,
@@ -71,8 +74,9 @@ export function codeActions(a: Analysis, params: CodeActionParams, caps: EditCap
         });
       }
       const suppress = suppressAction(a, d, core, locale, caps);
-      if (suppress) out.push(suppress);
+      if (suppress) suppressions.push(suppress);
     }
+    out.push(...suppressions);
     if (ours.some((d) => FIXALL_CODES.has(String(d.code)))) {
       const action = fixAllAction(a, CodeActionKind.QuickFix, caps, ours.filter((d) => FIXALL_CODES.has(String(d.code))));
       if (action) out.push(action);
