@@ -34,7 +34,13 @@ if (!only || only === 'ui') {
   run('npm', ['run', 'package', '--silent']);
   const vsix = readdirSync(ROOT).find((n) => n.endsWith('.vsix'));
   const shots = process.env.NIANBAO_SCREENSHOTS === 'docs' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'nianbao-shots-'));
-  run('node', ['test/integration/ui-check.mjs', '--vsix', vsix, '--folder', join(ws, 'examples/reports'), '--file', 'seed-004-shagou-2020.nianbao.yaml', '--hover', 'art20_9', '--screenshots', shots]);
+  const lines = readFileSync(join(ROOT, SEED4), 'utf8').split('\n');
+  const errorLine = lines.findIndex((l) => /^\s*total_processed:/.test(l)) + 1;
+  const hoverLine = lines.findIndex((l) => /^\s*art20_9:/.test(l)) + 1;
+  run('node', ['test/integration/ui-check.mjs', '--vsix', vsix, '--folder', join(ws, 'examples/reports'), '--file', 'seed-004-shagou-2020.nianbao.yaml',
+    '--line', String(errorLine), '--hover', 'art20_9', '--hover-line', String(hoverLine), '--screenshots', shots],
+    // Most users read Chinese: the screenshots show the extension in zh-CN.
+    { NIANBAO_EDITOR_SETTINGS: JSON.stringify({ 'nianbao.locale': 'zh-CN' }) });
   console.log(`[test-editors] screenshots in ${shots}`);
 }
 

@@ -48,6 +48,8 @@ export function makeScratch(prefix = 'nianbao-cs-') {
   fs.writeFileSync(path.join(d('user-data/User'), 'settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none', 'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'chat.disableAIFeatures': true, 'workbench.tips.enabled': false,
+    // Extra user settings for a run, e.g. {"nianbao.locale":"zh-CN"} for Chinese screenshots.
+    ...JSON.parse(process.env.NIANBAO_EDITOR_SETTINGS || '{}'),
   }, null, 1));
   return { root, userData: d('user-data'), extensions: d('extensions'), browser: d('browser'),
     env: { ...process.env, PATH: `${path.dirname(NODE24)}:${process.env.PATH}`,

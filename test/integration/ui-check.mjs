@@ -66,6 +66,16 @@ try {
     await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab.active', { hasText: path.basename(o.file) }).first().waitFor();
   });
+  // Reveal a line (1-based) with Ctrl+G so what we wait for is on screen.
+  const gotoLine = async (line) => {
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}`);
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-line').first().waitFor();
+  };
+  if (o.line) await step(`go to line ${o.line}`, () => gotoLine(o.line));
   await step('wait for error squiggle', async () => {
     await page.locator('.monaco-editor .squiggly-error').first().waitFor();
     await shot('01-squiggles.png');
@@ -77,6 +87,7 @@ try {
     summary.problems = (await rows.allInnerTexts()).map(t => t.replace(/\s+/g, ' ').trim());
     await shot('02-problems.png');
   });
+  if (o['hover-line']) await step(`go to line ${o['hover-line']}`, () => gotoLine(o['hover-line']));
   await step(`hover "${o.hover}"`, async () => {
     // Find the token's on-screen box inside the rendered lines (leaf spans of .view-line).
     const box = await waitFor(`text "${o.hover}" in the editor`, stepMs, () => page.evaluate(text => {
@@ -90,11 +101,15 @@ try {
         return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
       }
     }, o.hover));
-    // Two moves so the editor sees a real mousemove onto the token.
-    await page.mouse.move(box.x - 30, box.y);
-    await page.mouse.move(box.x, box.y, { steps: 5 });
     const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).first();
-    await hover.waitFor({ state: 'visible' });
+    // Move off and onto the token so the editor sees a real mousemove; a move that lands while
+    // another widget is closing is ignored, so retry within the step's deadline.
+    const deadline = Date.now() + stepMs;
+    for (;;) {
+      await page.mouse.move(box.x - 30, box.y + 40);
+      await page.mouse.move(box.x, box.y, { steps: 5 });
+      try { await hover.waitFor({ state: 'visible', timeout: 5000 }); break; } catch (e) { if (Date.now() > deadline) throw e; }
+    }
     summary.hover = (await hover.innerText()).replace(/\s+/g, ' ').trim();
     await shot('03-hover.png');
   });
