@@ -10,12 +10,14 @@ import { SETTINGS_SECTION } from '../protocol/settings';
 import * as detect from './detect';
 import { isNianbao, type Feature } from './feature';
 import * as fixAll from './fixAll';
+import * as importReport from './import';
 import * as newReport from './newReport';
+import * as preview from './preview';
 import * as showRules from './showRules';
 import * as status from './status';
 
-/** Feature modules, each with `register(context, client)`. Add preview and import here. */
-const FEATURES: Feature[] = [fixAll, newReport, showRules, status, detect];
+/** Feature modules, each with `register(context, client)`. */
+const FEATURES: Feature[] = [fixAll, newReport, showRules, status, detect, preview, importReport];
 
 /** How long activation waits for the server's initialize answer before going on without it. */
 const START_DEADLINE_MS = 15_000;

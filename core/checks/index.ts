@@ -44,7 +44,8 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   return checkReport(loadReport(text), options);
 }
 
-function finish(report: Report, diags: Diagnostic[], options: CheckOptions): Diagnostic[] {
+/** Applies suppression comments and severity settings, and orders findings by position. */
+export function finish(report: Report, diags: Diagnostic[], options: CheckOptions): Diagnostic[] {
   const sev = options.severity ?? {};
   const out: Diagnostic[] = [];
   for (const d of applySuppressions(diags, report.text, report.lines)) {

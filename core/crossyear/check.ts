@@ -15,7 +15,7 @@
  * `expected` the value this year's cell should have (absent for X-19-CUM), which the quick
  * fix in core/fix/crossyear.ts writes.
  */
-import { applySuppressions } from '../checks/suppress';
+import { finish } from '../checks/index';
 import type { CheckOptions } from '../checks/options';
 import { CellReader, pathKey } from '../checks/relations';
 import { makeDiagnostic } from '../diagnostic';
@@ -72,17 +72,6 @@ export function checkCrossYear(current: Report, findPrevious: FindPrevious, opti
   pair.items19();
   pair.cumulative19();
   return finish(current, pair.out, options);
-}
-
-function finish(report: Report, diags: Diagnostic[], options: CheckOptions): Diagnostic[] {
-  const sev = options.severity ?? {};
-  const out: Diagnostic[] = [];
-  for (const d of applySuppressions(diags, report.text, report.lines)) {
-    const s = sev[d.code];
-    if (s === 'off') continue;
-    out.push(s ? { ...d, severity: s } : d);
-  }
-  return out.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
 }
 
 class Pair {
