@@ -28,7 +28,8 @@ export function toLsp(uri: string, version: number, d: Diagnostic, locale: Local
     data: { ...d.data, version },
   };
   if (d.related?.length) {
-    out.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message[locale] }));
+    // Cross-year findings relate to last year's report: r.uri names it.
+    out.relatedInformation = d.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message[locale] }));
   }
   return out;
 }

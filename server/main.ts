@@ -38,6 +38,7 @@ import { skeletonRequest, statusRequest, type SkeletonParams } from './requests'
 import { SettingsStore } from './settings';
 import { documentSymbols } from './symbols';
 import { makeTimer } from './timing';
+import { WorkspaceIndex } from './workspaceIndex';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -46,6 +47,8 @@ const timer = makeTimer(connection);
 let settings: SettingsStore;
 let store: AnalysisStore;
 let publisher: DiagnosticsPublisher;
+let workspace: WorkspaceIndex;
+let workspaceFolderEvents = false;
 let editCaps: EditCapabilities = { documentChanges: false };
 let completionCaps: CompletionCapabilities = { snippets: false };
 let dynamicConfiguration = false;
@@ -61,6 +64,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings = new SettingsStore(connection, caps.workspace?.configuration === true, clientLocale);
   store = new AnalysisStore(documents, settings, timer);
   publisher = new DiagnosticsPublisher(connection, store, timer);
+  // Cross-year checks: the workspace's reports by organ and year (server/workspaceIndex.ts).
+  const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+  workspace = new WorkspaceIndex(connection, documents, store, settings, (uri) => publisher.schedule(uri), {
+    folders,
+    dynamicWatch: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+  });
+  store.crossYear = workspace;
+  workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
   editCaps = {
     documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
     resolveEdit: caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
@@ -79,6 +90,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       inlayHintProvider: { resolveProvider: false },
       executeCommandProvider: { commands: SERVER_COMMANDS },
+      ...(workspaceFolderEvents ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
     serverInfo: { name: 'nianbao', version: '0.1.0' },
   };
@@ -86,21 +98,29 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
+  if (workspaceFolderEvents) connection.workspace.onDidChangeWorkspaceFolders((e) => void workspace.foldersChanged(e.added, e.removed));
+  void workspace.start();
 });
 
 connection.onDidChangeConfiguration((params) => {
   settings.changed(params?.settings);
   publisher.scheduleAll();
+  void workspace.configurationChanged();
   if (refresh.inlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
   if (refresh.codeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 });
 
-documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
+documents.onDidChangeContent((e) => {
+  workspace.documentChanged(e.document);
+  publisher.schedule(e.document.uri);
+});
 documents.onDidClose((e) => {
   store.delete(e.document.uri);
   settings.forget(e.document.uri);
   publisher.clear(e.document.uri);
+  workspace.documentClosed(e.document.uri);
 });
+connection.onDidChangeWatchedFiles((p) => void workspace.filesChanged(p.changes));
 
 /** Runs a document feature on the current analysis, timed and guarded. */
 function feature<R>(name: string, uri: string, fallback: R, fn: (a: Analysis) => R): Promise<R> {

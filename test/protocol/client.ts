@@ -57,6 +57,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Range,
+  type Registration,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
@@ -140,6 +141,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   capabilities?: ClientCapabilities;
   env?: Record<string, string>;
+  /** The workspace folders to announce (default file:///workspace); null for a window without folders. */
+  workspaceFolders?: { uri: string; name: string }[] | null;
 }
 
 interface Waiter { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }
@@ -147,6 +150,8 @@ interface Waiter { uri: string; predicate: (p: PublishDiagnosticsParams) => bool
 export class TestClient {
   readonly logs: string[] = [];
   readonly applyEditRequests: ApplyWorkspaceEditParams[] = [];
+  /** Every client/registerCapability registration, in order. */
+  readonly registrations: Registration[] = [];
   /** Every publishDiagnostics per uri, with the time it arrived (performance.now()). */
   readonly published = new Map<string, { params: PublishDiagnosticsParams; at: number }[]>();
   settings: Record<string, unknown>;
@@ -175,7 +180,7 @@ export class TestClient {
       for (const l of [...this.logListeners]) l();
     });
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => (item.section === 'nianbao' ? this.settings : null)));
-    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(RegistrationRequest.type, (p) => { this.registrations.push(...p.registrations); });
     connection.onRequest(UnregistrationRequest.type, () => undefined);
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     connection.onRequest(InlayHintRefreshRequest.type, () => undefined);
@@ -203,6 +208,7 @@ export class TestClient {
       connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     }
     const client = new TestClient(child, connection, opts);
+    const folders = opts.workspaceFolders === undefined ? [{ uri: 'file:///workspace', name: 'workspace' }] : opts.workspaceFolders;
     connection.listen();
     const died = new Promise<never>((_, reject) => {
       child.once('error', reject);
@@ -211,8 +217,8 @@ export class TestClient {
     died.catch(() => undefined);
     client.initializeResult = await withDeadline(Promise.race([died, connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: 'file:///workspace',
-      workspaceFolders: [{ uri: 'file:///workspace', name: 'workspace' }],
+      rootUri: folders?.[0]?.uri ?? null,
+      workspaceFolders: folders,
       capabilities: opts.capabilities ?? VSCODE_CAPABILITIES,
       initializationOptions: opts.locale ? { locale: opts.locale } : {},
       locale: opts.locale,
