@@ -121,9 +121,13 @@ export async function launchBrowser(scratch, { width = 1400, height = 900 } = {}
   });
 }
 
+const CLOSE_DEADLINE_MS = 5000;
+
+/** Closes the browser, giving up after a deadline (a wedged Chromium must not hang the run). */
 export async function closeBrowser(ctx) {
   if (!ctx) return;
-  await Promise.race([ctx.close().catch(() => {}), new Promise(r => setTimeout(r, 5000).unref())]);
+  const deadline = new Promise((resolve) => setTimeout(resolve, CLOSE_DEADLINE_MS).unref());
+  await Promise.race([ctx.close().catch(() => {}), deadline]);
 }
 
 /** Tiny --flag value parser; exits 2 with usage when a required flag is missing. */
