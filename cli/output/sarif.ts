@@ -1,7 +1,16 @@
 /** SARIF 2.1.0 for CI systems: one run, rules from the catalog, 1-based regions. */
-import { RULES, type Diagnostic, type Locale } from '../../core';
+import { RULES, type Diagnostic, type Locale, type Range } from '../../core';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+const slash = (file: string) => file.split('\\').join('/');
+
+function location(file: string, r: Range) {
+  return { physicalLocation: {
+    artifactLocation: { uri: slash(file) },
+    region: { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 },
+  } };
+}
 
 export function toSarif(results: { file: string; diags: Diagnostic[] }[], locale: Locale, version: string): object {
   const used = [...new Set(results.flatMap((r) => r.diags.map((d) => d.code)))].sort();
@@ -18,10 +27,9 @@ export function toSarif(results: { file: string; diags: Diagnostic[] }[], locale
         ruleIndex: used.indexOf(d.code),
         level: LEVEL[d.severity],
         message: { text: d.message[locale] },
-        locations: [{ physicalLocation: {
-          artifactLocation: { uri: file.split('\\').join('/') },
-          region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
-        } }],
+        locations: [location(file, d.range)],
+        // The cells a sum involves, or last year's cell for a cross-year finding.
+        relatedLocations: (d.related ?? []).map((r, id) => ({ id, ...location(r.file ?? file, r.range), message: { text: r.message[locale] } })),
         properties: { data: d.data },
       }))),
     }],

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../helpers/report';
+import { ROOT, setCell, zeroReport } from '../helpers/report';
 
 function nianbao(...args: string[]) {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/nianbao.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -94,4 +94,26 @@ test('--config turns a rule off', () => {
   writeFileSync(cfg, JSON.stringify({ severity: { 'T3-COMPLETE': 'off' } }));
   const found = JSON.parse(nianbao('check', '--format', 'json', '--config', cfg, SEED4).out) as { code: string }[];
   assert.equal(found.filter((f) => f.code === 'T3-COMPLETE').length, 0);
+});
+
+test('json and sarif carry related locations, across files for cross-year findings', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-pair-'));
+  let last = zeroReport('2019');
+  last = setCell(setCell(last, 'new_received', 'natural', 3), 'new_received', 'total', 3);
+  last = setCell(setCell(last, 'carry_forward', 'natural', 3), 'carry_forward', 'total', 3);
+  let cur = zeroReport('2021', 2021).replace(/2022/g, '2021');
+  cur = setCell(setCell(cur, 'carried_over', 'natural', 2), 'carried_over', 'total', 2);
+  cur = setCell(setCell(cur, 'carry_forward', 'natural', 2), 'carry_forward', 'total', 2);
+  const lastFile = join(dir, 'a-2020.nianbao.yaml');
+  const curFile = join(dir, 'b-2021.nianbao.yaml');
+  writeFileSync(lastFile, last);
+  writeFileSync(curFile, cur);
+  const found = JSON.parse(nianbao('check', '--format', 'json', dir).out) as { file: string; code: string; related: { file: string; range: { start: { line: number } } }[] }[];
+  const carry = found.filter((f) => f.code === 'X-CARRY');
+  assert.equal(carry.length, 2);
+  assert.ok(carry.every((f) => f.file === curFile && f.related[0].file === lastFile));
+  assert.equal(carry[0].related[0].range.start.line, last.split('\n').findIndex((l) => l.includes('carry_forward:')));
+  const sarif = JSON.parse(nianbao('check', '--format', 'sarif', dir).out);
+  const x = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'X-CARRY');
+  assert.equal(x.relatedLocations[0].physicalLocation.artifactLocation.uri, lastFile);
 });
