@@ -8,13 +8,12 @@
  * (so it exists before the server starts, works from the palette, the editor menu and the server's
  * own code lenses) and forwards to the server explicitly.
  */
+import type { FixAllOutcome } from '../protocol/results';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS } from '../protocol/commands';
 import { isNianbao } from './feature';
 
-/** What the server answers (server/commands.ts FixAllOutcome). */
-interface FixAllOutcome { applied: boolean; edits: number; reason?: string }
 
 /** Command ids registered by the client even though the server also advertises them. */
 const CLIENT_OWNED: readonly string[] = [COMMANDS.fixAll];

@@ -3,13 +3,13 @@
  * server's REQUESTS.status, refreshed when the active editor or the report's diagnostics change.
  * Clicking it opens the Problems panel.
  */
+import type { StatusResult } from '../protocol/results';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { REQUESTS } from '../protocol/commands';
 import { isNianbao } from './feature';
 
-/** The server's answer (server/requests.ts StatusResult); only what the item shows. */
-interface Status { format: string | null; declaredFormat?: string | null; errors: number; warnings: number; infos?: number }
+
 
 const DEBOUNCE_MS = 150;
 
@@ -34,9 +34,9 @@ export function register(context: vscode.ExtensionContext, client: LanguageClien
       return;
     }
     const mine = ++generation;
-    let status: Status | null = null;
+    let status: StatusResult | null = null;
     try {
-      status = await client.sendRequest<Status | null>(REQUESTS.status, { uri: client.code2ProtocolConverter.asUri(doc.uri) });
+      status = await client.sendRequest<StatusResult | null>(REQUESTS.status, { uri: client.code2ProtocolConverter.asUri(doc.uri) });
     } catch {
       status = null;
     }
@@ -62,7 +62,7 @@ export function register(context: vscode.ExtensionContext, client: LanguageClien
   schedule();
 }
 
-function show(item: vscode.StatusBarItem, status: Status | undefined): void {
+function show(item: vscode.StatusBarItem, status: StatusResult | undefined): void {
   if (!status) {
     item.text = '$(sync~spin) ' + vscode.l10n.t('Annual report');
     item.tooltip = vscode.l10n.t('nianbao: checking…');

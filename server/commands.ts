@@ -3,6 +3,7 @@
  * for the document, or only for that table's diagnostics, and applies it with
  * workspace/applyEdit as minimal edits pinned to the document version.
  */
+import type { FixAllOutcome } from '../protocol/results';
 import type { Connection, ExecuteCommandParams } from 'vscode-languageserver/node';
 import { msg, type Diagnostic } from '../core';
 import { tableOf } from '../core/schema/tables';
@@ -20,7 +21,6 @@ export function tableOfDiagnostic(d: Diagnostic): string | undefined {
   return undefined;
 }
 
-export interface FixAllOutcome { applied: boolean; edits: number; reason?: string }
 
 export async function executeCommand(
   connection: Connection,

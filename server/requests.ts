@@ -3,6 +3,7 @@
  * text; `nianbao/status` the detected format and problem counts for the status item.
  * (`nianbao/preview` is served elsewhere.)
  */
+import type { StatusResult } from '../protocol/results';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { skeleton, type FormatId } from '../core';
 import type { AnalysisStore } from './documents';
@@ -21,16 +22,6 @@ export function skeletonRequest(params: SkeletonParams): string | ResponseError<
   });
 }
 
-export interface StatusResult {
-  uri: string;
-  version: number;
-  /** The format the checks used (declared, detected or by year); null when the text is not a report. */
-  format: FormatId | null;
-  declaredFormat: FormatId | null;
-  errors: number;
-  warnings: number;
-  infos: number;
-}
 
 export async function statusRequest(store: AnalysisStore, params: { uri: string }): Promise<StatusResult | null> {
   const a = await store.get(params?.uri);
