@@ -9,8 +9,6 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { REQUESTS } from '../protocol/commands';
 import { isNianbao } from './feature';
 
-
-
 const DEBOUNCE_MS = 150;
 
 export function register(context: vscode.ExtensionContext, client: LanguageClient): void {
