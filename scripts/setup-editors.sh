@@ -15,6 +15,13 @@ PLAYWRIGHT_VERSION=1.65.1
 APT_PACKAGES=(chromium fonts-noto-cjk libkrb5-dev neovim)
 
 log() { printf '[setup-editors] %s\n' "$*"; }
+
+# Run from `npm test`, the outer npm exports its settings as npm_* variables, among them its own
+# node version in npm_config_user_agent, which code-server's postinstall reads to insist on node 24.
+# The installs below run their own npm on node 24 and must not inherit any of that.
+for v in $(compgen -e | grep '^npm_' || true); do
+  case "$v" in npm_config_cache|npm_config_registry) ;; *) unset "$v" ;; esac
+done
 SECONDS=0
 mkdir -p "$CACHE"
 
