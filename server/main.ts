@@ -170,9 +170,9 @@ function lazyRequest(method: string, load: () => (c: Connection) => void): void 
 }
 
 // nianbao/preview and nianbao/import live in their own modules (server/preview.ts, server/import.ts).
-lazyRequest(REQUESTS.preview, () => (c) => (require('./preview') as typeof import('./preview')).registerPreview(c, (uri) => documents.get(uri)?.getText(), async (uri) => {
-  const s = await settings.get(uri);
-  return { locale: s.locale, options: s.options };
+lazyRequest(REQUESTS.preview, () => (c) => (require('./preview') as typeof import('./preview')).registerPreview(c, async (uri) => {
+  const a = await store.get(uri);
+  return a && { result: a.result, locale: a.settings.locale };
 }));
 lazyRequest(IMPORT_REQUEST, () => (c) => (require('./import') as typeof import('./import')).registerImport(c));
 

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'vscode-languageserver';
-import { checkText, type CheckOptions, type Locale } from '../core';
+import { checkText, type CheckOptions, type CheckResult, type Locale } from '../core';
 import { renderReport } from '../core/render';
 import { REQUESTS } from '../protocol/commands';
 import type { PreviewParams } from '../protocol/importPreview';
@@ -12,22 +12,30 @@ import type { PreviewParams } from '../protocol/importPreview';
 export interface PreviewSettings { locale?: Locale; options?: CheckOptions }
 
 export function previewHtml(text: string, params: Omit<PreviewParams, 'uri'>, settings: PreviewSettings = {}): string {
-  const nonce = params.nonce ?? randomBytes(16).toString('base64');
-  return renderReport(checkText(text, settings.options ?? {}), { nonce, cspSource: params.cspSource, script: true, locale: settings.locale });
+  return previewOf(checkText(text, settings.options ?? {}), params, settings.locale);
 }
 
+/** The page for a check result the server already has (no second check). */
+export function previewOf(result: CheckResult, params: Omit<PreviewParams, 'uri'>, locale?: Locale): string {
+  const nonce = params.nonce ?? randomBytes(16).toString('base64');
+  return renderReport(result, { nonce, cspSource: params.cspSource, script: true, locale });
+}
+
+/** What the server knows of an open document: its current check (cross-year findings included). */
+export interface PreviewSource { result: CheckResult; locale: Locale }
+
 /**
- * Answers `nianbao/preview` with the rendered page, or null for a document the server does not
- * have. `getSettings` (optional) gives the document's locale and check options.
+ * Answers `nianbao/preview` with the rendered page of the document's current analysis (shared
+ * with every other feature), or null for a document the server does not have.
  */
-export function registerPreview(connection: Connection, getText: (uri: string) => string | undefined, getSettings?: (uri: string) => PreviewSettings | Promise<PreviewSettings>): void {
+export function registerPreview(connection: Connection, getAnalysis: (uri: string) => Promise<PreviewSource | undefined>): void {
   connection.onRequest(REQUESTS.preview, async (params: PreviewParams) => {
     const uri = params?.uri;
     if (typeof uri !== 'string') return null;
-    const text = getText(uri);
-    if (text === undefined) return null;
+    const source = await getAnalysis(uri);
+    if (!source) return null;
     try {
-      return previewHtml(text, params, getSettings ? await getSettings(uri) : {});
+      return previewOf(source.result, params, source.locale);
     } catch (e) {
       connection.console.error(`[nianbao] preview of ${uri} failed: ${(e as Error)?.stack ?? e}`);
       return null;
