@@ -18,3 +18,15 @@ export function parseArgs(argv: string[], valued: string[], booleans: string[]):
   }
   return out;
 }
+
+/** One input file and an optional output from `FILE [-o OUT]` (or `--output OUT`). */
+export function fileAndOutput(positionals: string[], flags: Record<string, string | true>, command: string): { file: string; out?: string } {
+  const files: string[] = [];
+  let out = typeof flags.output === 'string' ? flags.output : undefined;
+  for (let i = 0; i < positionals.length; i++) {
+    if (positionals[i] === '-o') { out = positionals[++i]; if (!out) throw new UsageError('-o needs a file name'); continue; }
+    files.push(positionals[i]);
+  }
+  if (files.length !== 1) throw new UsageError(`${command} needs exactly one FILE`);
+  return { file: files[0], out };
+}

@@ -7,21 +7,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { checkText, type CheckOptions, type Locale } from '../../core';
 import { renderText } from '../../core/render';
 import { renderDocx } from '../../core/render/docx';
-import { UsageError } from '../args';
+import { fileAndOutput, UsageError } from '../args';
 
 export interface ExportArgs { file: string; out?: string; as: 'html' | 'docx'; plain: boolean; locale: Locale; options: CheckOptions }
 
 export function exportArgs(positionals: string[], flags: Record<string, string | true>, locale: Locale, options: CheckOptions): ExportArgs {
-  const files: string[] = [];
-  let out = typeof flags.output === 'string' ? flags.output : undefined;
-  for (let i = 0; i < positionals.length; i++) {
-    if (positionals[i] === '-o') { out = positionals[++i]; if (!out) throw new UsageError('-o needs a file name'); continue; }
-    files.push(positionals[i]);
-  }
-  if (files.length !== 1) throw new UsageError('export needs exactly one FILE');
+  const { file, out } = fileAndOutput(positionals, flags, 'export');
   if ((flags.html === true) === (flags.docx === true)) throw new UsageError('export needs --html or --docx');
   if (flags.docx === true && !out) throw new UsageError('export --docx needs -o OUT.docx');
-  return { file: files[0], out, as: flags.docx === true ? 'docx' : 'html', plain: flags.plain === true, locale, options };
+  return { file, out, as: flags.docx === true ? 'docx' : 'html', plain: flags.plain === true, locale, options };
 }
 
 export async function runExport(a: ExportArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {

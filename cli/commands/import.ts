@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Locale } from '../../core';
 import { importBytes } from '../../core/import';
-import { UsageError } from '../args';
+import { fileAndOutput, UsageError } from '../args';
 
 export interface ImportArgs { file: string; out?: string; year?: number; locale: Locale; quiet?: boolean }
 
@@ -30,14 +30,8 @@ export async function runImport(a: ImportArgs, out: (s: string) => void, err: (s
 }
 
 export function importArgs(positionals: string[], flags: Record<string, string | true>, locale: Locale): ImportArgs {
-  const files: string[] = [];
-  let out = typeof flags.output === 'string' ? flags.output : undefined;
-  for (let i = 0; i < positionals.length; i++) {
-    if (positionals[i] === '-o') { out = positionals[++i]; if (!out) throw new UsageError('-o needs a file name'); continue; }
-    files.push(positionals[i]);
-  }
-  if (files.length !== 1) throw new UsageError('import needs exactly one FILE');
+  const { file, out } = fileAndOutput(positionals, flags, 'import');
   const year = flags.year === undefined ? undefined : Number(flags.year);
   if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year must be a year such as 2024');
-  return { file: files[0], out, year, locale, quiet: flags.quiet === true };
+  return { file, out, year, locale, quiet: flags.quiet === true };
 }

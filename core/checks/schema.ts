@@ -1,5 +1,5 @@
 /**
- * Structure and types with ajv against the format's JSON Schema (compiled once), each error
+ * Structure and types with ajv against the format's JSON Schema (compiled from schemas/ at build time), each error
  * mapped to the exact token. Errors on table cells are left to the cell rules, which know
  * blank/text semantics; errors caused by the other format's keys are left to X-FORMAT.
  */

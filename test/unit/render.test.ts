@@ -193,24 +193,29 @@ test('render: strict Content Security Policy, nonce or hash', () => {
   assert.equal(esc(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
 });
 
+/** Every table cell of `original` reads back the same from `roundTripped` ({value, unit} cells read back as text). */
+function assertSameCells(name: string, original: string, roundTripped: string, format: FormatId): void {
+  const a = parse(original) as Record<string, unknown>;
+  const b = parse(roundTripped) as Record<string, unknown>;
+  for (const t of tablesOf(format)) {
+    for (const r of t.rows) {
+      for (const c of r.columns) {
+        const get = (doc: Record<string, unknown>) => [...r.path, c.key].reduce<unknown>((cur, k) => (cur as Record<string, unknown> | undefined)?.[k], doc);
+        const v = get(a);
+        if (v !== null && typeof v === 'object') continue;
+        assert.deepEqual(get(b), typeof v === 'string' ? v.replace(/\s+/g, ' ') : v, `${name} ${[...r.path, c.key].join('.')}`);
+      }
+    }
+  }
+}
+
 test('render → import: the official layout reads back to the same numbers', () => {
   for (const name of examples) {
     const yaml = example(`reports/${name}`);
     const result = checkText(yaml);
     const back = importHtml(renderReport(result, { diagnostics: false }));
     assert.equal(back.ok, true, name);
-    const a = parse(yaml) as Record<string, unknown>;
-    const b = parse(back.yaml) as Record<string, unknown>;
-    for (const t of tablesOf(result.format as FormatId)) {
-      for (const r of t.rows) {
-        for (const c of r.columns) {
-          const get = (doc: Record<string, unknown>) => [...r.path, c.key].reduce<unknown>((cur, k) => (cur as Record<string, unknown> | undefined)?.[k], doc);
-          const v = get(a);
-          if (v !== null && typeof v === 'object') continue; // {value, unit} reads back as text
-          assert.deepEqual(get(b), typeof v === 'string' ? v.replace(/\s+/g, ' ') : v, `${name} ${[...r.path, c.key].join('.')}`);
-        }
-      }
-    }
+    assertSameCells(name, yaml, back.yaml, result.format as FormatId);
   }
 });
 
@@ -239,18 +244,9 @@ test('DOCX export: the official layout in Word reads back to the same numbers', 
     assert.deepEqual([...bytes.slice(0, 2)], [0x50, 0x4b], 'a ZIP container');
     const back = await importDocx(bytes);
     assert.equal(back.ok, true, name);
+    assertSameCells(name, yaml, back.yaml, result.format as FormatId);
     const a = parse(yaml) as Record<string, unknown>;
     const b = parse(back.yaml) as Record<string, unknown>;
-    for (const t of tablesOf(result.format as FormatId)) {
-      for (const r of t.rows) {
-        for (const c of r.columns) {
-          const get = (doc: Record<string, unknown>) => [...r.path, c.key].reduce<unknown>((cur, k) => (cur as Record<string, unknown> | undefined)?.[k], doc);
-          const v = get(a);
-          if (v !== null && typeof v === 'object') continue;
-          assert.deepEqual(get(b), typeof v === 'string' ? v.replace(/\s+/g, ' ') : v, `${name} ${[...r.path, c.key].join('.')}`);
-        }
-      }
-    }
     const title = (a.meta as { title?: string }).title;
     if (title) assert.equal((b.meta as { title?: string }).title, title);
     if (name.startsWith('seed-003')) assert.deepEqual(b.extra_rows, a.extra_rows);
