@@ -7,7 +7,16 @@ import { basename, join } from 'node:path';
 import { compileValidators } from './scripts/compile-validators.mjs';
 
 const release = process.argv.includes('--release');
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: !release, minify: release, logLevel: 'warning', charset: 'utf8' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !release,
+  minify: release,
+  logLevel: 'warning',
+  charset: 'utf8',
+};
 
 function testEntries(dir) {
   let out = [];
@@ -30,8 +39,26 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js' }),
   esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  esbuild.build({ ...common, sourcemap: true, minify: false, entryPoints: readdirSync('bench').filter((n) => n.endsWith('.bench.ts')).map((n) => join('bench', n)), outdir: 'out/bench', external: ['vscode'] }),
-  esbuild.build({ ...common, sourcemap: true, minify: false, entryPoints: testEntries('test').filter((p) => !p.startsWith('test/fixtures')), outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha', '@vscode/test-electron'] }),
+  esbuild.build({
+    ...common,
+    sourcemap: true,
+    minify: false,
+    entryPoints: readdirSync('bench')
+      .filter((n) => n.endsWith('.bench.ts'))
+      .map((n) => join('bench', n)),
+    outdir: 'out/bench',
+    external: ['vscode'],
+  }),
+  esbuild.build({
+    ...common,
+    sourcemap: true,
+    minify: false,
+    entryPoints: testEntries('test').filter((p) => !p.startsWith('test/fixtures')),
+    outdir: 'out/test',
+    outbase: 'test',
+    external: ['vscode', 'mocha', '@vscode/test-electron'],
+  }),
 ]);
 
-for (const g of GENERATORS) execFileSync(process.execPath, [join('out', 'scripts', basename(g, '.ts') + '.js')], { stdio: 'inherit' });
+for (const g of GENERATORS)
+  execFileSync(process.execPath, [join('out', 'scripts', `${basename(g, '.ts')}.js`)], { stdio: 'inherit' });

@@ -13,6 +13,8 @@ for (const [name, make] of Object.entries(HOSTILE)) {
   const t0 = performance.now();
   const { diagnostics } = checkText(text);
   const ms = performance.now() - t0;
-  rows.push(`${name.padEnd(32)} ${String(text.length).padStart(10)} chars  ${ms.toFixed(1).padStart(8)} ms  ${diagnostics[0]?.code ?? '-'}  ${ms < GOAL_MS ? 'ok' : 'OVER GOAL'}`);
+  rows.push(
+    `${name.padEnd(32)} ${String(text.length).padStart(10)} chars  ${ms.toFixed(1).padStart(8)} ms  ${diagnostics[0]?.code ?? '-'}  ${ms < GOAL_MS ? 'ok' : 'OVER GOAL'}`,
+  );
 }
-console.log(`hostile input → first diagnostic (goal < ${GOAL_MS} ms each)\n` + rows.join('\n'));
+console.log(`hostile input → first diagnostic (goal < ${GOAL_MS} ms each)\n${rows.join('\n')}`);

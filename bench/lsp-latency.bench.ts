@@ -96,7 +96,12 @@ const SERVERS: ServerSpec[] = [
 
 function deadline<T>(what: string, ms: number, p: Promise<T>): Promise<T> {
   let t: NodeJS.Timeout;
-  return Promise.race([p, new Promise<never>((_, rej) => { t = setTimeout(() => rej(new Error(`${what}: no answer within ${ms} ms`)), ms); })]).finally(() => clearTimeout(t));
+  return Promise.race([
+    p,
+    new Promise<never>((_, rej) => {
+      t = setTimeout(() => rej(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(t));
 }
 
 class Session {
@@ -109,7 +114,9 @@ class Session {
   constructor(readonly spec: ServerSpec) {
     const [cmd, ...args] = spec.command;
     this.child = spawn(cmd, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.child.stderr!.on('data', (b) => { this.stderr = (this.stderr + b).slice(-4000); });
+    this.child.stderr!.on('data', (b) => {
+      this.stderr = (this.stderr + b).slice(-4000);
+    });
     this.conn = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.conn.onRequest(ConfigurationRequest.type, (p) => p.items.map((i: ConfigurationItem) => this.setting(i.section)));
     this.conn.onRequest(RegistrationRequest.type, () => undefined);
@@ -127,27 +134,45 @@ class Session {
     if (!section) return this.spec.settings;
     if (section in this.spec.settings) return this.spec.settings[section];
     // 'yaml.format' style lookups into the nested object
-    return section.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), this.spec.settings) ?? null;
+    return (
+      section
+        .split('.')
+        .reduce<unknown>(
+          (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+          this.spec.settings,
+        ) ?? null
+    );
   }
 
   async start(text: string): Promise<void> {
-    await deadline(`${this.spec.name} initialize`, WAIT_MS, this.conn.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: pathToFileURL(ROOT).href,
-      workspaceFolders: [{ uri: pathToFileURL(ROOT).href, name: 'nianbao' }],
-      initializationOptions: { locale: 'zh-cn' },
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
-        textDocument: {
-          synchronization: { dynamicRegistration: false, didSave: false },
-          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+    await deadline(
+      `${this.spec.name} initialize`,
+      WAIT_MS,
+      this.conn.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: pathToFileURL(ROOT).href,
+        workspaceFolders: [{ uri: pathToFileURL(ROOT).href, name: 'nianbao' }],
+        initializationOptions: { locale: 'zh-cn' },
+        capabilities: {
+          workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+          textDocument: {
+            synchronization: { dynamicRegistration: false, didSave: false },
+            publishDiagnostics: {
+              relatedInformation: true,
+              versionSupport: true,
+              codeDescriptionSupport: true,
+              dataSupport: true,
+            },
+          },
         },
-      },
-    }));
+      }),
+    );
     await this.conn.sendNotification(InitializedNotification.type, {});
     await this.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: this.spec.settings });
     const first = this.next(() => true);
-    await this.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: this.spec.languageId, version: 1, text } });
+    await this.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: this.spec.languageId, version: 1, text },
+    });
     await deadline(`${this.spec.name} first diagnostics`, WAIT_MS, first);
   }
 
@@ -165,11 +190,18 @@ class Session {
   }
 
   /** Sends one change and resolves with the milliseconds until the diagnostics answering it. */
-  async change(version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<{ ms: number; diagnostics: PublishDiagnosticsParams['diagnostics'] }> {
+  async change(
+    version: number,
+    range: { start: { line: number; character: number }; end: { line: number; character: number } },
+    text: string,
+  ): Promise<{ ms: number; diagnostics: PublishDiagnosticsParams['diagnostics'] }> {
     const previous = this.last;
     const answer = this.next((p, s) => (p.version !== undefined && p.version !== null ? p.version === version : s !== previous));
     const t0 = performance.now();
-    await this.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    await this.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
     const p = await deadline(`${this.spec.name} diagnostics for version ${version}`, WAIT_MS, answer);
     return { ms: performance.now() - t0, diagnostics: p.diagnostics };
   }
@@ -178,9 +210,12 @@ class Session {
     try {
       await deadline(`${this.spec.name} shutdown`, 3000, this.conn.sendRequest(ShutdownRequest.type));
       await this.conn.sendNotification(ExitNotification.type);
-    } catch { /* killed below */ }
+    } catch {
+      /* killed below */
+    }
     const exited = new Promise<void>((r) => this.child.once('exit', () => r()));
-    if (this.child.exitCode === null) await deadline(`${this.spec.name} exit`, 3000, exited).catch(() => this.child.kill('SIGKILL'));
+    if (this.child.exitCode === null)
+      await deadline(`${this.spec.name} exit`, 3000, exited).catch(() => this.child.kill('SIGKILL'));
     this.conn.dispose();
   }
 }
@@ -192,7 +227,14 @@ function positionAt(text: string, offset: number): { line: number; character: nu
 }
 
 /** The edit for change `k`: the cell's value, alternating a number and a text value. */
-function edit(text: string, k: number): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; value: string; next: string } {
+function edit(
+  text: string,
+  k: number,
+): {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  value: string;
+  next: string;
+} {
   const m = CELL.exec(text);
   if (!m) throw new Error(`no cell matching ${CELL} in ${FILE}`);
   const start = m.index + m[1].length;
@@ -200,7 +242,11 @@ function edit(text: string, k: number): { range: { start: { line: number; charac
   const end = start + endOfValue;
   const base = 71;
   const value = k % 2 === 0 ? `${base + (k % 7)}件` : String(base + (k % 5));
-  return { range: { start: positionAt(text, start), end: positionAt(text, end) }, value, next: text.slice(0, start) + value + text.slice(end) };
+  return {
+    range: { start: positionAt(text, start), end: positionAt(text, end) },
+    value,
+    next: text.slice(0, start) + value + text.slice(end),
+  };
 }
 
 const pct = (xs: number[], p: number) => {
@@ -208,7 +254,15 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 };
 
-interface Figures { name: string; changes: number; p50: number; p95: number; mean: number; max: number; schemaFindings?: number }
+interface Figures {
+  name: string;
+  changes: number;
+  p50: number;
+  p95: number;
+  mean: number;
+  max: number;
+  schemaFindings?: number;
+}
 
 async function measure(spec: ServerSpec, original: string): Promise<Figures> {
   const s = new Session(spec);
@@ -224,7 +278,10 @@ async function measure(spec: ServerSpec, original: string): Promise<Figures> {
       text = e.next;
       const onLine = r.diagnostics.filter((d) => d.range.start.line === e.range.start.line);
       if (k % 2 === 0 && onLine.length) schemaFindings++;
-      if (VERBOSE && k < 2) console.log(`${spec.name} change ${k} (${e.value}): ${r.diagnostics.length} diagnostics; on the edited line: ${onLine.map((d) => d.message).join(' | ') || 'none'}`);
+      if (VERBOSE && k < 2)
+        console.log(
+          `${spec.name} change ${k} (${e.value}): ${r.diagnostics.length} diagnostics; on the edited line: ${onLine.map((d) => d.message).join(' | ') || 'none'}`,
+        );
       if (k >= WARMUP) times.push(r.ms);
     }
   } catch (err) {
@@ -233,13 +290,24 @@ async function measure(spec: ServerSpec, original: string): Promise<Figures> {
     await s.stop();
   }
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
-  return { name: spec.name, changes: times.length, p50: pct(times, 50), p95: pct(times, 95), mean, max: Math.max(...times), schemaFindings };
+  return {
+    name: spec.name,
+    changes: times.length,
+    p50: pct(times, 50),
+    p95: pct(times, 95),
+    mean,
+    max: Math.max(...times),
+    schemaFindings,
+  };
 }
 
 /** The validation delay hard-coded in the installed yaml-language-server, if it can be read. */
 function yamlValidationDelayMs(): number | undefined {
   try {
-    const src = readFileSync(join(ROOT, 'node_modules', 'yaml-language-server', 'out', 'server', 'src', 'yamlSettings.js'), 'utf8');
+    const src = readFileSync(
+      join(ROOT, 'node_modules', 'yaml-language-server', 'out', 'server', 'src', 'yamlSettings.js'),
+      'utf8',
+    );
     const m = /validationDelayMs\s*=\s*(\d+)/.exec(src);
     return m ? Number(m[1]) : undefined;
   } catch {
@@ -253,13 +321,18 @@ async function main(): Promise<void> {
   for (const spec of SERVERS) results.push(await measure(spec, original));
   const [nb, yls] = results;
   const f = (n: number) => `${n.toFixed(1)} ms`.padStart(10);
-  console.log(`didChange → publishDiagnostics over stdio: ${FILE.slice(ROOT.length + 1)} (${original.split('\n').length} lines, ${original.length} chars)`);
+  console.log(
+    `didChange → publishDiagnostics over stdio: ${FILE.slice(ROOT.length + 1)} (${original.split('\n').length} lines, ${original.length} chars)`,
+  );
   console.log(`${CHANGES} timed changes after ${WARMUP} warm-up, one table cell per change (number ↔ text)\n`);
   console.log(`${'server'.padEnd(22)}${'p50'.padStart(10)}${'p95'.padStart(10)}${'mean'.padStart(10)}${'max'.padStart(10)}`);
   for (const r of results) console.log(`${r.name.padEnd(22)}${f(r.p50)}${f(r.p95)}${f(r.mean)}${f(r.max)}`);
   // The comparison means something only if yaml-language-server applied the schema.
   const yamlChecked = (yls.schemaFindings ?? 0) > 0;
-  if (!yamlChecked) console.log('\nwarning: yaml-language-server reported nothing on the edited line: the schema was not applied, so it did not validate the cell types');
+  if (!yamlChecked)
+    console.log(
+      '\nwarning: yaml-language-server reported nothing on the edited line: the schema was not applied, so it did not validate the cell types',
+    );
   const ratio50 = yls.p50 / nb.p50;
   const ratio95 = yls.p95 / nb.p95;
   console.log(`\nyaml-language-server / nianbao: p50 ${ratio50.toFixed(1)}×, p95 ${ratio95.toFixed(1)}×`);
@@ -267,14 +340,34 @@ async function main(): Promise<void> {
   // part of what a user waits for, but not work. Shown apart so the ratio is not read as CPU time.
   const delay = yamlValidationDelayMs();
   if (delay !== undefined) {
-    console.log(`yaml-language-server waits ${delay} ms before validating; after that wait: p50 ${(yls.p50 - delay).toFixed(1)} ms (${((yls.p50 - delay) / nb.p50).toFixed(1)}× nianbao's p50)`);
+    console.log(
+      `yaml-language-server waits ${delay} ms before validating; after that wait: p50 ${(yls.p50 - delay).toFixed(1)} ms (${((yls.p50 - delay) / nb.p50).toFixed(1)}× nianbao's p50)`,
+    );
   }
   const goalAbs = nb.p50 <= 20;
   const goalRel = ratio50 >= 5;
   console.log(`goal nianbao p50 ≤ 20 ms: ${goalAbs ? 'met' : 'NOT met'} (${nb.p50.toFixed(1)} ms)`);
   console.log(`goal ≥ 5× faster than yaml-language-server (p50): ${goalRel ? 'met' : 'NOT met'} (${ratio50.toFixed(1)}×)`);
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'lsp-latency.json'), JSON.stringify({ file: FILE.slice(ROOT.length + 1), changes: CHANGES, warmup: WARMUP, results, ratio: { p50: ratio50, p95: ratio95 }, yamlValidationDelayMs: delay, goals: { p50le20ms: goalAbs, fiveTimesFaster: goalRel }, yamlSchemaApplied: yamlChecked, node: process.version, date: new Date().toISOString() }, null, 2) + '\n');
+  writeFileSync(
+    join(ROOT, 'bench', 'results', 'lsp-latency.json'),
+    `${JSON.stringify(
+      {
+        file: FILE.slice(ROOT.length + 1),
+        changes: CHANGES,
+        warmup: WARMUP,
+        results,
+        ratio: { p50: ratio50, p95: ratio95 },
+        yamlValidationDelayMs: delay,
+        goals: { p50le20ms: goalAbs, fiveTimesFaster: goalRel },
+        yamlSchemaApplied: yamlChecked,
+        node: process.version,
+        date: new Date().toISOString(),
+      },
+      null,
+      2,
+    )}\n`,
+  );
 }
 
 main().catch((e) => {

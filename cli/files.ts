@@ -8,8 +8,13 @@ export function expandPaths(paths: string[]): { files: string[]; missing: string
   const files: string[] = [];
   const missing: string[] = [];
   for (const p of paths) {
-    let st;
-    try { st = statSync(p); } catch { missing.push(p); continue; }
+    let st: ReturnType<typeof statSync>;
+    try {
+      st = statSync(p);
+    } catch {
+      missing.push(p);
+      continue;
+    }
     if (st.isDirectory()) files.push(...walk(p));
     else files.push(p);
   }

@@ -29,14 +29,26 @@ Usage:
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.`;
 
 export async function main(argv: string[]): Promise<number> {
-  const out = (s: string) => process.stdout.write(s + '\n');
-  const err = (s: string) => process.stderr.write(s + '\n');
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  const err = (s: string) => process.stderr.write(`${s}\n`);
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
       case 'check': {
         const a = parseArgs(rest, ['format', 'locale', 'config', 'top'], ['summary']);
-        return runCheck({ paths: a.positionals, format: String(a.flags.format ?? 'text'), locale: locale(a.flags.locale), options: options(a.flags.config), version: VERSION, summary: a.flags.summary === true, top: top(a.flags.top) }, out, err);
+        return runCheck(
+          {
+            paths: a.positionals,
+            format: String(a.flags.format ?? 'text'),
+            locale: locale(a.flags.locale),
+            options: options(a.flags.config),
+            version: VERSION,
+            summary: a.flags.summary === true,
+            top: top(a.flags.top),
+          },
+          out,
+          err,
+        );
       }
       case 'fix': {
         const a = parseArgs(rest, ['locale', 'config'], ['dry-run']);
@@ -56,17 +68,24 @@ export async function main(argv: string[]): Promise<number> {
         // The server is its own bundle next to this one; it reads --stdio / --node-ipc itself.
         require(join(__dirname, 'server.js'));
         return new Promise<number>(() => undefined);
-      case '--version': case '-v':
+      case '--version':
+      case '-v':
         out(VERSION);
         return 0;
-      case undefined: case 'help': case '--help': case '-h':
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
         out(USAGE);
         return cmd === undefined ? 2 : 0;
       default:
         throw new UsageError(`unknown command ${cmd}`);
     }
   } catch (e) {
-    if (e instanceof UsageError) { err(`nianbao: ${e.message}\n\n${USAGE}`); return 2; }
+    if (e instanceof UsageError) {
+      err(`nianbao: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
     err(`nianbao: ${(e as Error).message}`);
     return 2;
   }

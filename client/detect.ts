@@ -22,7 +22,9 @@ export function register(context: vscode.ExtensionContext, _client: LanguageClie
 }
 
 function firstLinePattern(context: vscode.ExtensionContext): RegExp | undefined {
-  const languages = (context.extension.packageJSON as { contributes?: { languages?: { id: string; firstLine?: string }[] } }).contributes?.languages ?? [];
+  const languages =
+    (context.extension.packageJSON as { contributes?: { languages?: { id: string; firstLine?: string }[] } }).contributes
+      ?.languages ?? [];
   const source = languages.find((l) => l.id === LANGUAGE_ID)?.firstLine;
   try {
     return source ? new RegExp(source) : undefined;

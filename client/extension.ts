@@ -47,12 +47,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const started = client;
   const start = () =>
     started.start().catch((e: unknown) => {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The nianbao language server failed to start: {0}', e instanceof Error ? e.message : String(e)));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('The nianbao language server failed to start: {0}', e instanceof Error ? e.message : String(e)),
+      );
     });
-  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((doc) => { if (isNianbao(doc)) void start(); }));
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (isNianbao(doc)) void start();
+    }),
+  );
   if (vscode.workspace.textDocuments.some(isNianbao)) {
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([start(), new Promise((resolve) => { timer = setTimeout(resolve, START_DEADLINE_MS); })]);
+    await Promise.race([
+      start(),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, START_DEADLINE_MS);
+      }),
+    ]);
     clearTimeout(timer);
   }
 }

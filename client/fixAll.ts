@@ -14,13 +14,14 @@ import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclien
 import { COMMANDS } from '../protocol/commands';
 import { isNianbao } from './feature';
 
-
 /** Command ids registered by the client even though the server also advertises them. */
 const CLIENT_OWNED: readonly string[] = [COMMANDS.fixAll];
 
 export function register(context: vscode.ExtensionContext, client: LanguageClient): void {
   keepClientSide(client, CLIENT_OWNED);
-  context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.fixAll, (target?: unknown, table?: unknown) => fixAll(client, target, table)));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.fixAll, (target?: unknown, table?: unknown) => fixAll(client, target, table)),
+  );
 }
 
 async function fixAll(client: LanguageClient, target: unknown, table: unknown): Promise<FixAllOutcome | undefined> {
@@ -31,7 +32,10 @@ async function fixAll(client: LanguageClient, target: unknown, table: unknown): 
   }
   const args: unknown[] = [uri];
   if (typeof table === 'string' && table) args.push(table);
-  const outcome = (await client.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.fixAll, arguments: args })) as FixAllOutcome | null;
+  const outcome = (await client.sendRequest(ExecuteCommandRequest.type, {
+    command: COMMANDS.fixAll,
+    arguments: args,
+  })) as FixAllOutcome | null;
   if (outcome && !outcome.applied) {
     const nothing = outcome.edits === 0 && (!outcome.reason || /nothing to fix/i.test(outcome.reason));
     const message = nothing
@@ -59,5 +63,12 @@ function keepClientSide(client: LanguageClient, ids: readonly string[]): void {
     register(data: { id: string; registerOptions: { commands?: string[] } }): void;
   };
   const register = feature.register.bind(feature);
-  feature.register = (data) => register({ ...data, registerOptions: { ...data.registerOptions, commands: (data.registerOptions.commands ?? []).filter((c) => !ids.includes(c)) } });
+  feature.register = (data) =>
+    register({
+      ...data,
+      registerOptions: {
+        ...data.registerOptions,
+        commands: (data.registerOptions.commands ?? []).filter((c) => !ids.includes(c)),
+      },
+    });
 }

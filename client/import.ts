@@ -16,7 +16,11 @@ export function register(context: vscode.ExtensionContext, client: LanguageClien
   );
 }
 
-async function importReport(client: LanguageClient, channel: vscode.OutputChannel, given?: vscode.Uri): Promise<vscode.Uri | undefined> {
+async function importReport(
+  client: LanguageClient,
+  channel: vscode.OutputChannel,
+  given?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   let uri = given instanceof vscode.Uri ? given : undefined;
   if (!uri) {
     const picked = await vscode.window.showOpenDialog({
@@ -41,7 +45,9 @@ async function importReport(client: LanguageClient, channel: vscode.OutputChanne
       () => client.sendRequest<ImportResponse>(IMPORT_REQUEST, params),
     );
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not import {0}: {1}', name, e instanceof Error ? e.message : String(e)));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Could not import {0}: {1}', name, e instanceof Error ? e.message : String(e)),
+    );
     return undefined;
   }
   const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: res.yaml });
@@ -51,12 +57,17 @@ async function importReport(client: LanguageClient, channel: vscode.OutputChanne
   channel.clear();
   channel.appendLine(`${name}: ${res.tables.map((t) => `${t.name} ${t.format} (${t.cells})`).join(', ')}`);
   for (const w of res.warnings) {
-    channel.appendLine(`${name}:${w.line || 1}: ${w.severity}: ${zh ? w.message['zh-CN'] : w.message.en}${w.text ? ` [${w.text}]` : ''}`);
+    channel.appendLine(
+      `${name}:${w.line || 1}: ${w.severity}: ${zh ? w.message['zh-CN'] : w.message.en}${w.text ? ` [${w.text}]` : ''}`,
+    );
   }
   const show = vscode.l10n.t('Show warnings');
   const warnings = res.warnings.filter((w) => w.severity === 'warning').length;
   const answer = !res.ok
-    ? await vscode.window.showErrorMessage(vscode.l10n.t('Imported {0}, but a table could not be read: see the warnings.', name), show)
+    ? await vscode.window.showErrorMessage(
+        vscode.l10n.t('Imported {0}, but a table could not be read: see the warnings.', name),
+        show,
+      )
     : warnings
       ? await vscode.window.showWarningMessage(vscode.l10n.t('Imported {0} with {1} warning(s).', name, warnings), show)
       : await vscode.window.showInformationMessage(vscode.l10n.t('Imported {0}.', name), ...(res.warnings.length ? [show] : []));

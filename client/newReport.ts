@@ -10,13 +10,24 @@ import { COMMANDS, LANGUAGE_ID, REQUESTS } from '../protocol/commands';
 import { defaultYear, guessOrganKind, yearProblem, type Format, type YearProblem } from './reportFacts';
 import { FORMATS, schemaInfo, type SchemaInfo } from './schemaInfo';
 
-export interface NewReportOptions { format?: Format; year?: number; organ?: string; organKind?: string }
-
-export function register(context: vscode.ExtensionContext, client: LanguageClient): void {
-  context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.newReport, (options?: NewReportOptions) => newReport(context, client, options)));
+export interface NewReportOptions {
+  format?: Format;
+  year?: number;
+  organ?: string;
+  organKind?: string;
 }
 
-async function newReport(context: vscode.ExtensionContext, client: LanguageClient, options: NewReportOptions = {}): Promise<vscode.Uri | undefined> {
+export function register(context: vscode.ExtensionContext, client: LanguageClient): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.newReport, (options?: NewReportOptions) => newReport(context, client, options)),
+  );
+}
+
+async function newReport(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  options: NewReportOptions = {},
+): Promise<vscode.Uri | undefined> {
   const info = await schemaInfo(context);
   const given = typeof options === 'object' && options !== null ? options : {};
   const format = given.format === '2019' || given.format === '2021' ? given.format : await pickFormat(info);
@@ -32,7 +43,9 @@ async function newReport(context: vscode.ExtensionContext, client: LanguageClien
   try {
     text = await client.sendRequest<string>(REQUESTS.skeleton, { format, year, organ, organKind });
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not create the report: {0}', e instanceof Error ? e.message : String(e)));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Could not create the report: {0}', e instanceof Error ? e.message : String(e)),
+    );
     return undefined;
   }
   const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
@@ -67,11 +80,22 @@ async function pickFormat(info: SchemaInfo): Promise<Format | undefined> {
 function yearMessage(p: YearProblem): vscode.InputBoxValidationMessage {
   const error = vscode.InputBoxValidationSeverity.Error;
   switch (p.kind) {
-    case 'notYear': return { message: vscode.l10n.t('Enter the report year as four digits, e.g. {0}.', defaultYear('2021')), severity: error };
-    case 'tooEarly': return { message: vscode.l10n.t('The national report formats start with the {0} reports.', p.first), severity: error };
-    case 'future': return { message: vscode.l10n.t('The report year cannot be later than {0}.', p.last), severity: error };
-    case 'oldTemplate': return { message: vscode.l10n.t('Reports for {0} and later must use the 2021 format.', p.from), severity: error };
-    case 'earlyNewTemplate': return { message: vscode.l10n.t('Reports up to {0} use the 2019 trial format; the 2021 format will be flagged (X-FORMAT).', p.until), severity: vscode.InputBoxValidationSeverity.Warning };
+    case 'notYear':
+      return { message: vscode.l10n.t('Enter the report year as four digits, e.g. {0}.', defaultYear('2021')), severity: error };
+    case 'tooEarly':
+      return { message: vscode.l10n.t('The national report formats start with the {0} reports.', p.first), severity: error };
+    case 'future':
+      return { message: vscode.l10n.t('The report year cannot be later than {0}.', p.last), severity: error };
+    case 'oldTemplate':
+      return { message: vscode.l10n.t('Reports for {0} and later must use the 2021 format.', p.from), severity: error };
+    case 'earlyNewTemplate':
+      return {
+        message: vscode.l10n.t(
+          'Reports up to {0} use the 2019 trial format; the 2021 format will be flagged (X-FORMAT).',
+          p.until,
+        ),
+        severity: vscode.InputBoxValidationSeverity.Warning,
+      };
   }
 }
 

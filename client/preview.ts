@@ -52,9 +52,8 @@ class Preview implements vscode.Disposable {
   }
 
   async show(uri?: vscode.Uri): Promise<void> {
-    const doc = uri instanceof vscode.Uri
-      ? await vscode.workspace.openTextDocument(uri)
-      : vscode.window.activeTextEditor?.document;
+    const doc =
+      uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!doc || !isNianbao(doc)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a nianbao report to preview it.'));
       return;
@@ -93,14 +92,21 @@ class Preview implements vscode.Disposable {
     const doc = this.doc;
     if (!panel || !doc) return;
     const seq = ++this.seq;
-    const params: PreviewParams = { uri: doc.uri.toString(), nonce: randomBytes(16).toString('base64'), cspSource: panel.webview.cspSource };
+    const params: PreviewParams = {
+      uri: doc.uri.toString(),
+      nonce: randomBytes(16).toString('base64'),
+      cspSource: panel.webview.cspSource,
+    };
     let html: string | null;
     try {
       if (!this.client.isRunning()) await this.client.start();
       html = await this.client.sendRequest<string | null>(REQUESTS.preview, params);
     } catch (e) {
       html = null;
-      if (seq === this.seq) void vscode.window.showErrorMessage(vscode.l10n.t('The preview could not be rendered: {0}', e instanceof Error ? e.message : String(e)));
+      if (seq === this.seq)
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('The preview could not be rendered: {0}', e instanceof Error ? e.message : String(e)),
+        );
     }
     // A newer request (a later edit) wins; a stale answer is dropped.
     if (seq !== this.seq || panel !== this.panel || html === null) return;
@@ -126,6 +132,6 @@ class Preview implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.timer);
     this.panel?.dispose();
-    this.subs.forEach((s) => s.dispose());
+    for (const s of this.subs) s.dispose();
   }
 }

@@ -7,7 +7,10 @@ import * as vscode from 'vscode';
 export const FORMATS = ['2021', '2019'] as const;
 export type FormatId = (typeof FORMATS)[number];
 
-interface SchemaText { title?: string; description?: string }
+interface SchemaText {
+  title?: string;
+  description?: string;
+}
 
 export interface SchemaInfo {
   formats: Record<FormatId, SchemaText>;
@@ -32,9 +35,23 @@ export function schemaInfo(context: vscode.ExtensionContext): Promise<SchemaInfo
 }
 
 async function load(context: vscode.ExtensionContext): Promise<SchemaInfo> {
-  const [r2019, r2021, common] = await Promise.all([readJson(context, 'report-2019.schema.json'), readJson(context, 'report-2021.schema.json'), readJson(context, 'common.schema.json')]);
-  const text = (s: Record<string, unknown> | undefined): SchemaText => ({ title: s?.title as string | undefined, description: s?.description as string | undefined });
-  const organKind = (common?.$defs as Record<string, { properties?: Record<string, { enum?: string[]; 'x-nianbao'?: { enumLabels?: Record<string, string> } }> }> | undefined)?.meta?.properties?.organ_kind;
+  const [r2019, r2021, common] = await Promise.all([
+    readJson(context, 'report-2019.schema.json'),
+    readJson(context, 'report-2021.schema.json'),
+    readJson(context, 'common.schema.json'),
+  ]);
+  const text = (s: Record<string, unknown> | undefined): SchemaText => ({
+    title: s?.title as string | undefined,
+    description: s?.description as string | undefined,
+  });
+  const organKind = (
+    common?.$defs as
+      | Record<
+          string,
+          { properties?: Record<string, { enum?: string[]; 'x-nianbao'?: { enumLabels?: Record<string, string> } }> }
+        >
+      | undefined
+  )?.meta?.properties?.organ_kind;
   const labels = organKind?.['x-nianbao']?.enumLabels ?? {};
   const kinds = organKind?.enum ?? Object.keys(labels);
   return {

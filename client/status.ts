@@ -34,7 +34,9 @@ export function register(context: vscode.ExtensionContext, client: LanguageClien
     const mine = ++generation;
     let status: StatusResult | null = null;
     try {
-      status = await client.sendRequest<StatusResult | null>(REQUESTS.status, { uri: client.code2ProtocolConverter.asUri(doc.uri) });
+      status = await client.sendRequest<StatusResult | null>(REQUESTS.status, {
+        uri: client.code2ProtocolConverter.asUri(doc.uri),
+      });
     } catch {
       status = null;
     }
@@ -62,7 +64,7 @@ export function register(context: vscode.ExtensionContext, client: LanguageClien
 
 function show(item: vscode.StatusBarItem, status: StatusResult | undefined): void {
   if (!status) {
-    item.text = '$(sync~spin) ' + vscode.l10n.t('Annual report');
+    item.text = `$(sync~spin) ${vscode.l10n.t('Annual report')}`;
     item.tooltip = vscode.l10n.t('nianbao: checking…');
     item.accessibilityInformation = { label: vscode.l10n.t('nianbao: checking…') };
     item.show();
@@ -71,8 +73,17 @@ function show(item: vscode.StatusBarItem, status: StatusResult | undefined): voi
   const format = status.format ? vscode.l10n.t('{0} format', status.format) : vscode.l10n.t('format unknown');
   const counts = status.errors || status.warnings ? `$(error) ${status.errors} $(warning) ${status.warnings}` : '$(check)';
   item.text = `$(checklist) ${format} ${counts}`;
-  const summary = vscode.l10n.t('Annual report, {0}: {1} errors, {2} warnings, {3} infos', format, status.errors, status.warnings, status.infos ?? 0);
-  const declared = status.format && status.declaredFormat === null ? '\n' + vscode.l10n.t('The format is not declared; detected from the content.') : '';
+  const summary = vscode.l10n.t(
+    'Annual report, {0}: {1} errors, {2} warnings, {3} infos',
+    format,
+    status.errors,
+    status.warnings,
+    status.infos ?? 0,
+  );
+  const declared =
+    status.format && status.declaredFormat === null
+      ? `\n${vscode.l10n.t('The format is not declared; detected from the content.')}`
+      : '';
   item.tooltip = `${summary}${declared}\n${vscode.l10n.t('Click to open the Problems panel.')}`;
   item.accessibilityInformation = { label: summary };
   item.show();

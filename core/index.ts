@@ -9,4 +9,12 @@ export { applyEdits } from './fix/edits';
 export { RULES, RULE_CODES } from './messages/rules';
 export { msg } from './messages/catalog';
 export { skeleton, type SkeletonOptions } from './skeleton';
-export { checkCrossYear, organKey, identityOf, ReportIndex, type FindPrevious, type PreviousReport, type IndexEntry } from './crossyear/index';
+export {
+  checkCrossYear,
+  organKey,
+  identityOf,
+  ReportIndex,
+  type FindPrevious,
+  type PreviousReport,
+  type IndexEntry,
+} from './crossyear/index';

@@ -17,16 +17,24 @@ export interface SkeletonOptions {
   snippet?: boolean;
 }
 
-const ORGAN_KINDS = ['department', 'county_government', 'city_government', 'province_government', 'township_government', 'subdistrict_office', 'other'];
+const ORGAN_KINDS = [
+  'department',
+  'county_government',
+  'city_government',
+  'province_government',
+  'township_government',
+  'subdistrict_office',
+  'other',
+];
 
 export function skeleton(opts: SkeletonOptions): string {
   const root = resolve(rootSchema(opts.format), `report-${opts.format}.schema.json`);
   // Default: last year, or 2020 (the last year of the 2019 trial format).
   const year = opts.year ?? (opts.format === '2019' ? 2020 : new Date().getFullYear() - 1);
   const esc = (s: string) => (opts.snippet ? s.replace(/[$}\\]/g, (c) => `\\${c}`) : s);
-  const organ = opts.snippet ? `\${1:${esc(opts.organ ?? '机关名称')}}` : opts.organ ?? '';
+  const organ = opts.snippet ? `\${1:${esc(opts.organ ?? '机关名称')}}` : (opts.organ ?? '');
   const y = opts.snippet ? `\${2:${year}}` : String(year);
-  const kind = opts.snippet ? `\${3|${ORGAN_KINDS.join(',')}|}` : opts.organKind ?? 'department';
+  const kind = opts.snippet ? `\${3|${ORGAN_KINDS.join(',')}|}` : (opts.organKind ?? 'department');
   const cell = opts.fill === 'zero' ? '0' : '~';
   const title = opts.organ || opts.snippet ? `${organ}${y}年政府信息公开工作年度报告` : '';
   const L: string[] = [];
@@ -55,7 +63,7 @@ export function skeleton(opts: SkeletonOptions): string {
       writeObject(L, eff, 1, esc);
     }
   }
-  return L.join('\n') + '\n';
+  return `${L.join('\n')}\n`;
 }
 
 function quote(s: string, snippet?: boolean): string {
@@ -71,8 +79,10 @@ function writeTable(L: string[], eff: Effective, depth: number, cell: string, es
     const sub = child(eff, key)!;
     const label = esc(sub.node.title ?? key);
     if (x(sub).row) {
-      const cols = Object.keys(sub.node.properties ?? {}).map((c) => `${c}: ${cell}`).join(', ');
-      L.push(`${pad}${(key + ':').padEnd(width)} {${cols}}  # ${label}`);
+      const cols = Object.keys(sub.node.properties ?? {})
+        .map((c) => `${c}: ${cell}`)
+        .join(', ');
+      L.push(`${pad}${(`${key}:`).padEnd(width)} {${cols}}  # ${label}`);
     } else {
       L.push(`${pad}${key}:  # ${label}`);
       writeTable(L, sub, depth + 1, cell, esc, align);

@@ -4,12 +4,24 @@ export type FormatId = '2019' | '2021';
 export type Severity = 'error' | 'warning' | 'info';
 export type Locale = 'zh-CN' | 'en';
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
 /** Half-open character offsets into the document text. */
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 
-export interface LocalizedText { 'zh-CN': string; en: string }
+export interface LocalizedText {
+  'zh-CN': string;
+  en: string;
+}
 
 export interface RelatedInfo {
   path: string;
@@ -32,7 +44,11 @@ export interface Diagnostic {
   related?: RelatedInfo[];
 }
 
-export interface TextEdit { span: Span; range: Range; newText: string }
+export interface TextEdit {
+  span: Span;
+  range: Range;
+  newText: string;
+}
 
 export interface Fix {
   /** What the fix does, e.g. 将（七）总计·总计 改为 2. */

@@ -13,4 +13,8 @@ export interface StatusResult {
 }
 
 /** `workspace/executeCommand` nianbao.fixAll: what was done. */
-export interface FixAllOutcome { applied: boolean; edits: number; reason?: string }
+export interface FixAllOutcome {
+  applied: boolean;
+  edits: number;
+  reason?: string;
+}

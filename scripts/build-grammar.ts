@@ -28,7 +28,11 @@ const FORMATS: FormatId[] = ['2019', '2021'];
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Longest first, so an alternation prefers the longest label. */
-const alternation = (words: Iterable<string>) => [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRe).join('|');
+const alternation = (words: Iterable<string>) =>
+  [...new Set(words)]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map(escapeRe)
+    .join('|');
 
 /** Keys, section titles and labels read from both schemas. */
 export function vocabulary(): { sectionKeys: string[]; sectionTitles: string[]; labels: string[]; cellKeys: string[] } {
@@ -85,8 +89,12 @@ export function grammar(): Record<string, unknown> {
       // Inside the YAML grammar's plain block key, at column 0: a top-level section key.
       [`L:${SCOPE} meta.map.key.yaml - meta.flow`]: { patterns: [{ include: '#section-key' }] },
       // Cells of flow-mapping rows: `{natural: ~, commercial: "不适用", …}`.
-      [`L:${SCOPE} meta.flow.mapping.yaml - (string | comment | meta.flow.pair.value.yaml)`]: { patterns: [{ include: '#blank-cell' }, { include: '#text-cell' }] },
-      [`L:${SCOPE} comment - entity.name.label`]: { patterns: [{ include: '#directive' }, { include: '#section-title' }, { include: '#label' }, { include: '#article' }] },
+      [`L:${SCOPE} meta.flow.mapping.yaml - (string | comment | meta.flow.pair.value.yaml)`]: {
+        patterns: [{ include: '#blank-cell' }, { include: '#text-cell' }],
+      },
+      [`L:${SCOPE} comment - entity.name.label`]: {
+        patterns: [{ include: '#directive' }, { include: '#section-title' }, { include: '#label' }, { include: '#article' }],
+      },
       [`L:${SCOPE} string - meta.cell`]: { patterns: [{ include: '#article' }] },
     },
     repository: {
@@ -95,10 +103,12 @@ export function grammar(): Record<string, unknown> {
         name: 'markup.heading.section-key.nianbao',
       },
       'blank-cell': {
-        comment: 'key: ~ | key: null | key: (nothing) before , or }. The match starts at the separator before the key so it does not land inside the YAML grammar\'s separator rule.',
+        comment:
+          "key: ~ | key: null | key: (nothing) before , or }. The match starts at the separator before the key so it does not land inside the YAML grammar's separator rule.",
         match: `${PAIR_START}(${keys})[ \\t]*(:)(?:([ \\t]+)(~|null|Null|NULL))?(?=[ \\t]*[,}])`,
         captures: {
-          1: sep, 2: space,
+          1: sep,
+          2: space,
           3: { name: `meta.cell.blank.nianbao ${KEY}` },
           4: { name: `meta.cell.blank.nianbao ${COLON}` },
           5: { name: 'meta.cell.blank.nianbao punctuation.whitespace.separator.yaml' },
@@ -109,7 +119,8 @@ export function grammar(): Record<string, unknown> {
         comment: 'key: "quoted" | key: \'quoted\' | key: plain text that is not a number',
         match: `${PAIR_START}(${keys})[ \\t]*(:)([ \\t]+)(?:("(?:[^"\\\\]|\\\\.)*")|('(?:[^']|'')*')|(${PLAIN_TEXT}))(?=[ \\t]*[,}])`,
         captures: {
-          1: sep, 2: space,
+          1: sep,
+          2: space,
           3: { name: `meta.cell.text.nianbao ${KEY}` },
           4: { name: `meta.cell.text.nianbao ${COLON}` },
           5: { name: 'meta.cell.text.nianbao punctuation.whitespace.separator.yaml' },
@@ -141,7 +152,7 @@ export function grammar(): Record<string, unknown> {
 }
 
 export function grammarText(): string {
-  return JSON.stringify(grammar(), null, 2) + '\n';
+  return `${JSON.stringify(grammar(), null, 2)}\n`;
 }
 
 export function writeGrammar(root = process.cwd()): string {

@@ -15,7 +15,11 @@ import type { FormatId } from '../core/types';
 export const SNIPPET_FILE = join('snippets', 'nianbao.code-snippets');
 export const FORMATS: FormatId[] = ['2019', '2021'];
 
-export interface Snippet { prefix: string[]; body: string[]; description: string }
+export interface Snippet {
+  prefix: string[];
+  body: string[];
+  description: string;
+}
 
 export function snippets(): Record<string, Snippet> {
   const out: Record<string, Snippet> = {};
@@ -32,7 +36,7 @@ export function snippets(): Record<string, Snippet> {
 }
 
 export function snippetFileText(): string {
-  return JSON.stringify(snippets(), null, 2) + '\n';
+  return `${JSON.stringify(snippets(), null, 2)}\n`;
 }
 
 export function writeSnippets(root = process.cwd()): string {

@@ -77,7 +77,10 @@ function formula(r: Relation, label: (k: string) => string, sum: (l: string[]) =
   return `${sum((r.left ?? []).map(label))} ${op} ${sum((r.right ?? []).map(label))}`;
 }
 
-interface Usage { relations: { formats: FormatId[]; line: string }[]; tables: string[] }
+interface Usage {
+  relations: { formats: FormatId[]; line: string }[];
+  tables: string[];
+}
 
 function usages(): Map<string, Usage> {
   const out = new Map<string, Usage>();
@@ -117,7 +120,9 @@ export function rulesDoc(): string {
   L.push('| 代码 Code | 标题 | Title | 默认级别 Default | 修复全部 Fix All |', '|---|---|---|---|---|');
   for (const code of RULE_CODES) {
     const r = RULES[code];
-    L.push(`| [\`${code}\`](#${anchor(code)}) | ${r.title['zh-CN']} | ${r.title.en} | ${SEVERITY[r.severity]} | ${FIXALL_CODES.has(code) ? '✓' : ''} |`);
+    L.push(
+      `| [\`${code}\`](#${anchor(code)}) | ${r.title['zh-CN']} | ${r.title.en} | ${SEVERITY[r.severity]} | ${FIXALL_CODES.has(code) ? '✓' : ''} |`,
+    );
   }
   L.push('');
   for (const code of RULE_CODES) {
@@ -139,7 +144,9 @@ export function rulesDoc(): string {
     L.push(`**修改方法**　${x.fix.zh}`, '');
     L.push(`**How to fix**　${x.fix.en}`, '');
   }
-  return L.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n');
+  return L.join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\n*$/, '\n');
 }
 
 /** The markdown preview's (and GitHub's) heading anchor for a rule code: `T3-BAL` → `t3-bal`. */

@@ -5,7 +5,7 @@
 // cached outside the repo). Each suite alone:
 //   node scripts/test-editors.mjs host | ui | neovim
 // Screenshots go to docs/screenshots/ when NIANBAO_SCREENSHOTS=docs, else to a scratch folder.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +16,10 @@ const only = process.argv[2];
 const run = (cmd, args, env = {}) => {
   console.log(`\n[test-editors] ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (r.status !== 0) { console.error(`[test-editors] FAILED (${r.status}): ${cmd} ${args.join(' ')}`); process.exit(r.status || 1); }
+  if (r.status !== 0) {
+    console.error(`[test-editors] FAILED (${r.status}): ${cmd} ${args.join(' ')}`);
+    process.exit(r.status || 1);
+  }
 };
 
 run('bash', ['scripts/setup-editors.sh']);
@@ -26,34 +29,80 @@ const ws = mkdtempSync(join(tmpdir(), 'nianbao-ws-'));
 cpSync(join(ROOT, 'examples'), join(ws, 'examples'), { recursive: true });
 
 if (!only || only === 'host') {
-  run('node', ['test/integration/code-server-run.mjs', '--extension', ROOT, '--tests', join(ROOT, 'out/test/integration/index.js'), '--folder', ws],
-    { NIANBAO_TEST_TIMEOUT_MS: process.env.NIANBAO_TEST_TIMEOUT_MS ?? '420000' });
+  run(
+    'node',
+    [
+      'test/integration/code-server-run.mjs',
+      '--extension',
+      ROOT,
+      '--tests',
+      join(ROOT, 'out/test/integration/index.js'),
+      '--folder',
+      ws,
+    ],
+    { NIANBAO_TEST_TIMEOUT_MS: process.env.NIANBAO_TEST_TIMEOUT_MS ?? '420000' },
+  );
 }
 
 if (!only || only === 'ui') {
   run('npm', ['run', 'package', '--silent']);
   const vsix = readdirSync(ROOT).find((n) => n.endsWith('.vsix'));
-  const shots = process.env.NIANBAO_SCREENSHOTS === 'docs' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'nianbao-shots-'));
+  const shots =
+    process.env.NIANBAO_SCREENSHOTS === 'docs' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'nianbao-shots-'));
   const lines = readFileSync(join(ROOT, SEED4), 'utf8').split('\n');
   const errorLine = lines.findIndex((l) => /^\s*total_processed:/.test(l)) + 1;
   const hoverLine = lines.findIndex((l) => /^\s*art20_9:/.test(l)) + 1;
-  run('node', ['test/integration/ui-check.mjs', '--vsix', vsix, '--folder', join(ws, 'examples/reports'), '--file', 'seed-004-shagou-2020.nianbao.yaml',
-    '--line', String(errorLine), '--hover', 'art20_9', '--hover-line', String(hoverLine), '--screenshots', shots],
+  run(
+    'node',
+    [
+      'test/integration/ui-check.mjs',
+      '--vsix',
+      vsix,
+      '--folder',
+      join(ws, 'examples/reports'),
+      '--file',
+      'seed-004-shagou-2020.nianbao.yaml',
+      '--line',
+      String(errorLine),
+      '--hover',
+      'art20_9',
+      '--hover-line',
+      String(hoverLine),
+      '--screenshots',
+      shots,
+    ],
     // Most users read Chinese: the screenshots show the extension in zh-CN.
-    { NIANBAO_EDITOR_SETTINGS: JSON.stringify({ 'nianbao.locale': 'zh-CN' }) });
+    { NIANBAO_EDITOR_SETTINGS: JSON.stringify({ 'nianbao.locale': 'zh-CN' }) },
+  );
   console.log(`[test-editors] screenshots in ${shots}`);
 }
 
 if (!only || only === 'neovim') {
   // Expectations come from the reviewed golden file, not from the core: a broken rule fails here.
   const golden = JSON.parse(readFileSync(join(ROOT, SEED4.replace('.nianbao.yaml', '.expected.json')), 'utf8'));
-  const expect = golden.map((d) => { const [l, c] = d.range.split('-')[0].split(':').map(Number); return { code: d.code, line: l, character: c }; });
+  const expect = golden.map((d) => {
+    const [l, c] = d.range.split('-')[0].split(':').map(Number);
+    return { code: d.code, line: l, character: c };
+  });
   const expectFile = join(ws, 'seed4-expected.json');
   writeFileSync(expectFile, JSON.stringify(expect));
   const lines = readFileSync(join(ROOT, SEED4), 'utf8').split('\n');
   const hoverLine = lines.findIndex((l) => /^\s*art20_9:/.test(l));
   const sumV = golden.find((d) => d.code === 'T3-SUM-V').range.split('-')[0];
-  run('node', ['test/neovim/run.mjs', '--server', JSON.stringify(['node', join(ROOT, 'dist/server.js'), '--stdio']), '--file', join(ws, SEED4),
-    '--expect', expectFile, '--hover', `${hoverLine},${lines[hoverLine].indexOf('art20_9') + 2}`, '--hover-text', '第二十条第（九）项', '--action', sumV.replace(':', ',')]);
+  run('node', [
+    'test/neovim/run.mjs',
+    '--server',
+    JSON.stringify(['node', join(ROOT, 'dist/server.js'), '--stdio']),
+    '--file',
+    join(ws, SEED4),
+    '--expect',
+    expectFile,
+    '--hover',
+    `${hoverLine},${lines[hoverLine].indexOf('art20_9') + 2}`,
+    '--hover-text',
+    '第二十条第（九）项',
+    '--action',
+    sumV.replace(':', ','),
+  ]);
 }
 console.log('\n[test-editors] all editor suites passed');

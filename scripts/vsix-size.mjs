@@ -18,14 +18,18 @@ if (eocd >= 0) {
   let p = buf.readUInt32LE(eocd + 16);
   const count = buf.readUInt16LE(eocd + 10);
   for (let i = 0; i < count && buf.readUInt32LE(p) === 0x02014b50; i++) {
-    const compressed = buf.readUInt32LE(p + 20), raw = buf.readUInt32LE(p + 24);
-    const n = buf.readUInt16LE(p + 28), x = buf.readUInt16LE(p + 30), c = buf.readUInt16LE(p + 32);
+    const compressed = buf.readUInt32LE(p + 20),
+      raw = buf.readUInt32LE(p + 24);
+    const n = buf.readUInt16LE(p + 28),
+      x = buf.readUInt16LE(p + 30),
+      c = buf.readUInt16LE(p + 32);
     entries.push({ name: buf.toString('utf8', p + 46, p + 46 + n), compressed, raw });
     p += 46 + n + x + c;
   }
 }
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-for (const e of entries.sort((a, b) => b.compressed - a.compressed)) console.log(`  ${kb(e.compressed).padStart(10)}  ${kb(e.raw).padStart(10)}  ${e.name}`);
+for (const e of entries.sort((a, b) => b.compressed - a.compressed))
+  console.log(`  ${kb(e.compressed).padStart(10)}  ${kb(e.raw).padStart(10)}  ${e.name}`);
 console.log(`${file}: ${kb(size)} (${size} bytes), ${entries.length} files; budget ${kb(budget)}`);
 if (size > budget) {
   console.error(`over budget by ${kb(size - budget)}`);

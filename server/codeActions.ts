@@ -4,7 +4,13 @@
  * and `source.fixAll.nianbao` for editor.codeActionsOnSave. Every edit is pinned to the
  * document version it was computed for.
  */
-import type { CodeAction, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import type {
+  CodeAction,
+  CodeActionParams,
+  Diagnostic as LspDiagnostic,
+  TextEdit as LspTextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver/node';
 import { FIXALL_CODES, fixAll, msg, type Diagnostic, type Locale } from '../core';
 import { fixAllOf, fixesOf, memo, type Analysis } from './documents';
@@ -21,13 +27,15 @@ export interface EditCapabilities {
 }
 
 /** What a lazily resolved fix-all action carries. */
-interface FixAllData { nianbaoFixAll: true; uri: string; version: number }
+interface FixAllData {
+  nianbaoFixAll: true;
+  uri: string;
+  version: number;
+}
 
 /** A WorkspaceEdit for one document, pinned to `version` when the client supports documentChanges. */
 export function workspaceEdit(uri: string, version: number, edits: LspTextEdit[], caps: EditCapabilities): WorkspaceEdit {
-  return caps.documentChanges
-    ? { documentChanges: [{ textDocument: { uri, version }, edits }] }
-    : { changes: { [uri]: edits } };
+  return caps.documentChanges ? { documentChanges: [{ textDocument: { uri, version }, edits }] } : { changes: { [uri]: edits } };
 }
 
 /** Keys that identify a diagnostic's subject independently of where it now sits in the text. */
@@ -39,11 +47,14 @@ export function findCore(a: Analysis, d: LspDiagnostic): Diagnostic | undefined 
   const data = (d.data ?? {}) as Record<string, unknown>;
   const same = a.result.diagnostics.filter((c) => c.code === d.code);
   const sameRange = (c: Diagnostic) =>
-    c.range.start.line === d.range.start.line && c.range.start.character === d.range.start.character &&
-    c.range.end.line === d.range.end.line && c.range.end.character === d.range.end.character;
+    c.range.start.line === d.range.start.line &&
+    c.range.start.character === d.range.start.character &&
+    c.range.end.line === d.range.end.line &&
+    c.range.end.character === d.range.end.character;
   const hasIdentity = IDENTITY.some((k) => data[k] !== undefined);
   const sameIdentity = (c: Diagnostic) => IDENTITY.every((k) => JSON.stringify(c.data[k]) === JSON.stringify(data[k]));
-  if (data.version === a.version || !hasIdentity) return same.find((c) => sameRange(c) && (!hasIdentity || sameIdentity(c))) ?? same.find(sameRange);
+  if (data.version === a.version || !hasIdentity)
+    return same.find((c) => sameRange(c) && (!hasIdentity || sameIdentity(c))) ?? same.find(sameRange);
   // Computed for another version: the range may have moved, the subject has not.
   return same.find(sameIdentity);
 }
@@ -70,7 +81,12 @@ export function codeActions(a: Analysis, params: CodeActionParams, caps: EditCap
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
           isPreferred: fix.preferred,
-          edit: workspaceEdit(a.uri, a.version, fix.edits.map((e) => ({ range: e.range, newText: e.newText })), caps),
+          edit: workspaceEdit(
+            a.uri,
+            a.version,
+            fix.edits.map((e) => ({ range: e.range, newText: e.newText })),
+            caps,
+          ),
         });
       }
       const suppress = suppressAction(a, d, core, locale, caps);
@@ -78,7 +94,12 @@ export function codeActions(a: Analysis, params: CodeActionParams, caps: EditCap
     }
     out.push(...suppressions);
     if (ours.some((d) => FIXALL_CODES.has(String(d.code)))) {
-      const action = fixAllAction(a, CodeActionKind.QuickFix, caps, ours.filter((d) => FIXALL_CODES.has(String(d.code))));
+      const action = fixAllAction(
+        a,
+        CodeActionKind.QuickFix,
+        caps,
+        ours.filter((d) => FIXALL_CODES.has(String(d.code))),
+      );
       if (action) out.push(action);
     }
   }
@@ -90,7 +111,13 @@ export function codeActions(a: Analysis, params: CodeActionParams, caps: EditCap
 }
 
 /** `# nianbao-disable-next-line CODE` above the diagnostic's line, indented like it. */
-function suppressAction(a: Analysis, d: LspDiagnostic, core: Diagnostic, locale: Locale, caps: EditCapabilities): CodeAction | undefined {
+function suppressAction(
+  a: Analysis,
+  d: LspDiagnostic,
+  core: Diagnostic,
+  locale: Locale,
+  caps: EditCapabilities,
+): CodeAction | undefined {
   const report = a.result.report;
   const line = core.range.start.line;
   const start = report.lines.lineStart(line);
@@ -99,7 +126,10 @@ function suppressAction(a: Analysis, d: LspDiagnostic, core: Diagnostic, locale:
   // A comment line inside a block scalar would become part of its text.
   if (report.doc && insideMultilineScalar(report, start + indent.length)) return undefined;
   const eol = a.text.includes('\r\n') ? '\r\n' : '\n';
-  const edit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# nianbao-disable-next-line ${core.code}${eol}` };
+  const edit = {
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    newText: `${indent}# nianbao-disable-next-line ${core.code}${eol}`,
+  };
   return {
     title: msg('fix.suppress', { code: core.code })[locale],
     kind: CodeActionKind.QuickFix,
@@ -130,7 +160,12 @@ function fixAllAction(a: Analysis, kind: string, caps: EditCapabilities, diagnos
 }
 
 export function isFixAllData(data: unknown): data is FixAllData {
-  return typeof data === 'object' && data !== null && (data as FixAllData).nianbaoFixAll === true && typeof (data as FixAllData).uri === 'string';
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as FixAllData).nianbaoFixAll === true &&
+    typeof (data as FixAllData).uri === 'string'
+  );
 }
 
 /** codeAction/resolve for fix-all: the edit for the document's current version. */

@@ -28,7 +28,12 @@ export function codeLenses(a: Analysis): CodeLens[] {
     out.push({
       range,
       command: fixable
-        ? { title, tooltip: msg('ui.lens.fix', { table: table.name })[locale], command: COMMANDS.fixAll, arguments: [a.uri, table.key] }
+        ? {
+            title,
+            tooltip: msg('ui.lens.fix', { table: table.name })[locale],
+            command: COMMANDS.fixAll,
+            arguments: [a.uri, table.key],
+          }
         : { title, command: '' },
     });
   }

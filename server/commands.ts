@@ -21,7 +21,6 @@ export function tableOfDiagnostic(d: Diagnostic): string | undefined {
   return undefined;
 }
 
-
 export async function executeCommand(
   connection: Connection,
   store: AnalysisStore,

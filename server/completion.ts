@@ -11,7 +11,9 @@ import type { Analysis } from './documents';
 import { describePath } from './hover';
 import { completionContextAt, keyText } from './position';
 
-export interface CompletionCapabilities { snippets: boolean }
+export interface CompletionCapabilities {
+  snippets: boolean;
+}
 
 export function completion(a: Analysis, params: CompletionParams, caps: CompletionCapabilities): CompletionItem[] {
   const report = a.result.report;
@@ -30,7 +32,8 @@ export function completion(a: Analysis, params: CompletionParams, caps: Completi
     const labels = x(eff).enumLabels ?? {};
     const values = [...new Set(eff.node.enum.map((v) => String(v)))];
     values.forEach((v, i) => {
-      const detail = labels[v] ?? (ctx.path.length === 1 && ctx.path[0] === 'format' && isFormat(v) ? rootSchema(v).title : undefined);
+      const detail =
+        labels[v] ?? (ctx.path.length === 1 && ctx.path[0] === 'format' && isFormat(v) ? rootSchema(v).title : undefined);
       items.push({
         label: v,
         kind: CompletionItemKind.EnumMember,
@@ -122,7 +125,8 @@ function skeletonItems(a: Analysis, params: CompletionParams, caps: CompletionCa
   const nextLine = lines.lineStart(line + 1);
   const keepBreak = lineEnd < a.text.length;
   if (lineStart > 0) additional.push({ range: { start: lines.position(0), end: lines.position(lineStart) }, newText: '' });
-  if (keepBreak && nextLine < a.text.length) additional.push({ range: { start: lines.position(nextLine), end: lines.position(a.text.length) }, newText: '' });
+  if (keepBreak && nextLine < a.text.length)
+    additional.push({ range: { start: lines.position(nextLine), end: lines.position(a.text.length) }, newText: '' });
   const declared = a.result.report.declaredFormat;
   return FORMATS.map((format) => {
     const title = rootSchema(format).title ?? format;
@@ -131,7 +135,10 @@ function skeletonItems(a: Analysis, params: CompletionParams, caps: CompletionCa
       label: msg('ui.skeleton.label', { format })[a.settings.locale],
       kind: CompletionItemKind.Snippet,
       detail: msg('ui.skeleton.detail', { title })[a.settings.locale],
-      documentation: { kind: MarkupKind.Markdown, value: '```yaml\n' + skeleton({ format }).split('\n').slice(0, 24).join('\n') + '\n…\n```' },
+      documentation: {
+        kind: MarkupKind.Markdown,
+        value: `\`\`\`yaml\n${skeleton({ format }).split('\n').slice(0, 24).join('\n')}\n…\n\`\`\``,
+      },
       filterText: `${current} nianbao${format} 年报${format} skeleton ${format}`,
       sortText: `!${format === (declared ?? '2021') ? 0 : 1}`,
       preselect: format === (declared ?? '2021'),

@@ -29,7 +29,10 @@ export function toLsp(uri: string, version: number, d: Diagnostic, locale: Local
   };
   if (d.related?.length) {
     // Cross-year findings relate to last year's report: r.uri names it.
-    out.relatedInformation = d.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message[locale] }));
+    out.relatedInformation = d.related.map((r) => ({
+      location: { uri: r.uri ?? uri, range: r.range },
+      message: r.message[locale],
+    }));
   }
   return out;
 }
@@ -69,10 +72,13 @@ export class DiagnosticsPublisher {
     const old = this.timers.get(uri);
     if (old) clearTimeout(old);
     const delay = debounceMs(doc.getText().length, this.store.lastCost(uri));
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      void this.publish(uri);
-    }, delay));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.publish(uri);
+      }, delay),
+    );
   }
 
   /** Re-check every open document (configuration changed). */
@@ -93,7 +99,9 @@ export class DiagnosticsPublisher {
       if (arrived?.version === a.version) {
         this.arrived.delete(uri);
         if (process.env.NIANBAO_LOG_TIMINGS) {
-          this.connection.console.log(`[nianbao] ${uri} v${a.version}: ${diagnostics.length} diagnostics ${(performance.now() - arrived.at).toFixed(1)} ms after the change (parse + check ${a.costMs.toFixed(1)} ms)`);
+          this.connection.console.log(
+            `[nianbao] ${uri} v${a.version}: ${diagnostics.length} diagnostics ${(performance.now() - arrived.at).toFixed(1)} ms after the change (parse + check ${a.costMs.toFixed(1)} ms)`,
+          );
         }
       }
     });

@@ -8,7 +8,19 @@
  */
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkReport, fixAll, fixesFor, loadReport, type CheckOptions, type CheckResult, type Diagnostic, type Fix, type FixAllResult, type FormatId, type Report } from '../core';
+import {
+  checkReport,
+  fixAll,
+  fixesFor,
+  loadReport,
+  type CheckOptions,
+  type CheckResult,
+  type Diagnostic,
+  type Fix,
+  type FixAllResult,
+  type FormatId,
+  type Report,
+} from '../core';
 import type { EffectiveSettings, SettingsStore } from './settings';
 import type { Timer } from './timing';
 
@@ -66,7 +78,13 @@ export class AnalysisStore {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
     const settings = await this.settings.get(uri);
-    if (this.crossYear) await this.timer.run('crossyear/prepare', () => uri, undefined, () => this.crossYear!.prepare(uri));
+    if (this.crossYear)
+      await this.timer.run(
+        'crossyear/prepare',
+        () => uri,
+        undefined,
+        () => this.crossYear!.prepare(uri),
+      );
     const now = this.documents.get(uri);
     if (!now) return undefined;
     return this.analyse(now, settings);
@@ -87,15 +105,24 @@ export class AnalysisStore {
     let checked = entry.checked;
     if (!checked || checked.optionsKey !== settings.optionsKey) {
       const t0 = performance.now();
-      const result = this.timer.runSync('check', where, null, () => checkReport(report, settings.options))
-        ?? { report, format: report.format, diagnostics: [] };
+      const result = this.timer.runSync('check', where, null, () => checkReport(report, settings.options)) ?? {
+        report,
+        format: report.format,
+        diagnostics: [],
+      };
       checked = entry.checked = { optionsKey: settings.optionsKey, result, ms: performance.now() - t0 };
     }
     let result = checked.result;
     const t0 = performance.now();
     if (crossKey) {
       const cross = this.timer.runSync('crossyear', where, [], () => this.crossYear!.check(uri, report, settings.options));
-      if (cross.length) result = { ...result, diagnostics: [...result.diagnostics, ...cross].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code)) };
+      if (cross.length)
+        result = {
+          ...result,
+          diagnostics: [...result.diagnostics, ...cross].sort(
+            (a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code),
+          ),
+        };
     }
     const analysis: Analysis = {
       uri,
@@ -125,7 +152,13 @@ export class AnalysisStore {
     if (!entry || entry.version !== doc.version) {
       const text = doc.getText();
       const t0 = performance.now();
-      const report = this.timer.runSync('parse', () => `${uri} v${doc.version}`, null, () => loadReport(text)) ?? emptyReport(text);
+      const report =
+        this.timer.runSync(
+          'parse',
+          () => `${uri} v${doc.version}`,
+          null,
+          () => loadReport(text),
+        ) ?? emptyReport(text);
       entry = { version: doc.version, text, report, parseMs: performance.now() - t0 };
       this.entries.set(uri, entry);
     }

@@ -15,7 +15,8 @@ export function foldingRanges(a: Analysis): FoldingRange[] {
   const out: FoldingRange[] = [];
   const add = (start: number, node: Node | null) => {
     if (!node?.range) return;
-    const foldable = isMap(node) || isSeq(node) || (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED'));
+    const foldable =
+      isMap(node) || isSeq(node) || (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED'));
     if (!foldable) return;
     const startLine = lines.position(start).line;
     const endLine = lines.position(trimEnd(text, node.range[1])).line;

@@ -19,7 +19,8 @@ import { sumsOf } from './sums';
 const t = (id: string, locale: Locale, args?: Record<string, string | number | undefined>) => msg(id, args)[locale];
 
 /** Punctuation around the headings: full-width in Chinese, ASCII in English. */
-const punct = (locale: Locale) => (locale === 'en' ? { colon: ': ', semi: '; ', open: ' (', close: ')' } : { colon: '：', semi: '；', open: '（', close: '）' });
+const punct = (locale: Locale) =>
+  locale === 'en' ? { colon: ': ', semi: '; ', open: ' (', close: ')' } : { colon: '：', semi: '；', open: '（', close: '）' };
 
 /** Long articles (第二十条 has fifteen items) are cut here in hovers. */
 const MAX_ARTICLE = 280;
@@ -131,7 +132,8 @@ function computedLines(a: Analysis, path: string[], locale: Locale): string | un
     let line = t(s.each === 'row' ? 'ui.hover.sumRow' : 'ui.hover.sumColumn', locale, { value: s.computed });
     if (s.blanks) line += `${p.open}${t('ui.hover.sumBlanks', locale, { blanks: s.blanks, value: s.computed })}${p.close}`;
     if (s.reported === undefined) line += `${p.semi}${t('ui.hover.sumOpen', locale)}`;
-    else line += `${p.semi}${t(s.ok ? 'ui.hover.sumOk' : 'ui.hover.sumBad', locale, { reported: s.reported })} ${s.ok ? '✓' : '✗'}`;
+    else
+      line += `${p.semi}${t(s.ok ? 'ui.hover.sumOk' : 'ui.hover.sumBad', locale, { reported: s.reported })} ${s.ok ? '✓' : '✗'}`;
     return `- ${line}`;
   });
   return [`**${t('ui.hover.computed', locale)}**`, ...lines].join('\n');
@@ -143,7 +145,7 @@ function firstSentence(s: string): string {
 }
 
 function cut(s: string): string {
-  return s.length > MAX_ARTICLE ? s.slice(0, MAX_ARTICLE - 1) + '…' : s;
+  return s.length > MAX_ARTICLE ? `${s.slice(0, MAX_ARTICLE - 1)}…` : s;
 }
 
 /** Escapes the few characters Markdown would eat in labels and help text. */

@@ -18,7 +18,12 @@ export async function importRequest(params: ImportParams): Promise<ImportRespons
   if (typeof params.data === 'string') {
     bytes = Buffer.from(params.data, 'base64');
   } else {
-    const path = typeof params.path === 'string' && params.path ? params.path : typeof params.uri === 'string' && params.uri.startsWith('file:') ? fileURLToPath(params.uri) : undefined;
+    const path =
+      typeof params.path === 'string' && params.path
+        ? params.path
+        : typeof params.uri === 'string' && params.uri.startsWith('file:')
+          ? fileURLToPath(params.uri)
+          : undefined;
     if (!path) throw new ResponseError(1, 'nianbao/import needs a file: URI, a path or the data');
     bytes = await readFile(path);
     name ??= basename(path);

@@ -25,7 +25,9 @@ export function inlayHints(a: Analysis, params: InlayHintParams): InlayHint[] {
   if (sums === 'mismatch') out.push(...mismatchHints(a, locale));
   else if (sums === 'always') out.push(...alwaysHints(a, locale));
   if (columnNames) out.push(...columnHints(a));
-  return out.filter((h) => inRange(h.position, params.range)).sort((p, q) => (before(p.position, q.position) ? -1 : before(q.position, p.position) ? 1 : 0));
+  return out
+    .filter((h) => inRange(h.position, params.range))
+    .sort((p, q) => (before(p.position, q.position) ? -1 : before(q.position, p.position) ? 1 : 0));
 }
 
 /** `列和 2`, or `列和 ≥2` when some operands are blank (the total can only be larger). */
@@ -37,7 +39,12 @@ function mismatchHints(a: Analysis, locale: Locale): InlayHint[] {
     .filter((d) => SUM_CODES.has(d.code) && typeof d.data.target === 'string' && typeof d.data.computed === 'number')
     .map((d) => ({
       position: d.range.end,
-      label: sumLabel(d.data.row !== undefined, d.data.computed as number, Array.isArray(d.data.unknown) ? d.data.unknown.length : 0, locale),
+      label: sumLabel(
+        d.data.row !== undefined,
+        d.data.computed as number,
+        Array.isArray(d.data.unknown) ? d.data.unknown.length : 0,
+        locale,
+      ),
       kind: InlayHintKind.Parameter,
       tooltip: d.message[locale],
       paddingLeft: true,
@@ -77,11 +84,25 @@ function columnHints(a: Analysis): InlayHint[] {
         const spec = node.flow ? cellSpecAt(a.format, [...path, key]) : undefined;
         if (spec) {
           const keyEnd = (pair.key as Node | null)?.range?.[1];
-          const at = value?.range && value.range[1] > value.range[0] ? value.range[0] : keyEnd !== undefined ? colonAfter(report.text, keyEnd) : undefined;
-          if (at !== undefined) out.push({ position: report.lines.position(at), label: spec.label, kind: InlayHintKind.Parameter, paddingRight: true });
+          const at =
+            value?.range && value.range[1] > value.range[0]
+              ? value.range[0]
+              : keyEnd !== undefined
+                ? colonAfter(report.text, keyEnd)
+                : undefined;
+          if (at !== undefined)
+            out.push({
+              position: report.lines.position(at),
+              label: spec.label,
+              kind: InlayHintKind.Parameter,
+              paddingRight: true,
+            });
         } else visit(value, [...path, key]);
       }
-    } else if (isSeq(node)) node.items.forEach((item, i) => visit(item as Node | null, [...path, String(i)]));
+    } else if (isSeq(node))
+      node.items.forEach((item, i) => {
+        visit(item as Node | null, [...path, String(i)]);
+      });
   };
   if (root) visit(root, []);
   return out;

@@ -78,7 +78,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
   completionCaps = { snippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true };
   dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-  refresh = { inlayHints: caps.workspace?.inlayHint?.refreshSupport === true, codeLens: caps.workspace?.codeLens?.refreshSupport === true };
+  refresh = {
+    inlayHints: caps.workspace?.inlayHint?.refreshSupport === true,
+    codeLens: caps.workspace?.codeLens?.refreshSupport === true,
+  };
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -98,7 +101,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
-  if (workspaceFolderEvents) connection.workspace.onDidChangeWorkspaceFolders((e) => void workspace.foldersChanged(e.added, e.removed));
+  if (workspaceFolderEvents)
+    connection.workspace.onDidChangeWorkspaceFolders((e) => void workspace.foldersChanged(e.added, e.removed));
   void workspace.start();
 });
 
@@ -146,11 +150,30 @@ connection.languages.inlayHint.on((p) => feature('inlayHint', p.textDocument.uri
 
 connection.onExecuteCommand((p) => {
   const uri = typeof p.arguments?.[0] === 'string' ? p.arguments[0] : '?';
-  return timer.run(`executeCommand ${p.command}`, () => `${uri} v${documents.get(uri)?.version ?? '?'}`, null, () => executeCommand(connection, store, editCaps, p));
+  return timer.run(
+    `executeCommand ${p.command}`,
+    () => `${uri} v${documents.get(uri)?.version ?? '?'}`,
+    null,
+    () => executeCommand(connection, store, editCaps, p),
+  );
 });
 
-connection.onRequest(REQUESTS.skeleton, (p: SkeletonParams) => timer.run('nianbao/skeleton', () => `format ${p?.format}`, null, () => skeletonRequest(p)));
-connection.onRequest(REQUESTS.status, (p: { uri: string }) => timer.run('nianbao/status', () => `${p?.uri} v${documents.get(p?.uri)?.version ?? '?'}`, null, () => statusRequest(store, p)));
+connection.onRequest(REQUESTS.skeleton, (p: SkeletonParams) =>
+  timer.run(
+    'nianbao/skeleton',
+    () => `format ${p?.format}`,
+    null,
+    () => skeletonRequest(p),
+  ),
+);
+connection.onRequest(REQUESTS.status, (p: { uri: string }) =>
+  timer.run(
+    'nianbao/status',
+    () => `${p?.uri} v${documents.get(p?.uri)?.version ?? '?'}`,
+    null,
+    () => statusRequest(store, p),
+  ),
+);
 
 /**
  * A request served by a module that registers its own handler (`register(connection)`), loaded on
@@ -161,19 +184,32 @@ function lazyRequest(method: string, load: () => (c: Connection) => void): void 
   let handler: ((params: unknown, token: unknown) => unknown) | undefined;
   connection.onRequest(method, (params: unknown, token) => {
     if (!handler) {
-      const capture = { onRequest: (_m: string, h: typeof handler) => { handler = h; }, console: connection.console } as unknown as Connection;
+      const capture = {
+        onRequest: (_m: string, h: typeof handler) => {
+          handler = h;
+        },
+        console: connection.console,
+      } as unknown as Connection;
       load()(capture);
     }
     const uri = (params as { uri?: unknown } | undefined)?.uri;
-    return timer.measure(method, () => (typeof uri === 'string' ? `${uri} v${documents.get(uri)?.version ?? '?'}` : ''), () => handler!(params, token));
+    return timer.measure(
+      method,
+      () => (typeof uri === 'string' ? `${uri} v${documents.get(uri)?.version ?? '?'}` : ''),
+      () => handler!(params, token),
+    );
   });
 }
 
 // nianbao/preview and nianbao/import live in their own modules (server/preview.ts, server/import.ts).
-lazyRequest(REQUESTS.preview, () => (c) => (require('./preview') as typeof import('./preview')).registerPreview(c, async (uri) => {
-  const a = await store.get(uri);
-  return a && { result: a.result, locale: a.settings.locale };
-}));
+lazyRequest(
+  REQUESTS.preview,
+  () => (c) =>
+    (require('./preview') as typeof import('./preview')).registerPreview(c, async (uri) => {
+      const a = await store.get(uri);
+      return a && { result: a.result, locale: a.settings.locale };
+    }),
+);
 lazyRequest(IMPORT_REQUEST, () => (c) => (require('./import') as typeof import('./import')).registerImport(c));
 
 documents.listen(connection);

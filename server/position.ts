@@ -53,7 +53,8 @@ function walk(node: Node, path: string[], offset: number): PathHit | undefined {
     for (let i = 0; i < node.items.length; i++) {
       const item = node.items[i] as Node | null;
       const s = spanOf(item);
-      if (item && within(s, offset)) return walk(item, [...path, String(i)], offset) ?? { path: [...path, String(i)], on: 'value', span: s!, node: item };
+      if (item && within(s, offset))
+        return walk(item, [...path, String(i)], offset) ?? { path: [...path, String(i)], on: 'value', span: s!, node: item };
     }
   }
   return undefined;
@@ -93,7 +94,14 @@ export function completionContextAt(report: Report, offset: number): CompletionC
     if (!KEY.test(word)) return { kind: 'none' };
     const present = new Set(keysAt(report, flow.path));
     present.delete(word);
-    return { kind: 'key', parent: flow.path, present, replace: { start: offset - word.length, end: offset }, flow: true, indent: 0 };
+    return {
+      kind: 'key',
+      parent: flow.path,
+      present,
+      replace: { start: offset - word.length, end: offset },
+      flow: true,
+      indent: 0,
+    };
   }
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset).replace(/\r$/, '');
@@ -148,7 +156,9 @@ function innermostFlowMap(report: Report, offset: number): { path: string[] } | 
       if (node.flow) found = { path };
       for (const pair of node.items) if (isPair(pair)) visit(pair.value as Node | null, [...path, keyText(pair.key)]);
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => visit(item as Node | null, [...path, String(i)]));
+      node.items.forEach((item, i) => {
+        visit(item as Node | null, [...path, String(i)]);
+      });
     }
   };
   if (root) visit(root, []);

@@ -9,7 +9,10 @@ import { renderReport } from '../core/render';
 import { REQUESTS } from '../protocol/commands';
 import type { PreviewParams } from '../protocol/importPreview';
 
-export interface PreviewSettings { locale?: Locale; options?: CheckOptions }
+export interface PreviewSettings {
+  locale?: Locale;
+  options?: CheckOptions;
+}
 
 export function previewHtml(text: string, params: Omit<PreviewParams, 'uri'>, settings: PreviewSettings = {}): string {
   return previewOf(checkText(text, settings.options ?? {}), params, settings.locale);
@@ -22,7 +25,10 @@ export function previewOf(result: CheckResult, params: Omit<PreviewParams, 'uri'
 }
 
 /** What the server knows of an open document: its current check (cross-year findings included). */
-export interface PreviewSource { result: CheckResult; locale: Locale }
+export interface PreviewSource {
+  result: CheckResult;
+  locale: Locale;
+}
 
 /**
  * Answers `nianbao/preview` with the rendered page of the document's current analysis (shared

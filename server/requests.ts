@@ -8,11 +8,17 @@ import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { skeleton, type FormatId } from '../core';
 import type { AnalysisStore } from './documents';
 
-export interface SkeletonParams { format: FormatId; year?: number; organ?: string; organKind?: string }
+export interface SkeletonParams {
+  format: FormatId;
+  year?: number;
+  organ?: string;
+  organKind?: string;
+}
 
 export function skeletonRequest(params: SkeletonParams): string | ResponseError<void> {
   const format = String(params?.format ?? '2021');
-  if (format !== '2019' && format !== '2021') return new ResponseError(ErrorCodes.InvalidParams, `unknown format ${format}: use 2019 or 2021`);
+  if (format !== '2019' && format !== '2021')
+    return new ResponseError(ErrorCodes.InvalidParams, `unknown format ${format}: use 2019 or 2021`);
   const year = params.year === undefined || params.year === null ? undefined : Number(params.year);
   return skeleton({
     format,
@@ -21,7 +27,6 @@ export function skeletonRequest(params: SkeletonParams): string | ResponseError<
     organKind: typeof params.organKind === 'string' && params.organKind ? params.organKind : undefined,
   });
 }
-
 
 export async function statusRequest(store: AnalysisStore, params: { uri: string }): Promise<StatusResult | null> {
   const a = await store.get(params?.uri);

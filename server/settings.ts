@@ -39,17 +39,20 @@ export function mergeSettings(raw: unknown): NianbaoSettings {
   };
   if (r.locale === 'auto' || r.locale === 'zh-CN' || r.locale === 'en') out.locale = r.locale;
   if (isObject(r.rules)) {
-    for (const [code, s] of Object.entries(r.rules)) if (SEVERITIES.has(s as SeveritySetting)) out.rules[code] = s as SeveritySetting;
+    for (const [code, s] of Object.entries(r.rules))
+      if (SEVERITIES.has(s as SeveritySetting)) out.rules[code] = s as SeveritySetting;
   }
   if (isObject(r.deadlines)) {
-    for (const [kind, d] of Object.entries(r.deadlines)) if (typeof d === 'string' && /^\d\d-\d\d$/.test(d)) out.deadlines[kind] = d;
+    for (const [kind, d] of Object.entries(r.deadlines))
+      if (typeof d === 'string' && /^\d\d-\d\d$/.test(d)) out.deadlines[kind] = d;
   }
   if (isObject(r.inlayHints)) {
     const s = r.inlayHints.sums;
     if (s === 'always' || s === 'mismatch' || s === 'off') out.inlayHints.sums = s;
     if (typeof r.inlayHints.columnNames === 'boolean') out.inlayHints.columnNames = r.inlayHints.columnNames;
   }
-  if (isObject(r.index) && Array.isArray(r.index.include)) out.index.include = r.index.include.filter((g): g is string => typeof g === 'string');
+  if (isObject(r.index) && Array.isArray(r.index.include))
+    out.index.include = r.index.include.filter((g): g is string => typeof g === 'string');
   return out;
 }
 

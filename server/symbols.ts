@@ -22,9 +22,22 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
     const xn = x(eff);
     const name = eff?.node.title ?? path[path.length - 1];
     const end = value?.range ? Math.max(value.range[1], key.range[1]) : key.range[1];
-    const kind = path.length === 1
-      ? xn.table ? SymbolKind.Struct : xn.section ? SymbolKind.String : eff?.node.properties ? SymbolKind.Object : SymbolKind.Constant
-      : xn.row ? SymbolKind.Field : xn.cell ? SymbolKind.Number : eff?.node.properties ? SymbolKind.Namespace : SymbolKind.Property;
+    const kind =
+      path.length === 1
+        ? xn.table
+          ? SymbolKind.Struct
+          : xn.section
+            ? SymbolKind.String
+            : eff?.node.properties
+              ? SymbolKind.Object
+              : SymbolKind.Constant
+        : xn.row
+          ? SymbolKind.Field
+          : xn.cell
+            ? SymbolKind.Number
+            : eff?.node.properties
+              ? SymbolKind.Namespace
+              : SymbolKind.Property;
     const children: DocumentSymbol[] = [];
     // Rows and money cells are leaves here: their columns are cells, not structure.
     if (isMap(value) && !xn.row && !xn.cell) {

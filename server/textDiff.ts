@@ -6,10 +6,18 @@
 import { LineIndex } from '../core/text/lines';
 import type { Span } from '../core';
 
-export interface OffsetEdit { span: Span; newText: string }
+export interface OffsetEdit {
+  span: Span;
+  newText: string;
+}
 
 /** A differing stretch: a[aStart, aEnd) is replaced by b[bStart, bEnd). */
-export interface Hunk { aStart: number; aEnd: number; bStart: number; bEnd: number }
+export interface Hunk {
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+}
 
 /** Myers' O(ND) diff; gives up (one hunk for everything) when more than `maxD` edits are needed. */
 export function diffHunks(a: readonly string[], b: readonly string[], maxD = 2000): Hunk[] {
@@ -32,9 +40,15 @@ export function diffHunks(a: readonly string[], b: readonly string[], maxD = 200
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[off + k - 1] < v[off + k + 1]) ? v[off + k + 1] : v[off + k - 1] + 1;
       let y = x - k;
-      while (x < n && y < m && A[x] === B[y]) { x++; y++; }
+      while (x < n && y < m && A[x] === B[y]) {
+        x++;
+        y++;
+      }
       v[off + k] = x;
-      if (x >= n && y >= m) { found = d; break; }
+      if (x >= n && y >= m) {
+        found = d;
+        break;
+      }
     }
     trace.push(v.slice(off - d, off + d + 1));
   }
@@ -52,11 +66,19 @@ export function diffHunks(a: readonly string[], b: readonly string[], maxD = 200
     const prevY = prevX - prevK;
     const startX = prevK === k + 1 ? prevX : prevX + 1;
     const startY = startX - k;
-    while (x > startX && y > startY) { matches.push([x - 1, y - 1]); x--; y--; }
+    while (x > startX && y > startY) {
+      matches.push([x - 1, y - 1]);
+      x--;
+      y--;
+    }
     x = prevX;
     y = prevY;
   }
-  while (x > 0 && y > 0) { matches.push([x - 1, y - 1]); x--; y--; }
+  while (x > 0 && y > 0) {
+    matches.push([x - 1, y - 1]);
+    x--;
+    y--;
+  }
   matches.reverse();
   const hunks: Hunk[] = [];
   let ai = 0;
@@ -86,7 +108,10 @@ export function minimalEdits(before: string, after: string): OffsetEdit[] {
   const lb = splitLines(after);
   const startA: number[] = [];
   let o = 0;
-  for (const l of la) { startA.push(o); o += l.length; }
+  for (const l of la) {
+    startA.push(o);
+    o += l.length;
+  }
   startA.push(o);
   const edits: OffsetEdit[] = [];
   for (const h of diffHunks(la, lb)) {
@@ -107,7 +132,10 @@ function tokenEdits(a: string, b: string, base: number): OffsetEdit[] {
   const tb = tokens(b);
   const startA: number[] = [];
   let o = 0;
-  for (const t of ta) { startA.push(o); o += t.length; }
+  for (const t of ta) {
+    startA.push(o);
+    o += t.length;
+  }
   startA.push(o);
   return diffHunks(ta, tb).map((h) => ({
     span: { start: base + startA[h.aStart], end: base + startA[h.aEnd] },
@@ -117,12 +145,16 @@ function tokenEdits(a: string, b: string, base: number): OffsetEdit[] {
 
 function apply(text: string, edits: readonly OffsetEdit[]): string {
   let out = text;
-  for (const e of [...edits].sort((p, q) => q.span.start - p.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  for (const e of [...edits].sort((p, q) => q.span.start - p.span.start))
+    out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
   return out;
 }
 
 /** The same edits as LSP text edits against `before`. */
-export function lspEdits(before: string, edits: readonly OffsetEdit[]): { range: ReturnType<LineIndex['range']>; newText: string }[] {
+export function lspEdits(
+  before: string,
+  edits: readonly OffsetEdit[],
+): { range: ReturnType<LineIndex['range']>; newText: string }[] {
   const lines = new LineIndex(before);
   return edits.map((e) => ({ range: lines.range(e.span), newText: e.newText }));
 }

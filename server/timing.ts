@@ -60,6 +60,9 @@ export function makeTimer(connection: Connection): Timer {
 }
 
 function safe(where: () => string): string {
-  try { return where(); } catch { return '?'; }
+  try {
+    return where();
+  } catch {
+    return '?';
+  }
 }
-

@@ -35,7 +35,16 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkCrossYear, identityOf, loadReport, ReportIndex, type CheckOptions, type Diagnostic, type IndexEntry, type Report } from '../core';
+import {
+  checkCrossYear,
+  identityOf,
+  loadReport,
+  ReportIndex,
+  type CheckOptions,
+  type Diagnostic,
+  type IndexEntry,
+  type Report,
+} from '../core';
 import type { AnalysisStore, CrossYearSource } from './documents';
 import type { SettingsStore } from './settings';
 
@@ -91,7 +100,9 @@ export class WorkspaceIndex implements CrossYearSource {
     private readonly options: WorkspaceIndexOptions,
   ) {}
 
-  get size(): number { return this.index.size; }
+  get size(): number {
+    return this.index.size;
+  }
 
   // ---- life cycle ------------------------------------------------------------------------
 
@@ -106,7 +117,10 @@ export class WorkspaceIndex implements CrossYearSource {
       this.registerWatchers();
       let n = 0;
       for (const f of this.folders) n += await this.scan(f);
-      if (this.folders.length) this.connection.console.log(`[nianbao] index: ${n} report files in ${this.folders.length} folder(s), ${(performance.now() - t0).toFixed(0)} ms`);
+      if (this.folders.length)
+        this.connection.console.log(
+          `[nianbao] index: ${n} report files in ${this.folders.length} folder(s), ${(performance.now() - t0).toFixed(0)} ms`,
+        );
       this.scheduleOpen();
     });
   }
@@ -254,18 +268,24 @@ export class WorkspaceIndex implements CrossYearSource {
     const prev = id && this.previous(self, id.key, id.year - 1);
     if (!prev) return '';
     const openUri = this.open.get(prev.uri);
-    return openUri !== undefined ? `${openUri}@v${this.documents.get(openUri)?.version}` : `${prev.uri}@d${this.stamps.get(prev.uri) ?? 0}`;
+    return openUri !== undefined
+      ? `${openUri}@v${this.documents.get(openUri)?.version}`
+      : `${prev.uri}@d${this.stamps.get(prev.uri) ?? 0}`;
   }
 
   check(uri: string, report: Report, options: CheckOptions): Diagnostic[] {
     const self = canonicalUri(uri);
-    return checkCrossYear(report, (key, year) => {
-      const prev = this.previous(self, key, year);
-      if (!prev) return undefined;
-      const openUri = this.open.get(prev.uri);
-      const full = openUri !== undefined ? this.store.report(openUri) : this.diskReportSync(prev.uri);
-      return full ? { uri: openUri ?? prev.uri, report: full } : undefined;
-    }, options);
+    return checkCrossYear(
+      report,
+      (key, year) => {
+        const prev = this.previous(self, key, year);
+        if (!prev) return undefined;
+        const openUri = this.open.get(prev.uri);
+        const full = openUri !== undefined ? this.store.report(openUri) : this.diskReportSync(prev.uri);
+        return full ? { uri: openUri ?? prev.uri, report: full } : undefined;
+      },
+      options,
+    );
   }
 
   // ---- internals -------------------------------------------------------------------------
@@ -410,7 +430,9 @@ export class WorkspaceIndex implements CrossYearSource {
   private logCapped(): void {
     if (this.cappedLogged) return;
     this.cappedLogged = true;
-    this.connection.console.log(`[nianbao] index: capped at ${MAX_FILES} report files; further files are not indexed (narrow nianbao.index.include)`);
+    this.connection.console.log(
+      `[nianbao] index: capped at ${MAX_FILES} report files; further files are not indexed (narrow nianbao.index.include)`,
+    );
   }
 
   private registerWatchers(): void {
@@ -466,14 +488,21 @@ function skipped(name: string): boolean {
 }
 
 function matches(folder: Folder, c: string): boolean {
-  const rel = c.slice(folder.uri.length + 1).split('/').map(decode);
+  const rel = c
+    .slice(folder.uri.length + 1)
+    .split('/')
+    .map(decode);
   if (rel.some(skipped)) return false;
   const path = rel.join('/');
   return folder.globs.some((g) => g.match(path));
 }
 
 function decode(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 /** A path segment encoded as VS Code's URI.toString() does: all but A–Z a–z 0–9 - . _ ~ percent-encoded. */
@@ -513,7 +542,11 @@ async function readText(c: string): Promise<string | null> {
 }
 
 function exists(c: string): boolean {
-  try { return existsSync(fileURLToPath(c)); } catch { return false; }
+  try {
+    return existsSync(fileURLToPath(c));
+  } catch {
+    return false;
+  }
 }
 
 async function forEachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

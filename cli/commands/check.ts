@@ -4,7 +4,16 @@
  * year before when that report is among the files given (cross-year rules X-*).
  */
 import { readFileSync } from 'node:fs';
-import { checkCrossYear, checkText, identityOf, ReportIndex, type CheckOptions, type Diagnostic, type Locale, type Report } from '../../core';
+import {
+  checkCrossYear,
+  checkText,
+  identityOf,
+  ReportIndex,
+  type CheckOptions,
+  type Diagnostic,
+  type Locale,
+  type Report,
+} from '../../core';
 import { expandPaths } from '../files';
 import { toJson } from '../output/json';
 import { toSarif } from '../output/sarif';
@@ -12,17 +21,41 @@ import { buildSummary, formatSummary } from '../output/summary';
 import { formatText, summaryLine } from '../output/text';
 import { UsageError } from '../args';
 
-export interface CheckArgs { paths: string[]; format: string; locale: Locale; options: CheckOptions; version: string; summary?: boolean; top?: number }
+export interface CheckArgs {
+  paths: string[];
+  format: string;
+  locale: Locale;
+  options: CheckOptions;
+  version: string;
+  summary?: boolean;
+  top?: number;
+}
 
-export interface FileResult { file: string; diags: Diagnostic[]; text?: string; report?: Report; organ?: string; year?: number }
+export interface FileResult {
+  file: string;
+  diags: Diagnostic[];
+  text?: string;
+  report?: Report;
+  organ?: string;
+  year?: number;
+}
 
-export function checkFiles(paths: string[], options: CheckOptions, crossYear = false): { results: FileResult[]; ioErrors: string[] } {
+export function checkFiles(
+  paths: string[],
+  options: CheckOptions,
+  crossYear = false,
+): { results: FileResult[]; ioErrors: string[] } {
   const { files, missing } = expandPaths(paths);
   const ioErrors = missing.map((p) => `${p}: no such file or directory`);
   const results: FileResult[] = [];
   for (const file of files) {
     let text: string;
-    try { text = readFileSync(file, 'utf8'); } catch (e) { ioErrors.push(`${file}: ${(e as Error).message}`); continue; }
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      ioErrors.push(`${file}: ${(e as Error).message}`);
+      continue;
+    }
     const checked = checkText(text, options);
     const id = identityOf(checked.report);
     results.push({ file, text, diags: checked.diagnostics, report: checked.report, organ: id?.organ, year: id?.year });
@@ -37,11 +70,16 @@ function addCrossYear(results: FileResult[], options: CheckOptions): void {
   for (const r of results) if (r.report) index.add(r.file, r.report);
   for (const r of results) {
     if (!r.report || r.year === undefined) continue;
-    const extra = checkCrossYear(r.report, (key, year) => {
-      const hit = index.find(key, year).find((e) => e.uri !== r.file);
-      return hit ? { file: hit.uri, report: hit.report } : undefined;
-    }, options);
-    if (extra.length) r.diags = [...r.diags, ...extra].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+    const extra = checkCrossYear(
+      r.report,
+      (key, year) => {
+        const hit = index.find(key, year).find((e) => e.uri !== r.file);
+        return hit ? { file: hit.uri, report: hit.report } : undefined;
+      },
+      options,
+    );
+    if (extra.length)
+      r.diags = [...r.diags, ...extra].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
   }
 }
 
@@ -58,7 +96,14 @@ export function runCheck(a: CheckArgs, out: (s: string) => void, err: (s: string
       sarif.runs[0].properties = { ...sarif.runs[0].properties, summary };
       out(JSON.stringify(sarif, null, 2));
     } else out(formatSummary(summary, { locale: a.locale, top: a.top ?? 20 }));
-  } else if (a.format === 'json') out(JSON.stringify(results.flatMap((r) => toJson(r.file, r.diags, a.locale)), null, 2));
+  } else if (a.format === 'json')
+    out(
+      JSON.stringify(
+        results.flatMap((r) => toJson(r.file, r.diags, a.locale)),
+        null,
+        2,
+      ),
+    );
   else if (a.format === 'sarif') out(JSON.stringify(toSarif(results, a.locale, a.version), null, 2));
   else {
     for (const r of results) if (r.diags.length) out(formatText(r.file, r.diags, a.locale));

@@ -9,9 +9,21 @@ import { renderText } from '../../core/render';
 import { renderDocx } from '../../core/render/docx';
 import { fileAndOutput, UsageError } from '../args';
 
-export interface ExportArgs { file: string; out?: string; as: 'html' | 'docx'; plain: boolean; locale: Locale; options: CheckOptions }
+export interface ExportArgs {
+  file: string;
+  out?: string;
+  as: 'html' | 'docx';
+  plain: boolean;
+  locale: Locale;
+  options: CheckOptions;
+}
 
-export function exportArgs(positionals: string[], flags: Record<string, string | true>, locale: Locale, options: CheckOptions): ExportArgs {
+export function exportArgs(
+  positionals: string[],
+  flags: Record<string, string | true>,
+  locale: Locale,
+  options: CheckOptions,
+): ExportArgs {
   const { file, out } = fileAndOutput(positionals, flags, 'export');
   if ((flags.html === true) === (flags.docx === true)) throw new UsageError('export needs --html or --docx');
   if (flags.docx === true && !out) throw new UsageError('export --docx needs -o OUT.docx');

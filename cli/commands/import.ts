@@ -5,7 +5,13 @@ import type { Locale } from '../../core';
 import { importBytes } from '../../core/import';
 import { fileAndOutput, UsageError } from '../args';
 
-export interface ImportArgs { file: string; out?: string; year?: number; locale: Locale; quiet?: boolean }
+export interface ImportArgs {
+  file: string;
+  out?: string;
+  year?: number;
+  locale: Locale;
+  quiet?: boolean;
+}
 
 export async function runImport(a: ImportArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let bytes: Uint8Array;
@@ -23,9 +29,11 @@ export async function runImport(a: ImportArgs, out: (s: string) => void, err: (s
     err(`${a.file}:${w.line || 1}: ${w.severity} import: ${w.message[a.locale]}${w.text ? ` [${w.text}]` : ''}`);
   }
   const cells = res.tables.map((t) => `${t.name} ${t.format}: ${t.cells}`).join(', ');
-  err(a.locale === 'en'
-    ? `${a.file}: format ${res.format}; cells placed: ${cells || 'none'}; ${res.warnings.length} warning(s)${res.ok ? '' : '; a table could not be read'}`
-    : `${a.file}：格式 ${res.format}；放入单元格：${cells || '无'}；导入警告 ${res.warnings.length} 条${res.ok ? '' : '；有表格无法读取'}`);
+  err(
+    a.locale === 'en'
+      ? `${a.file}: format ${res.format}; cells placed: ${cells || 'none'}; ${res.warnings.length} warning(s)${res.ok ? '' : '; a table could not be read'}`
+      : `${a.file}：格式 ${res.format}；放入单元格：${cells || '无'}；导入警告 ${res.warnings.length} 条${res.ok ? '' : '；有表格无法读取'}`,
+  );
   return res.ok ? 0 : 1;
 }
 

@@ -9,6 +9,14 @@ export function runSkeleton(flags: Record<string, string | true>, out: (s: strin
   if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year must be a year such as 2024');
   const fill = flags.fill === undefined ? 'blank' : String(flags.fill);
   if (fill !== 'blank' && fill !== 'zero') throw new UsageError('--fill must be blank or zero');
-  out(skeleton({ format, year, organ: flags.organ as string | undefined, organKind: flags.kind as string | undefined, fill }).trimEnd());
+  out(
+    skeleton({
+      format,
+      year,
+      organ: flags.organ as string | undefined,
+      organKind: flags.kind as string | undefined,
+      fill,
+    }).trimEnd(),
+  );
   return 0;
 }

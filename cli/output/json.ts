@@ -14,7 +14,12 @@ export interface JsonFinding {
 
 export function toJson(file: string, diags: Diagnostic[], locale: Locale): JsonFinding[] {
   return diags.map((d) => ({
-    file, code: d.code, severity: d.severity, message: d.message[locale], range: d.range, data: d.data,
+    file,
+    code: d.code,
+    severity: d.severity,
+    message: d.message[locale],
+    range: d.range,
+    data: d.data,
     related: (d.related ?? []).map((r) => ({ file: r.file ?? file, range: r.range, message: r.message[locale] })),
   }));
 }

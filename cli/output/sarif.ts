@@ -6,10 +6,17 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 const slash = (file: string) => file.split('\\').join('/');
 
 function location(file: string, r: Range) {
-  return { physicalLocation: {
-    artifactLocation: { uri: slash(file) },
-    region: { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 },
-  } };
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: slash(file) },
+      region: {
+        startLine: r.start.line + 1,
+        startColumn: r.start.character + 1,
+        endLine: r.end.line + 1,
+        endColumn: r.end.character + 1,
+      },
+    },
+  };
 }
 
 export function toSarif(results: { file: string; diags: Diagnostic[] }[], locale: Locale, version: string): object {
@@ -17,21 +24,37 @@ export function toSarif(results: { file: string; diags: Diagnostic[] }[], locale
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: {
-        name: 'nianbao', version, informationUri: 'https://github.com/nianbao/nianbao',
-        rules: used.map((id) => ({ id, shortDescription: { text: RULES[id].title[locale] }, defaultConfiguration: { level: LEVEL[RULES[id].severity] } })),
-      } },
-      results: results.flatMap(({ file, diags }) => diags.map((d) => ({
-        ruleId: d.code,
-        ruleIndex: used.indexOf(d.code),
-        level: LEVEL[d.severity],
-        message: { text: d.message[locale] },
-        locations: [location(file, d.range)],
-        // The cells a sum involves, or last year's cell for a cross-year finding.
-        relatedLocations: (d.related ?? []).map((r, id) => ({ id, ...location(r.file ?? file, r.range), message: { text: r.message[locale] } })),
-        properties: { data: d.data },
-      }))),
-    }],
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'nianbao',
+            version,
+            informationUri: 'https://github.com/nianbao/nianbao',
+            rules: used.map((id) => ({
+              id,
+              shortDescription: { text: RULES[id].title[locale] },
+              defaultConfiguration: { level: LEVEL[RULES[id].severity] },
+            })),
+          },
+        },
+        results: results.flatMap(({ file, diags }) =>
+          diags.map((d) => ({
+            ruleId: d.code,
+            ruleIndex: used.indexOf(d.code),
+            level: LEVEL[d.severity],
+            message: { text: d.message[locale] },
+            locations: [location(file, d.range)],
+            // The cells a sum involves, or last year's cell for a cross-year finding.
+            relatedLocations: (d.related ?? []).map((r, id) => ({
+              id,
+              ...location(r.file ?? file, r.range),
+              message: { text: r.message[locale] },
+            })),
+            properties: { data: d.data },
+          })),
+        ),
+      },
+    ],
   };
 }

@@ -5,9 +5,18 @@
  */
 import { organKey, type Diagnostic, type Locale, type Severity } from '../../core';
 
-export interface SummaryInput { file: string; diags: Diagnostic[]; organ?: string; year?: number }
+export interface SummaryInput {
+  file: string;
+  diags: Diagnostic[];
+  organ?: string;
+  year?: number;
+}
 
-export interface RuleCount { code: string; severity: Severity; count: number }
+export interface RuleCount {
+  code: string;
+  severity: Severity;
+  count: number;
+}
 
 export interface ReportSummary {
   organ: string;
@@ -23,7 +32,14 @@ export interface ReportSummary {
 export interface Summary {
   files: number;
   reports: ReportSummary[];
-  totals: { errors: number; warnings: number; infos: number; reportsWithErrors: number; reportsWithWarningsOnly: number; clean: number };
+  totals: {
+    errors: number;
+    warnings: number;
+    infos: number;
+    reportsWithErrors: number;
+    reportsWithWarningsOnly: number;
+    clean: number;
+  };
   byRule: (RuleCount & { reports: number })[];
 }
 
@@ -38,10 +54,24 @@ export function buildSummary(results: SummaryInput[]): Summary {
   for (const r of results) {
     const key = r.organ !== undefined && r.year !== undefined ? `${organKey(r.organ)}\u0000${r.year}` : `\u0001${r.file}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { organ: r.organ ?? r.file, year: r.year ?? null, files: [], errors: 0, warnings: 0, infos: 0, rules: [], counts: new Map() }));
+    if (!g) {
+      g = {
+        organ: r.organ ?? r.file,
+        year: r.year ?? null,
+        files: [],
+        errors: 0,
+        warnings: 0,
+        infos: 0,
+        rules: [],
+        counts: new Map(),
+      };
+      groups.set(key, g);
+    }
     g.files.push(r.file);
     for (const d of r.diags) {
-      if (d.severity === 'error') g.errors++; else if (d.severity === 'warning') g.warnings++; else g.infos++;
+      if (d.severity === 'error') g.errors++;
+      else if (d.severity === 'warning') g.warnings++;
+      else g.infos++;
       const k = `${d.code}\u0000${d.severity}`;
       const c = g.counts.get(k) ?? { code: d.code, severity: d.severity, count: 0 };
       c.count++;
@@ -49,7 +79,14 @@ export function buildSummary(results: SummaryInput[]): Summary {
     }
   }
   const reports = [...groups.values()].map(({ counts, ...g }) => ({ ...g, rules: [...counts.values()].sort(byRule) }));
-  reports.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || b.infos - a.infos || a.organ.localeCompare(b.organ) || (a.year ?? 0) - (b.year ?? 0));
+  reports.sort(
+    (a, b) =>
+      b.errors - a.errors ||
+      b.warnings - a.warnings ||
+      b.infos - a.infos ||
+      a.organ.localeCompare(b.organ) ||
+      (a.year ?? 0) - (b.year ?? 0),
+  );
   const all = new Map<string, RuleCount & { reports: number }>();
   for (const r of reports) {
     for (const c of r.rules) {
@@ -78,7 +115,12 @@ export function buildSummary(results: SummaryInput[]): Summary {
 /** Terminal columns of a string: CJK and full-width characters take two. */
 export function width(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(
+      ch,
+    )
+      ? 2
+      : 1;
   return w;
 }
 
@@ -89,7 +131,7 @@ function fit(s: string, cols: number): string {
     if (width(out + ch) > cols - 1) break;
     out += ch;
   }
-  return out + '…' + ' '.repeat(Math.max(0, cols - width(out) - 1));
+  return `${out}…${' '.repeat(Math.max(0, cols - width(out) - 1))}`;
 }
 
 const right = (s: string | number, cols: number) => ' '.repeat(Math.max(0, cols - width(String(s)))) + String(s);
@@ -104,13 +146,17 @@ function ruleList(rules: RuleCount[], cols: number): string {
   let out = '';
   for (const p of parts) {
     const next = out ? `${out} ${p}` : p;
-    if (width(next) > cols) return width(out + ' …') <= cols ? `${out} …` : out;
+    if (width(next) > cols) return width(`${out} …`) <= cols ? `${out} …` : out;
     out = next;
   }
   return out;
 }
 
-export interface SummaryFormat { locale: Locale; top: number; columns?: number }
+export interface SummaryFormat {
+  locale: Locale;
+  top: number;
+  columns?: number;
+}
 
 export function formatSummary(s: Summary, f: SummaryFormat): string {
   const en = f.locale === 'en';
@@ -119,31 +165,44 @@ export function formatSummary(s: Summary, f: SummaryFormat): string {
   const rulesCols = Math.max(20, total - ORG - 6 - 6 - 6 - 4);
   const L: string[] = [];
   const t = s.totals;
-  L.push(en
-    ? `${s.reports.length} report(s) in ${s.files} file(s): ${t.reportsWithErrors} with errors, ${t.reportsWithWarningsOnly} with warnings only, ${t.clean} clean — ${t.errors} error(s), ${t.warnings} warning(s), ${t.infos} info`
-    : `${s.files} 个文件，${s.reports.length} 份报告：${t.reportsWithErrors} 份有错误，${t.reportsWithWarningsOnly} 份仅有警告，${t.clean} 份无问题；共 ${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 条提示`);
+  L.push(
+    en
+      ? `${s.reports.length} report(s) in ${s.files} file(s): ${t.reportsWithErrors} with errors, ${t.reportsWithWarningsOnly} with warnings only, ${t.clean} clean — ${t.errors} error(s), ${t.warnings} warning(s), ${t.infos} info`
+      : `${s.files} 个文件，${s.reports.length} 份报告：${t.reportsWithErrors} 份有错误，${t.reportsWithWarningsOnly} 份仅有警告，${t.clean} 份无问题；共 ${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 条提示`,
+  );
   L.push('');
-  L.push(`${fit(en ? 'organ' : '机关', ORG)} ${right(en ? 'year' : '年度', 5)} ${right(en ? 'err' : '错误', 5)} ${right(en ? 'warn' : '警告', 5)}  ${en ? 'rules (errors first)' : '规则（错误在前）'}`);
+  L.push(
+    `${fit(en ? 'organ' : '机关', ORG)} ${right(en ? 'year' : '年度', 5)} ${right(en ? 'err' : '错误', 5)} ${right(en ? 'warn' : '警告', 5)}  ${en ? 'rules (errors first)' : '规则（错误在前）'}`,
+  );
   const shown = f.top > 0 ? s.reports.slice(0, f.top) : s.reports;
   for (const r of shown) {
     const organ = r.files.length > 1 ? `${r.organ} (${r.files.length})` : r.organ;
-    L.push(`${fit(organ, ORG)} ${right(r.year ?? '—', 5)} ${right(r.errors, 5)} ${right(r.warnings, 5)}  ${ruleList(r.rules, rulesCols)}`);
+    L.push(
+      `${fit(organ, ORG)} ${right(r.year ?? '—', 5)} ${right(r.errors, 5)} ${right(r.warnings, 5)}  ${ruleList(r.rules, rulesCols)}`,
+    );
   }
   const rest = s.reports.slice(shown.length);
   if (rest.length) {
     const e = rest.reduce((a, r) => a + r.errors, 0);
     const w = rest.reduce((a, r) => a + r.warnings, 0);
-    L.push(en
-      ? `… ${rest.length} more report(s) with ${e} error(s) and ${w} warning(s) (--top 0 lists all, --format json gives every row)`
-      : `…… 另有 ${rest.length} 份报告，共 ${e} 个错误、${w} 个警告（--top 0 列出全部，--format json 输出每一行）`);
+    L.push(
+      en
+        ? `… ${rest.length} more report(s) with ${e} error(s) and ${w} warning(s) (--top 0 lists all, --format json gives every row)`
+        : `…… 另有 ${rest.length} 份报告，共 ${e} 个错误、${w} 个警告（--top 0 列出全部，--format json 输出每一行）`,
+    );
   }
   if (s.byRule.length) {
     L.push('');
     L.push(en ? 'By rule (findings / reports):' : '按规则（次数 / 报告数）：');
-    const items = s.byRule.map((r) => `${r.code} ${r.count}/${r.reports}${r.severity === 'info' ? (en ? ' (info)' : '（提示）') : ''}`);
+    const items = s.byRule.map(
+      (r) => `${r.code} ${r.count}/${r.reports}${r.severity === 'info' ? (en ? ' (info)' : '（提示）') : ''}`,
+    );
     let line = ' ';
     for (const it of items) {
-      if (width(line) + width(it) + 2 > total) { L.push(line); line = ' '; }
+      if (width(line) + width(it) + 2 > total) {
+        L.push(line);
+        line = ' ';
+      }
       line += ` ${it} `;
     }
     if (line.trim()) L.push(line);

@@ -2,7 +2,9 @@
 import type { Diagnostic, Locale } from '../../core';
 
 export function formatText(file: string, diags: Diagnostic[], locale: Locale): string {
-  return diags.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message[locale]}`).join('\n');
+  return diags
+    .map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message[locale]}`)
+    .join('\n');
 }
 
 export function summaryLine(files: number, counts: Record<string, number>, locale: Locale): string {

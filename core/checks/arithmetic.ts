@@ -35,24 +35,65 @@ function diagnose(ctx: CheckContext, o: Outcome): Diagnostic {
       const c = ctx.reader.cell(p);
       const name = cellName(format, p);
       const shown = c.state === 'number' ? String(c.value) : '空白';
-      return { path: pathKey(p), span: c.span, range: report.lines.range(c.span), message: { 'zh-CN': `${name} = ${shown}`, en: `${p.join('.')} = ${c.state === 'number' ? c.value : 'blank'}` } };
+      return {
+        path: pathKey(p),
+        span: c.span,
+        range: report.lines.range(c.span),
+        message: { 'zh-CN': `${name} = ${shown}`, en: `${p.join('.')} = ${c.state === 'number' ? c.value : 'blank'}` },
+      };
     });
   let d: Diagnostic;
   if (inst.target) {
-    Object.assign(data, { target: pathKey(inst.target), reported: o.leftKnown, computed: o.rightKnown, operands: inst.right.map(pathKey) });
+    Object.assign(data, {
+      target: pathKey(inst.target),
+      reported: o.leftKnown,
+      computed: o.rightKnown,
+      operands: inst.right.map(pathKey),
+    });
     const what = inst.row ? ['本行各列', "row's cells"] : ['本列各项', "column's items"];
-    d = makeDiagnostic(report.lines, inst.rule, 'sum.mismatch', {
-      rule: inst.rule, target: cellName(format, inst.target), reported: o.leftKnown, computed: o.rightKnown,
-      what: what[0], whatEn: what[1], blanks: o.unknown.length || undefined,
-    }, anchor.span, data);
+    d = makeDiagnostic(
+      report.lines,
+      inst.rule,
+      'sum.mismatch',
+      {
+        rule: inst.rule,
+        target: cellName(format, inst.target),
+        reported: o.leftKnown,
+        computed: o.rightKnown,
+        what: what[0],
+        whatEn: what[1],
+        blanks: o.unknown.length || undefined,
+      },
+      anchor.span,
+      data,
+    );
   } else if (inst.kind === 'eq') {
-    d = makeDiagnostic(report.lines, inst.rule, 'bal.mismatch', {
-      column: labelAt(format, inst.anchor), columnEn: inst.column, left: o.leftKnown, right: o.rightKnown,
-    }, anchor.span, data);
+    d = makeDiagnostic(
+      report.lines,
+      inst.rule,
+      'bal.mismatch',
+      {
+        column: labelAt(format, inst.anchor),
+        columnEn: inst.column,
+        left: o.leftKnown,
+        right: o.rightKnown,
+      },
+      anchor.span,
+      data,
+    );
   } else {
-    d = makeDiagnostic(report.lines, inst.rule, `ge.${inst.rule}`, {
-      row: rowName(format, inst.row ?? inst.anchor.slice(0, -1)), left: o.leftKnown, right: o.rightKnown,
-    }, anchor.span, data);
+    d = makeDiagnostic(
+      report.lines,
+      inst.rule,
+      `ge.${inst.rule}`,
+      {
+        row: rowName(format, inst.row ?? inst.anchor.slice(0, -1)),
+        left: o.leftKnown,
+        right: o.rightKnown,
+      },
+      anchor.span,
+      data,
+    );
   }
   d.related = related;
   return d;

@@ -23,8 +23,24 @@ export function checkCells(ctx: CheckContext): void {
 
 function checkCell(ctx: CheckContext, table: TableSpec, cell: Cell): void {
   const name = cellName(ctx.format, cell.path);
-  const emit = (code: string, id: string, args: Record<string, string | number | undefined>, data: Record<string, unknown>, severity?: Severity) =>
-    ctx.out.push(makeDiagnostic(ctx.report.lines, code, id, { cell: name, ...args }, cell.span, { path: pathKey(cell.path), state: cell.state, ...data }, severity));
+  const emit = (
+    code: string,
+    id: string,
+    args: Record<string, string | number | undefined>,
+    data: Record<string, unknown>,
+    severity?: Severity,
+  ) =>
+    ctx.out.push(
+      makeDiagnostic(
+        ctx.report.lines,
+        code,
+        id,
+        { cell: name, ...args },
+        cell.span,
+        { path: pathKey(cell.path), state: cell.state, ...data },
+        severity,
+      ),
+    );
   switch (cell.state) {
     case 'missing':
       return; // the schema check reports missing rows and columns
@@ -36,13 +52,21 @@ function checkCell(ctx: CheckContext, table: TableSpec, cell: Cell): void {
       return;
     }
     case 'text':
-      return textCell(ctx, table, cell, emit);
+      textCell(ctx, table, cell, emit);
+      return;
     case 'number':
-      return numberCell(ctx, table, cell, emit);
+      numberCell(cell, emit, table);
+      return;
   }
 }
 
-type Emit = (code: string, id: string, args: Record<string, string | number | undefined>, data: Record<string, unknown>, severity?: Severity) => void;
+type Emit = (
+  code: string,
+  id: string,
+  args: Record<string, string | number | undefined>,
+  data: Record<string, unknown>,
+  severity?: Severity,
+) => void;
 
 function unitRule(ctx: CheckContext): string {
   return ctx.format === '2019' ? 'T2-19-UNIT' : 'T2-21-UNIT';
@@ -59,7 +83,12 @@ function textCell(ctx: CheckContext, table: TableSpec, cell: Cell, emit: Emit): 
   const reading = readNumberWithUnit(text);
   if (cell.kind === 'money_unit') {
     if (reading && (reading.unit === '元' || reading.unit === '万元')) {
-      emit('T2-19-UNIT', 'unit.moneyText', { text, number: reading.number, unit: reading.unit }, { text, number: reading.number, unit: reading.unit });
+      emit(
+        'T2-19-UNIT',
+        'unit.moneyText',
+        { text, number: reading.number, unit: reading.unit },
+        { text, number: reading.number, unit: reading.unit },
+      );
     } else emit(table.nonnegRule, 'cell.text', { text }, { text });
     return;
   }
@@ -70,20 +99,26 @@ function textCell(ctx: CheckContext, table: TableSpec, cell: Cell, emit: Emit): 
     } else emit(table.nonnegRule, 'cell.text', { text }, { text });
     return;
   }
-  if (reading && reading.unit && Number.isInteger(reading.number)) {
+  if (reading?.unit && Number.isInteger(reading.number)) {
     const code = table.name === '表二' ? unitRule(ctx) : table.key === 'applications' ? table.blankRule : table.nonnegRule;
-    emit(code, 'unit.inCount', { unit: reading.unit, number: reading.number }, { text, number: reading.number, unit: reading.unit, pinned });
+    emit(
+      code,
+      'unit.inCount',
+      { unit: reading.unit, number: reading.number },
+      { text, number: reading.number, unit: reading.unit, pinned },
+    );
     return;
   }
   const code = table.key === 'applications' ? table.blankRule : table.nonnegRule;
   emit(code, 'cell.text', { text, suggest: reading?.number }, { text, number: reading?.number, pinned });
 }
 
-function numberCell(ctx: CheckContext, table: TableSpec, cell: Cell, emit: Emit): void {
+function numberCell(cell: Cell, emit: Emit, table: TableSpec): void {
   const v = cell.value!;
   if (cell.kind === 'money_unit') {
     // A zero needs no unit; any other amount is ambiguous without one.
-    if (cell.unit !== '元' && cell.unit !== '万元' && v !== 0) emit('T2-19-UNIT', 'unit.moneyBare', { number: v }, { number: v, bare: true });
+    if (cell.unit !== '元' && cell.unit !== '万元' && v !== 0)
+      emit('T2-19-UNIT', 'unit.moneyBare', { number: v }, { number: v, bare: true });
     if (v < 0) emit(table.nonnegRule, 'cell.negative', { value: v }, { value: v });
     return;
   }

@@ -17,7 +17,10 @@ import type { Span } from '../types';
 import type { CheckContext } from './context';
 import { pathKey } from './relations';
 
-interface Meta { organ_kind?: unknown; year?: unknown }
+interface Meta {
+  organ_kind?: unknown;
+  year?: unknown;
+}
 
 const TOPICS: { id: string; zh: string; re: RegExp }[] = [
   { id: 'assessment', zh: '工作考核', re: /考核/ },
@@ -27,7 +30,9 @@ const TOPICS: { id: string; zh: string; re: RegExp }[] = [
 
 /** The narrative sections, from the schema (x-nianbao.section). */
 export function narrativeSections(ctx: CheckContext): string[] {
-  return sectionsOf(ctx.format).filter((s) => s.narrative).map((s) => s.key);
+  return sectionsOf(ctx.format)
+    .filter((s) => s.narrative)
+    .map((s) => s.key);
 }
 
 const isGovernment = (kind: unknown) => typeof kind === 'string' && kind.endsWith('_government');
@@ -56,7 +61,16 @@ function checkGov(ctx: CheckContext): void {
   const all = [overview, sectionText(ctx, 'problems') ?? '', sectionText(ctx, 'other_matters') ?? ''].join('\n');
   const missing = TOPICS.filter((t) => !t.re.test(all));
   if (!missing.length) return;
-  ctx.out.push(makeDiagnostic(ctx.report.lines, 'S1-GOV', 's1.gov', { missing: missing.map((t) => `“${t.zh}”`).join('、'), missingEn: missing.map((t) => t.id).join(', ') }, keySpanAt(ctx.report, ['overview']), { missing: missing.map((t) => t.id) }));
+  ctx.out.push(
+    makeDiagnostic(
+      ctx.report.lines,
+      'S1-GOV',
+      's1.gov',
+      { missing: missing.map((t) => `“${t.zh}”`).join('、'), missingEn: missing.map((t) => t.id).join(', ') },
+      keySpanAt(ctx.report, ['overview']),
+      { missing: missing.map((t) => t.id) },
+    ),
+  );
 }
 
 function checkRectify(ctx: CheckContext, meta: Meta): void {
@@ -64,14 +78,24 @@ function checkRectify(ctx: CheckContext, meta: Meta): void {
   if (!problems) return;
   const prev = typeof meta.year === 'number' ? new RegExp(`${meta.year - 1}年`) : /$^/;
   if (/整改|上一?年度?|去年|以往|往年/.test(problems) || prev.test(problems)) return;
-  ctx.out.push(makeDiagnostic(ctx.report.lines, 'S5-RECTIFY', 's5.rectify', { section: labelAt(ctx.format, ['problems']) }, keySpanAt(ctx.report, ['problems']), {}));
+  ctx.out.push(
+    makeDiagnostic(
+      ctx.report.lines,
+      'S5-RECTIFY',
+      's5.rectify',
+      { section: labelAt(ctx.format, ['problems']) },
+      keySpanAt(ctx.report, ['problems']),
+      {},
+    ),
+  );
 }
 
 const N = `(${NUMBER_SOURCE})`;
 const FEE_COUNT = new RegExp(`收费通知(?:书)?(?:共计|合计|共|计)?${N}(?:件|份)|${N}(?:件|份)(?:信息处理费)?收费通知`);
 const FEE_NOTICE_AMOUNT = /(?:通知|应收|应缴)[^。；]{0,12}?\d[\d,.]*(?:万)?元/;
 const FEE_COLLECTED = /(?:实际|实收|收取|收缴)[^。；]{0,16}?\d[\d,.]*(?:万)?元/;
-const FEE_ZERO = /(?:收取|收缴|实收)[^。；]{0,20}?(?:0|零)(?:\.0+)?(?:万)?元|未收取|没有收取|无信息处理费|未发生[^。；]{0,10}信息处理费|未发出[^。；]{0,6}收费通知/;
+const FEE_ZERO =
+  /(?:收取|收缴|实收)[^。；]{0,20}?(?:0|零)(?:\.0+)?(?:万)?元|未收取|没有收取|无信息处理费|未发生[^。；]{0,10}信息处理费|未发出[^。；]{0,6}收费通知/;
 
 function checkFee(ctx: CheckContext): void {
   const fc = (ctx.report.value as { fee_collection?: Record<string, unknown> })?.fee_collection;
@@ -80,7 +104,8 @@ function checkFee(ctx: CheckContext): void {
   const text = n?.text ?? '';
   // The number of fee notices: structured block first, else the prose.
   let notices = fcNum('notices_count');
-  let noticesSpan: Span | undefined = notices !== undefined ? spanOf(locate(ctx.report, ['fee_collection', 'notices_count'])?.value) : undefined;
+  let noticesSpan: Span | undefined =
+    notices !== undefined ? spanOf(locate(ctx.report, ['fee_collection', 'notices_count'])?.value) : undefined;
   if (notices === undefined && n) {
     const m = FEE_COUNT.exec(text);
     const tok = m?.[1] ?? m?.[2];
@@ -99,9 +124,27 @@ function checkFee(ctx: CheckContext): void {
     if (known(cell) && cell.value! > 0) {
       const name = cellName(ctx.format, cell.path);
       if (notices === undefined) {
-        ctx.out.push(makeDiagnostic(ctx.report.lines, 'S6-FEE', 's6.feeNoCount', { cell: name, value: cell.value, section: labelAt(ctx.format, ['other_matters']) }, cell.span, { path: pathKey(cell.path), overdueFee: cell.value }));
+        ctx.out.push(
+          makeDiagnostic(
+            ctx.report.lines,
+            'S6-FEE',
+            's6.feeNoCount',
+            { cell: name, value: cell.value, section: labelAt(ctx.format, ['other_matters']) },
+            cell.span,
+            { path: pathKey(cell.path), overdueFee: cell.value },
+          ),
+        );
       } else if (notices < cell.value!) {
-        ctx.out.push(makeDiagnostic(ctx.report.lines, 'S6-FEE', 's6.feeFewNotices', { cell: name, value: cell.value, notices }, noticesSpan ?? cell.span, { path: pathKey(cell.path), overdueFee: cell.value, notices }));
+        ctx.out.push(
+          makeDiagnostic(
+            ctx.report.lines,
+            'S6-FEE',
+            's6.feeFewNotices',
+            { cell: name, value: cell.value, notices },
+            noticesSpan ?? cell.span,
+            { path: pathKey(cell.path), overdueFee: cell.value, notices },
+          ),
+        );
       }
     }
   }
@@ -110,13 +153,27 @@ function checkFee(ctx: CheckContext): void {
   if (fc && ['notices_count', 'notices_amount_yuan', 'collected_amount_yuan'].every((k) => fcNum(k) !== undefined)) return;
   const feeSentences = text.split(/[。\n]/).filter((s) => /信息处理费|收费通知/.test(s));
   const fees = feeSentences.join('。');
-  if (FEE_ZERO.test(fees) && !/[1-9]\d*(?:\.\d+)?(?:万)?元/.test(fees.replace(/《[^》]*》/g, '')) && !(notices && notices > 0)) return;
+  if (FEE_ZERO.test(fees) && !/[1-9]\d*(?:\.\d+)?(?:万)?元/.test(fees.replace(/《[^》]*》/g, '')) && !(notices && notices > 0))
+    return;
   const missing: string[] = [];
   if (notices === undefined) missing.push('count');
   if (!FEE_NOTICE_AMOUNT.test(fees) && fcNum('notices_amount_yuan') === undefined) missing.push('noticeAmount');
   if (!FEE_COLLECTED.test(fees) && fcNum('collected_amount_yuan') === undefined) missing.push('collected');
   if (!missing.length) return;
-  const field: Record<string, string> = { count: 'notices_count', noticeAmount: 'notices_amount_yuan', collected: 'collected_amount_yuan' };
+  const field: Record<string, string> = {
+    count: 'notices_count',
+    noticeAmount: 'notices_amount_yuan',
+    collected: 'collected_amount_yuan',
+  };
   const names = missing.map((m) => `“${labelAt(ctx.format, ['fee_collection', field[m]])}”`);
-  ctx.out.push(makeDiagnostic(ctx.report.lines, 'S6-FEE', 's6.feeIncomplete', { missing: names.join('、'), missingEn: missing.join(', ') }, keySpanAt(ctx.report, ['other_matters']), { missing }));
+  ctx.out.push(
+    makeDiagnostic(
+      ctx.report.lines,
+      'S6-FEE',
+      's6.feeIncomplete',
+      { missing: names.join('、'), missingEn: missing.join(', ') },
+      keySpanAt(ctx.report, ['other_matters']),
+      { missing },
+    ),
+  );
 }

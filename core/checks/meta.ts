@@ -6,9 +6,16 @@ import type { Span } from '../types';
 import type { CheckContext } from './context';
 import { DEFAULT_DEADLINES } from './options';
 
-interface Meta { year?: unknown; title?: unknown; organ_kind?: unknown; published_on?: unknown; period?: { from?: unknown; to?: unknown } }
+interface Meta {
+  year?: unknown;
+  title?: unknown;
+  organ_kind?: unknown;
+  published_on?: unknown;
+  period?: { from?: unknown; to?: unknown };
+}
 
-const valueSpan = (ctx: CheckContext, path: string[]): Span => spanOf(locate(ctx.report, path)?.value) ?? keySpanAt(ctx.report, path);
+const valueSpan = (ctx: CheckContext, path: string[]): Span =>
+  spanOf(locate(ctx.report, path)?.value) ?? keySpanAt(ctx.report, path);
 
 export function checkMeta(ctx: CheckContext): void {
   const value = ctx.report.value as { meta?: Meta; overview?: unknown; problems?: unknown };
@@ -26,13 +33,25 @@ function checkYear(ctx: CheckContext, year: number, meta: Meta): void {
   if (typeof meta.title === 'string') {
     const found = /(?:19|20)\d\d(?=年)/.exec(meta.title)?.[0];
     if (found && Number(found) !== year) {
-      ctx.out.push(makeDiagnostic(lines, 'META-YEAR', 'meta.yearTitle', { found, year }, valueSpan(ctx, ['meta', 'title']), { where: 'meta.title', found: Number(found), year }));
+      ctx.out.push(
+        makeDiagnostic(lines, 'META-YEAR', 'meta.yearTitle', { found, year }, valueSpan(ctx, ['meta', 'title']), {
+          where: 'meta.title',
+          found: Number(found),
+          year,
+        }),
+      );
     }
   }
   for (const end of ['from', 'to'] as const) {
     const v = meta.period?.[end];
     if (typeof v === 'string' && /^\d{4}-/.test(v) && Number(v.slice(0, 4)) !== year) {
-      ctx.out.push(makeDiagnostic(lines, 'META-YEAR', 'meta.yearPeriod', { found: v, year }, valueSpan(ctx, ['meta', 'period', end]), { where: `meta.period.${end}`, found: v, year }));
+      ctx.out.push(
+        makeDiagnostic(lines, 'META-YEAR', 'meta.yearPeriod', { found: v, year }, valueSpan(ctx, ['meta', 'period', end]), {
+          where: `meta.period.${end}`,
+          found: v,
+          year,
+        }),
+      );
     }
   }
   // The statistical-period sentence in the narrative: 统计期限自2020年1月1日起至2020年12月31日止.
@@ -46,7 +65,16 @@ function checkYear(ctx: CheckContext, year: number, meta: Meta): void {
       for (const g of [1, 2]) {
         if (Number(m[g]) === year) continue;
         const at = span.start + m.index + m[0].indexOf(m[g], g === 2 ? m[0].indexOf('至') : 0);
-        ctx.out.push(makeDiagnostic(lines, 'META-YEAR', 'meta.yearProse', { found: `${m[g]}年`, year }, { start: at, end: at + 4 }, { where: section, found: Number(m[g]), year }));
+        ctx.out.push(
+          makeDiagnostic(
+            lines,
+            'META-YEAR',
+            'meta.yearProse',
+            { found: `${m[g]}年`, year },
+            { start: at, end: at + 4 },
+            { where: section, found: Number(m[g]), year },
+          ),
+        );
       }
     }
   }
@@ -58,10 +86,28 @@ function checkDeadline(ctx: CheckContext, year: number, meta: Meta): void {
   const mmdd = ctx.options.deadlines?.[kind] ?? DEFAULT_DEADLINES[kind] ?? DEFAULT_DEADLINES.other;
   const deadline = `${year + 1}-${mmdd}`;
   if (meta.published_on <= deadline) return;
-  const statutory = kind === 'department' ? '条例第四十九条第一款' : kind.endsWith('_government') && kind !== 'township_government' ? '条例第四十九条第二款' : '地方规定，可在设置中修改';
-  ctx.out.push(makeDiagnostic(ctx.report.lines, 'META-DEADLINE', 'meta.deadline', {
-    published: meta.published_on, deadline, kind: enumLabel(['meta', 'organ_kind'], kind), kindEn: kind, basis: statutory,
-  }, valueSpan(ctx, ['meta', 'published_on']), { published: meta.published_on, deadline, organ_kind: kind }));
+  const statutory =
+    kind === 'department'
+      ? '条例第四十九条第一款'
+      : kind.endsWith('_government') && kind !== 'township_government'
+        ? '条例第四十九条第二款'
+        : '地方规定，可在设置中修改';
+  ctx.out.push(
+    makeDiagnostic(
+      ctx.report.lines,
+      'META-DEADLINE',
+      'meta.deadline',
+      {
+        published: meta.published_on,
+        deadline,
+        kind: enumLabel(['meta', 'organ_kind'], kind),
+        kindEn: kind,
+        basis: statutory,
+      },
+      valueSpan(ctx, ['meta', 'published_on']),
+      { published: meta.published_on, deadline, organ_kind: kind },
+    ),
+  );
 }
 
 function checkProblems(ctx: CheckContext, problems: unknown): void {
@@ -69,6 +115,15 @@ function checkProblems(ctx: CheckContext, problems: unknown): void {
   if (!loc) return; // a missing section is STRUCT-SECTIONS
   const text = typeof problems === 'string' ? problems.replace(/[\s\u3000。.．]/g, '') : '';
   if (text === '' || text === '无' || text === '暂无' || text === '没有') {
-    ctx.out.push(makeDiagnostic(ctx.report.lines, 'S5-EMPTY', 's5.empty', {}, spanOf(loc.value) && text !== '' ? spanOf(loc.value)! : loc.keySpan!, { text: typeof problems === 'string' ? problems : null }));
+    ctx.out.push(
+      makeDiagnostic(
+        ctx.report.lines,
+        'S5-EMPTY',
+        's5.empty',
+        {},
+        spanOf(loc.value) && text !== '' ? spanOf(loc.value)! : loc.keySpan!,
+        { text: typeof problems === 'string' ? problems : null },
+      ),
+    );
   }
 }

@@ -10,7 +10,13 @@ import { narrativeOf, sourceSpan } from '../text/narrative';
 import type { CheckContext } from './context';
 import { narrativeSections } from './content';
 
-interface Meta { organ?: unknown; title?: unknown; year?: unknown; published_on?: unknown; period?: { to?: unknown } }
+interface Meta {
+  organ?: unknown;
+  title?: unknown;
+  year?: unknown;
+  published_on?: unknown;
+  period?: { to?: unknown };
+}
 
 /** Administrative units end in one of these; the last unit of an organ's name is its own. */
 const UNIT_SUFFIX = /(?:特别行政区|自治区|自治州|自治县|自治旗|街道|苏木|省|市|州|盟|地区|区|县|旗|乡|镇)/;
@@ -66,7 +72,13 @@ function titleCheck(ctx: CheckContext, organ: string, core: string, title: strin
   if (!whole || !isScalar(node)) return;
   const at = ctx.report.text.slice(whole.start, whole.end).indexOf(found);
   const span = at >= 0 ? { start: whole.start + at, end: whole.start + at + found.length } : whole;
-  ctx.out.push(makeDiagnostic(ctx.report.lines, 'META-ORGAN', 'meta.organTitle', { found, organ }, span, { where: 'meta.title', found, organ }));
+  ctx.out.push(
+    makeDiagnostic(ctx.report.lines, 'META-ORGAN', 'meta.organTitle', { found, organ }, span, {
+      where: 'meta.title',
+      found,
+      organ,
+    }),
+  );
 }
 
 /** Variants of the organ's own unit name in the narrative: 双营乡 for 双营子回族乡. */
@@ -94,7 +106,14 @@ function bodyCheck(ctx: CheckContext, organ: string, core: string): void {
       if (!isSubsequence(short, long)) continue;
       seen.add(mention);
       const span = sourceSpan(n, i, i + mention.length);
-      ctx.out.push(makeDiagnostic(ctx.report.lines, 'META-ORGAN', 'meta.organBody', { found: mention, organ, unit }, span, { where: section, found: mention, organ, expected: unit }));
+      ctx.out.push(
+        makeDiagnostic(ctx.report.lines, 'META-ORGAN', 'meta.organBody', { found: mention, organ, unit }, span, {
+          where: section,
+          found: mention,
+          organ,
+          expected: unit,
+        }),
+      );
     }
   }
 }
@@ -103,10 +122,17 @@ function dateCheck(ctx: CheckContext, meta: Meta): void {
   const published = meta.published_on;
   if (typeof published !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(published)) return;
   const to = meta.period?.to;
-  const end = typeof to === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(to) ? to : typeof meta.year === 'number' ? `${meta.year}-12-31` : undefined;
+  const end =
+    typeof to === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(to)
+      ? to
+      : typeof meta.year === 'number'
+        ? `${meta.year}-12-31`
+        : undefined;
   if (!end || published > end) return;
   const loc = locate(ctx.report, ['meta', 'published_on']);
   const span = spanOf(loc?.value) ?? loc?.keySpan;
   if (!span) return;
-  ctx.out.push(makeDiagnostic(ctx.report.lines, 'META-DATE', 'meta.dateEarly', { published, end }, span, { published, periodEnd: end }));
+  ctx.out.push(
+    makeDiagnostic(ctx.report.lines, 'META-DATE', 'meta.dateEarly', { published, end }, span, { published, periodEnd: end }),
+  );
 }

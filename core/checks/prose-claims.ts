@@ -46,21 +46,54 @@ const FILL = '(?:(?:的)?(?:数量|总数|总量))?(?:共计|合计|总计|累�
 
 const PATTERNS: { kind: ClaimKind; re: RegExp }[] = [
   // 共收到政府信息公开申请21件, 受理依申请公开21件
-  { kind: 'new', re: new RegExp(`(?<verb>新收|收到|受理|接收|接到|收悉)(?:了)?(?:各类)?(?:的)?(?:政府信息公开申请|信息公开申请|依申请公开(?:政府信息)?(?:申请|事项)?|公开申请|申请)${FILL}${N}${UNIT}`, 'dg') },
+  {
+    kind: 'new',
+    re: new RegExp(
+      `(?<verb>新收|收到|受理|接收|接到|收悉)(?:了)?(?:各类)?(?:的)?(?:政府信息公开申请|信息公开申请|依申请公开(?:政府信息)?(?:申请|事项)?|公开申请|申请)${FILL}${N}${UNIT}`,
+      'dg',
+    ),
+  },
   // 共收到70件申请
-  { kind: 'new', re: new RegExp(`(?<verb>新收|收到|受理|接收|接到)(?:了)?(?:共计|合计|共)?${N}${UNIT}(?:的)?(?:政府信息公开|信息公开|依申请公开)?申请(?!人)`, 'dg') },
+  {
+    kind: 'new',
+    re: new RegExp(
+      `(?<verb>新收|收到|受理|接收|接到)(?:了)?(?:共计|合计|共)?${N}${UNIT}(?:的)?(?:政府信息公开|信息公开|依申请公开)?申请(?!人)`,
+      'dg',
+    ),
+  },
   // 上年结转8件, 含上年度结转申请34件, 2022年结转的申请3件
-  { kind: 'carried', re: new RegExp(`(?:上一?年度?|去年|${YR}年度?)(?:未办结)?(?:的)?结转(?:到本年度?|至本年度?)?(?:的)?(?:政府信息公开|信息公开)?(?:申请)?(?:数量)?(?:共计|共|为)?${N}${UNIT}`, 'dg') },
+  {
+    kind: 'carried',
+    re: new RegExp(
+      `(?:上一?年度?|去年|${YR}年度?)(?:未办结)?(?:的)?结转(?:到本年度?|至本年度?)?(?:的)?(?:政府信息公开|信息公开)?(?:申请)?(?:数量)?(?:共计|共|为)?${N}${UNIT}`,
+      'dg',
+    ),
+  },
   // 结转下年度继续办理12件, 结转至2026年6件
-  { kind: 'forward', re: new RegExp(`(?:结转|转入|顺延)(?:到|至)?(?:下一?年度?|次年度?|${YR}年度?)(?:继续)?(?:办理|答复|处理)?(?:的)?(?:申请)?(?:共计|共|为)?${N}${UNIT}`, 'dg') },
+  {
+    kind: 'forward',
+    re: new RegExp(
+      `(?:结转|转入|顺延)(?:到|至)?(?:下一?年度?|次年度?|${YR}年度?)(?:继续)?(?:办理|答复|处理)?(?:的)?(?:申请)?(?:共计|共|为)?${N}${UNIT}`,
+      'dg',
+    ),
+  },
   // 1件结转下年度继续办理, 另有103件顺延到下年度答复
-  { kind: 'forward', re: new RegExp(`${N}${UNIT}(?:申请)?(?:需|将|已|被)?(?:结转|转入|顺延)(?:到|至)?(?:下一?年度?|次年度?|${YR}年度?)`, 'dg') },
+  {
+    kind: 'forward',
+    re: new RegExp(`${N}${UNIT}(?:申请)?(?:需|将|已|被)?(?:结转|转入|顺延)(?:到|至)?(?:下一?年度?|次年度?|${YR}年度?)`, 'dg'),
+  },
   { kind: 'review', re: new RegExp(`行政复议(?:案件|申请)?(?:数量)?(?:共计|合计|共|计|为)?${N}${UNIT}`, 'dg') },
   { kind: 'lit', re: new RegExp(`行政诉讼(?:案件)?(?:数量)?(?:共计|合计|共|计|为)?${N}${UNIT}`, 'dg') },
   // 没有收到政府信息公开申请
-  { kind: 'zeroNew', re: /(?<![尚并])(?:没有|未|无)(?:收到|接到|受理|发生|产生)(?:过)?(?:任何)?(?:的)?(?:政府信息公开|信息公开|依申请公开)?(?:的)?申请(?!人)/dg },
+  {
+    kind: 'zeroNew',
+    re: /(?<![尚并])(?:没有|未|无)(?:收到|接到|受理|发生|产生)(?:过)?(?:任何)?(?:的)?(?:政府信息公开|信息公开|依申请公开)?(?:的)?申请(?!人)/dg,
+  },
   // 没有收到政府信息公开行政复议、行政诉讼 / 未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况
-  { kind: 'zeroReview', re: /(?<!尚)(?:没有|未(?!经)|无(?![论法需须]))(?<mid>[^，。；、,;\d]{0,16}?)(?<what>行政复议(?:[、和及与或](?:被)?(?:提起)?行政诉讼)?|行政诉讼(?:[、和及与或](?:被)?(?:申请)?行政复议)?)/dg },
+  {
+    kind: 'zeroReview',
+    re: /(?<!尚)(?:没有|未(?!经)|无(?![论法需须]))(?<mid>[^，。；、,;\d]{0,16}?)(?<what>行政复议(?:[、和及与或](?:被)?(?:提起)?行政诉讼)?|行政诉讼(?:[、和及与或](?:被)?(?:申请)?行政复议)?)/dg,
+  },
 ];
 
 /** Words that make a clause speak of a subset, a channel or a condition. */
@@ -73,7 +106,7 @@ const ZERO_AFTER_OK = /^(?:案件|事项)?(?:的)?(?:情况|情形|案件|事件
 
 /** Does the sentence speak of a period other than the report year? Carry-over phrases aside. */
 function otherPeriod(sentence: string, year: number | undefined): boolean {
-  let s = sentence
+  const s = sentence
     .replace(/(?:(?:19|20)\d\d年)?1月1日(?:起)?(?:至|到|—|－|-|~)(?:(?:19|20)\d\d年)?12月31日(?:止)?/g, '')
     .replace(/截(?:至|止)(?:(?:19|20)\d\d年)?12月(?:31日|底)/g, '')
     .replace(/(?:比|较|与)(?:上一?年度?|去年)(?:同期)?(?:相比)?|同比/g, '')
@@ -82,7 +115,12 @@ function otherPeriod(sentence: string, year: number | undefined): boolean {
   if (year !== undefined) {
     for (const m of s.matchAll(/((?:19|20)\d\d)年/g)) if (Number(m[1]) !== year) return true;
   }
-  if (/上一?年|去年|往年|前年|上年度|下一?年度?|明年|季度|上半年|下半年|(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})月份?(?!日)/.test(s)) return true;
+  if (
+    /上一?年|去年|往年|前年|上年度|下一?年度?|明年|季度|上半年|下半年|(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})月份?(?!日)/.test(
+      s,
+    )
+  )
+    return true;
   return false;
 }
 
@@ -102,7 +140,8 @@ export function extractClaims(text: string, year?: number): Claim[] {
         const clause = s.slice(clauseStart(s, 0, at), at);
         const after = s.slice(at + m[0].length);
         if (kind === 'zeroNew') {
-          if (SUBSET.test(clause) || /^(?:的情况下|时)/.test(after) || /^[0-9０-９零〇一二两三四五六七八九十]/.test(after)) continue;
+          if (SUBSET.test(clause) || /^(?:的情况下|时)/.test(after) || /^[0-9０-９零〇一二两三四五六七八九十]/.test(after))
+            continue;
           found.push({ kind, start: sent.start + at, end: sent.start + at + m[0].length, sentence: sent });
           continue;
         }
@@ -122,15 +161,27 @@ export function extractClaims(text: string, year?: number): Claim[] {
         const value = parseNumeral(g.num);
         if (value === undefined) continue;
         const numStart = (m as RegExpExecArray & { indices: { groups: Record<string, [number, number]> } }).indices.groups.num[0];
-        if (SUBSET.test(clause) || APPROX_BEFORE.test(s.slice(0, numStart)) || /^(?:件|宗|起)?(?:左右|余|多)/.test(s.slice(numStart + g.num.length))) continue;
+        if (
+          SUBSET.test(clause) ||
+          APPROX_BEFORE.test(s.slice(0, numStart)) ||
+          /^(?:件|宗|起)?(?:左右|余|多)/.test(s.slice(numStart + g.num.length))
+        )
+          continue;
         if (/[0-9０-９.．第]$/.test(s.slice(0, numStart))) continue;
         if ((kind === 'review' || kind === 'lit') && OUTCOME.test(clause)) continue;
         if (kind === 'review' && /行政诉讼(?:案件)?[、和及与]$/.test(s.slice(0, at))) continue;
         if (kind === 'lit' && /行政复议(?:案件)?[、和及与]$/.test(s.slice(0, at))) continue;
-        const claim: Claim = { kind, value, start: sent.start + numStart, end: sent.start + numStart + g.num.length, sentence: sent };
+        const claim: Claim = {
+          kind,
+          value,
+          start: sent.start + numStart,
+          end: sent.start + numStart + g.num.length,
+          sentence: sent,
+        };
         if (kind === 'new') {
           const afterNum = s.slice(at + m[0].length);
-          claim.inclCarry = /^(?:申请)?[（(]\s*(?:含|包括|包含)[^）)]*结转/.test(afterNum) || /(?:含|包括|连同)[^，。；]*结转/.test(clause);
+          claim.inclCarry =
+            /^(?:申请)?[（(]\s*(?:含|包括|包含)[^）)]*结转/.test(afterNum) || /(?:含|包括|连同)[^，。；]*结转/.test(clause);
           claim.strict = g.verb === '新收';
         }
         found.push(claim);

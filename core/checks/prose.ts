@@ -21,7 +21,7 @@ export function checkProse(ctx: CheckContext): void {
   const year = (ctx.report.value as { meta?: { year?: unknown } })?.meta?.year;
   for (const section of narrativeSections(ctx)) {
     const n = narrativeOf(ctx.report, section);
-    if (!n || !n.text) continue;
+    if (!n?.text) continue;
     for (const claim of extractClaims(n.text, typeof year === 'number' ? year : undefined)) compare(ctx, n, claim);
   }
   checkOrgan(ctx);
@@ -30,7 +30,9 @@ export function checkProse(ctx: CheckContext): void {
 
 /** The 总计 column key of a table, read from the schema. */
 function totalColumn(ctx: CheckContext, table: string, row: string): string | undefined {
-  return tableOf(ctx.format, table)?.rows.find((r) => r.rel.length === 1 && r.rel[0] === row)?.columns.find((c) => c.total)?.key;
+  return tableOf(ctx.format, table)
+    ?.rows.find((r) => r.rel.length === 1 && r.rel[0] === row)
+    ?.columns.find((c) => c.total)?.key;
 }
 
 function cellPath(ctx: CheckContext, table: string, row: string): string[] | undefined {
@@ -44,11 +46,18 @@ function cellsFor(ctx: CheckContext, claim: Claim): string[][] | undefined {
   const t4 = 'review_litigation';
   const one = (p: string[] | undefined) => (p ? [p] : undefined);
   switch (claim.kind) {
-    case 'new': case 'zeroNew': return one(cellPath(ctx, t3, 'new_received'));
-    case 'carried': return one(cellPath(ctx, t3, 'carried_over'));
-    case 'forward': return one(cellPath(ctx, t3, 'carry_forward'));
-    case 'review': case 'zeroReview': return one(cellPath(ctx, t4, 'review'));
-    case 'lit': case 'zeroLit': {
+    case 'new':
+    case 'zeroNew':
+      return one(cellPath(ctx, t3, 'new_received'));
+    case 'carried':
+      return one(cellPath(ctx, t3, 'carried_over'));
+    case 'forward':
+      return one(cellPath(ctx, t3, 'carry_forward'));
+    case 'review':
+    case 'zeroReview':
+      return one(cellPath(ctx, t4, 'review'));
+    case 'lit':
+    case 'zeroLit': {
       const a = cellPath(ctx, t4, 'lit_direct');
       const b = cellPath(ctx, t4, 'lit_after_review');
       return a && b ? [a, b] : undefined;
@@ -64,16 +73,32 @@ function compare(ctx: CheckContext, n: Narrative, claim: Claim): void {
   const actual = cells.reduce((s, c) => s + c.value!, 0);
   const span = sourceSpan(n, claim.start, claim.end);
   const phrase = n.text.slice(claim.sentence.start, claim.sentence.end).trim();
-  const related = (extra: string[][] = []): RelatedInfo[] => [...paths, ...extra].map((p) => {
-    const c = ctx.reader.cell(p);
-    return { path: pathKey(p), span: c.span, range: ctx.report.lines.range(c.span), message: { 'zh-CN': `${cellName(ctx.format, p)} = ${c.state === 'number' ? c.value : '空白'}`, en: `${p.join('.')} = ${c.state === 'number' ? c.value : 'blank'}` } };
-  });
+  const related = (extra: string[][] = []): RelatedInfo[] =>
+    [...paths, ...extra].map((p) => {
+      const c = ctx.reader.cell(p);
+      return {
+        path: pathKey(p),
+        span: c.span,
+        range: ctx.report.lines.range(c.span),
+        message: {
+          'zh-CN': `${cellName(ctx.format, p)} = ${c.state === 'number' ? c.value : '空白'}`,
+          en: `${p.join('.')} = ${c.state === 'number' ? c.value : 'blank'}`,
+        },
+      };
+    });
   const names = paths.map((p) => `“${cellName(ctx.format, p)}”`).join(' + ');
   const base = { section: n.section, kind: claim.kind, sentence: phrase, cells: paths.map(pathKey), actual };
 
   if (claim.kind === 'zeroNew' || claim.kind === 'zeroReview' || claim.kind === 'zeroLit') {
     if (actual === 0) return;
-    const d = makeDiagnostic(ctx.report.lines, 'TXT-ZERO', 'txt.zero', { phrase: n.text.slice(claim.start, claim.end), cell: names, actual }, span, base);
+    const d = makeDiagnostic(
+      ctx.report.lines,
+      'TXT-ZERO',
+      'txt.zero',
+      { phrase: n.text.slice(claim.start, claim.end), cell: names, actual },
+      span,
+      base,
+    );
     d.related = related();
     ctx.out.push(d);
     return;
@@ -86,14 +111,25 @@ function compare(ctx: CheckContext, n: Narrative, claim: Claim): void {
     const withCarry = carriedCell && known(carriedCell) ? actual + carriedCell.value! : undefined;
     if (claim.inclCarry && withCarry !== undefined) {
       if (stated === withCarry) return;
-      const d = makeDiagnostic(ctx.report.lines, 'TXT-T3', 'txt.mismatchWithCarry', { stated, cell: names, carried: cellName(ctx.format, carried!), expected: withCarry }, span, { ...base, stated, expected: withCarry, inclCarry: true });
+      const d = makeDiagnostic(
+        ctx.report.lines,
+        'TXT-T3',
+        'txt.mismatchWithCarry',
+        { stated, cell: names, carried: cellName(ctx.format, carried!), expected: withCarry },
+        span,
+        { ...base, stated, expected: withCarry, inclCarry: true },
+      );
       d.related = related([carried!]);
       ctx.out.push(d);
       return;
     }
     if (stated === actual || (!claim.strict && stated === withCarry)) return;
   } else if (stated === actual) return;
-  const d = makeDiagnostic(ctx.report.lines, 'TXT-T3', 'txt.mismatch', { stated, cell: names, expected: actual }, span, { ...base, stated, expected: actual });
+  const d = makeDiagnostic(ctx.report.lines, 'TXT-T3', 'txt.mismatch', { stated, cell: names, expected: actual }, span, {
+    ...base,
+    stated,
+    expected: actual,
+  });
   d.related = related();
   ctx.out.push(d);
 }

@@ -41,7 +41,10 @@ export type Overrides = Map<string, number>;
 /** Reads cells once per report; overrides let fixes be tried without editing text. */
 export class CellReader {
   private readonly cache = new Map<string, Cell>();
-  constructor(readonly report: Report, readonly format: FormatId) {}
+  constructor(
+    readonly report: Report,
+    readonly format: FormatId,
+  ) {}
 
   cell(path: string[]): Cell {
     const k = pathKey(path);
@@ -85,8 +88,8 @@ export function leafRows(report: Report, table: TableSpec): { path: string[]; co
 
 function instancesForRelation(report: Report, table: TableSpec, rel: Relation): Instance[] {
   const kind = rel.kind ?? 'eq';
-  const leftKeys = rel.target ? [rel.target] : rel.left ?? [];
-  const rightKeys = rel.target ? rel.operands ?? [] : rel.right ?? [];
+  const leftKeys = rel.target ? [rel.target] : (rel.left ?? []);
+  const rightKeys = rel.target ? (rel.operands ?? []) : (rel.right ?? []);
   const out: Instance[] = [];
   if (rel.each === 'row') {
     for (const row of leafRows(report, table)) {
@@ -94,7 +97,16 @@ function instancesForRelation(report: Report, table: TableSpec, rel: Relation): 
       if (![...leftKeys, ...rightKeys].every((k) => cols.has(k))) continue;
       const left = leftKeys.map((k) => [...row.path, k]);
       const right = rightKeys.map((k) => [...row.path, k]);
-      out.push({ rule: rel.rule, kind, table, left, right, target: rel.target ? left[0] : undefined, anchor: left[0], row: row.path });
+      out.push({
+        rule: rel.rule,
+        kind,
+        table,
+        left,
+        right,
+        target: rel.target ? left[0] : undefined,
+        anchor: left[0],
+        row: row.path,
+      });
     }
   } else {
     const columns = table.rows[0]?.columns ?? [];
@@ -121,7 +133,11 @@ export function instancesOf(report: Report, format: FormatId): Instance[] {
   return out;
 }
 
-interface Term { path: string[]; value?: number; signed: boolean }
+interface Term {
+  path: string[];
+  value?: number;
+  signed: boolean;
+}
 
 function term(reader: CellReader, path: string[], overrides?: Overrides): Term {
   const o = overrides?.get(pathKey(path));
@@ -140,8 +156,16 @@ export function evaluate(reader: CellReader, inst: Instance, overrides?: Overrid
   const diff = round(leftKnown - rightKnown);
   let lo = 0;
   let hi = 0;
-  for (const t of L) if (t.value === undefined) { hi = Infinity; if (t.signed) lo = -Infinity; }
-  for (const t of R) if (t.value === undefined) { lo = -Infinity; if (t.signed) hi = Infinity; }
+  for (const t of L)
+    if (t.value === undefined) {
+      hi = Infinity;
+      if (t.signed) lo = -Infinity;
+    }
+  for (const t of R)
+    if (t.value === undefined) {
+      lo = -Infinity;
+      if (t.signed) hi = Infinity;
+    }
   const ok = inst.kind === 'eq' ? diff + lo <= 0 && 0 <= diff + hi : diff + hi >= 0;
   const unknownL = L.filter((t) => t.value === undefined);
   const unknownR = R.filter((t) => t.value === undefined);

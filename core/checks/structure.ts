@@ -15,17 +15,54 @@ export function checkFormat(ctx: CheckContext): void {
   const formatSpan = spanOf(formatLoc?.value) ?? formatLoc?.keySpan ?? rootAnchor(ctx);
   if (!report.declaredFormat) {
     if (formatLoc) {
-      ctx.out.push(makeDiagnostic(lines, 'X-FORMAT', 'schema.enum', { label: labelAt(format, ['format']), allowed: '2019 / 2021' }, formatSpan, { declared: String(report.text.slice(formatSpan.start, formatSpan.end)), detected: report.detection.format, assumed: format }));
+      ctx.out.push(
+        makeDiagnostic(
+          lines,
+          'X-FORMAT',
+          'schema.enum',
+          { label: labelAt(format, ['format']), allowed: '2019 / 2021' },
+          formatSpan,
+          {
+            declared: String(report.text.slice(formatSpan.start, formatSpan.end)),
+            detected: report.detection.format,
+            assumed: format,
+          },
+        ),
+      );
     } else if (report.detection.format) {
-      ctx.out.push(makeDiagnostic(lines, 'X-FORMAT', 'format.missing', { format }, formatSpan, { detected: format, assumed: format }, 'warning'));
+      ctx.out.push(
+        makeDiagnostic(
+          lines,
+          'X-FORMAT',
+          'format.missing',
+          { format },
+          formatSpan,
+          { detected: format, assumed: format },
+          'warning',
+        ),
+      );
     } else {
       ctx.out.push(makeDiagnostic(lines, 'X-FORMAT', 'format.unknown', {}, formatSpan, { assumed: format }));
     }
   }
   const year = (report.value as { meta?: { year?: unknown } })?.meta?.year;
   if (typeof year === 'number' && report.declaredFormat) {
-    if (year >= 2021 && format === '2019') ctx.out.push(makeDiagnostic(lines, 'X-FORMAT', 'format.oldTemplate', { year }, formatSpan, { year, format, expected: '2021' }));
-    if (year <= 2020 && format === '2021') ctx.out.push(makeDiagnostic(lines, 'X-FORMAT', 'format.newTemplateEarly', { year }, formatSpan, { year, format, expected: '2019' }, 'warning'));
+    if (year >= 2021 && format === '2019')
+      ctx.out.push(
+        makeDiagnostic(lines, 'X-FORMAT', 'format.oldTemplate', { year }, formatSpan, { year, format, expected: '2021' }),
+      );
+    if (year <= 2020 && format === '2021')
+      ctx.out.push(
+        makeDiagnostic(
+          lines,
+          'X-FORMAT',
+          'format.newTemplateEarly',
+          { year },
+          formatSpan,
+          { year, format, expected: '2019' },
+          'warning',
+        ),
+      );
   }
   checkMixed(ctx);
 }
@@ -48,8 +85,17 @@ function checkMixed(ctx: CheckContext): void {
   // Keep only the outermost anchors.
   const keys = [...anchors.keys()];
   for (const [k, a] of anchors) {
-    if (keys.some((o) => o !== k && k.startsWith(o + '.'))) continue;
-    ctx.out.push(makeDiagnostic(report.lines, 'X-FORMAT', 'format.mixed', { format, other, label: labelAt(other, a.path) }, keySpanAt(report, a.path), { format, foreign: other, path: k }));
+    if (keys.some((o) => o !== k && k.startsWith(`${o}.`))) continue;
+    ctx.out.push(
+      makeDiagnostic(
+        report.lines,
+        'X-FORMAT',
+        'format.mixed',
+        { format, other, label: labelAt(other, a.path) },
+        keySpanAt(report, a.path),
+        { format, foreign: other, path: k },
+      ),
+    );
   }
 }
 
@@ -61,7 +107,17 @@ export function checkStructure(ctx: CheckContext): void {
   for (const key of present) {
     const i = order.indexOf(key);
     if (i < last) {
-      ctx.out.push(makeDiagnostic(report.lines, 'STRUCT-SECTIONS', 'struct.missingSection', { title: labelAt(format, [key]) + '（顺序不对）', key }, keySpanAt(report, [key]), { outOfOrder: key }, 'warning'));
+      ctx.out.push(
+        makeDiagnostic(
+          report.lines,
+          'STRUCT-SECTIONS',
+          'struct.missingSection',
+          { title: `${labelAt(format, [key])}（顺序不对）`, key },
+          keySpanAt(report, [key]),
+          { outOfOrder: key },
+          'warning',
+        ),
+      );
     }
     last = Math.max(last, i);
   }
@@ -71,7 +127,17 @@ export function checkStructure(ctx: CheckContext): void {
       const label = row && typeof row === 'object' ? String((row as { label?: unknown }).label ?? '') : String(row);
       const loc = locate(report, ['extra_rows', String(i), 'label']) ?? locate(report, ['extra_rows', String(i)]);
       const span = spanOf(loc?.value) ?? keySpanAt(report, ['extra_rows']);
-      ctx.out.push(makeDiagnostic(report.lines, 'STRUCT-ROWS', 'struct.extraRow', { label }, span, { extra: `extra_rows.${i}`, label }, 'warning'));
+      ctx.out.push(
+        makeDiagnostic(
+          report.lines,
+          'STRUCT-ROWS',
+          'struct.extraRow',
+          { label },
+          span,
+          { extra: `extra_rows.${i}`, label },
+          'warning',
+        ),
+      );
     });
   }
 }

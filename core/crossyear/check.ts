@@ -36,7 +36,11 @@ export interface PreviousReport {
 /** Finds the report of `organKey` (see organKey) for `year`; undefined when there is none. */
 export type FindPrevious = (organKey: string, year: number) => PreviousReport | undefined | null;
 
-export interface ReportIdentity { organ: string; key: string; year: number }
+export interface ReportIdentity {
+  organ: string;
+  key: string;
+  year: number;
+}
 
 /** Pairing key of an organ: meta.organ without whitespace (exact otherwise). */
 export function organKey(organ: string): string {
@@ -81,7 +85,12 @@ class Pair {
   private readonly cur: CellReader;
   private readonly last: CellReader;
 
-  constructor(readonly report: Report, readonly prev: Report, readonly year: number, readonly ref: PreviousReport) {
+  constructor(
+    readonly report: Report,
+    readonly prev: Report,
+    readonly year: number,
+    readonly ref: PreviousReport,
+  ) {
     this.fmt = formatOf(report, year);
     this.lastFmt = formatOf(prev, year - 1);
     this.cur = new CellReader(report, this.fmt);
@@ -98,8 +107,13 @@ class Pair {
   private relatedLast(path: string[], cell: Cell): RelatedInfo {
     const name = cellName(this.lastFmt, path);
     return {
-      path: pathKey(path), span: cell.span, range: this.prev.lines.range(cell.span),
-      message: { 'zh-CN': `${this.year - 1}年报告：${name} = ${cell.value}`, en: `${this.year - 1} report: ${path.join('.')} = ${cell.value}` },
+      path: pathKey(path),
+      span: cell.span,
+      range: this.prev.lines.range(cell.span),
+      message: {
+        'zh-CN': `${this.year - 1}年报告：${name} = ${cell.value}`,
+        en: `${this.year - 1} report: ${path.join('.')} = ${cell.value}`,
+      },
       ...(this.ref.uri !== undefined ? { uri: this.ref.uri } : {}),
       ...(this.ref.file !== undefined ? { file: this.ref.file } : {}),
     };
@@ -107,18 +121,46 @@ class Pair {
 
   private relatedHere(path: string[], cell: Cell): RelatedInfo {
     return {
-      path: pathKey(path), span: cell.span, range: this.report.lines.range(cell.span),
+      path: pathKey(path),
+      span: cell.span,
+      range: this.report.lines.range(cell.span),
       message: { 'zh-CN': `${cellName(this.fmt, path)} = ${cell.value}`, en: `${path.join('.')} = ${cell.value}` },
     };
   }
 
-  private emit(code: string, messageId: string, args: Record<string, string | number | undefined>, here: Cell, lastPath: string[], lastCell: Cell, expected: number | undefined, related: RelatedInfo[], severity?: Severity, extra: Record<string, unknown> = {}): void {
+  private emit(
+    code: string,
+    messageId: string,
+    args: Record<string, string | number | undefined>,
+    here: Cell,
+    lastPath: string[],
+    lastCell: Cell,
+    expected: number | undefined,
+    related: RelatedInfo[],
+    severity?: Severity,
+    extra: Record<string, unknown> = {},
+  ): void {
     const data: Record<string, unknown> = {
-      path: pathKey(here.path), lastPath: pathKey(lastPath), thisYear: here.value, lastYear: lastCell.value,
-      year: this.year, previousYear: this.year - 1, lastFile: this.ref.file ?? this.ref.uri, lastUri: this.ref.uri, ...extra,
+      path: pathKey(here.path),
+      lastPath: pathKey(lastPath),
+      thisYear: here.value,
+      lastYear: lastCell.value,
+      year: this.year,
+      previousYear: this.year - 1,
+      lastFile: this.ref.file ?? this.ref.uri,
+      lastUri: this.ref.uri,
+      ...extra,
     };
     if (expected !== undefined) data.expected = expected;
-    const d = makeDiagnostic(this.report.lines, code, messageId, { cell: cellName(this.fmt, here.path), value: here.value, lastYear: this.year - 1, ...args }, here.span, data, severity);
+    const d = makeDiagnostic(
+      this.report.lines,
+      code,
+      messageId,
+      { cell: cellName(this.fmt, here.path), value: here.value, lastYear: this.year - 1, ...args },
+      here.span,
+      data,
+      severity,
+    );
     d.related = related;
     this.out.push(d);
   }
@@ -136,7 +178,16 @@ class Pair {
       const lastPath = [...lastRow.path, col.key];
       const there = this.last.cell(lastPath);
       if (!known(here) || !known(there) || here.value === there.value) continue;
-      this.emit('X-CARRY', 'x.carry', { lastCell: cellName(this.lastFmt, lastPath), expected: there.value }, here, lastPath, there, there.value, [this.relatedLast(lastPath, there)]);
+      this.emit(
+        'X-CARRY',
+        'x.carry',
+        { lastCell: cellName(this.lastFmt, lastPath), expected: there.value },
+        here,
+        lastPath,
+        there,
+        there.value,
+        [this.relatedLast(lastPath, there)],
+      );
     }
   }
 
@@ -154,10 +205,26 @@ class Pair {
       if (here.value === expected || expected < 0) continue;
       // 制发 may count amendments of documents already in force: a shortfall up to 本年制发件数 is plausible.
       const soft = here.value! < expected && here.value! >= expected - issued.value!;
-      this.emit('X-INFORCE', 'x.inforce', {
-        last: there.value, issued: issued.value, repealed: repealed.value, expected, soft: soft ? 1 : undefined,
-        issuedName: labelAt(this.fmt, issued.path), repealedName: labelAt(this.fmt, repealed.path),
-      }, here, lastPath, there, expected, [this.relatedLast(lastPath, there), this.relatedHere(issued.path, issued), this.relatedHere(repealed.path, repealed)], soft ? 'info' : undefined, { soft });
+      this.emit(
+        'X-INFORCE',
+        'x.inforce',
+        {
+          last: there.value,
+          issued: issued.value,
+          repealed: repealed.value,
+          expected,
+          soft: soft ? 1 : undefined,
+          issuedName: labelAt(this.fmt, issued.path),
+          repealedName: labelAt(this.fmt, repealed.path),
+        },
+        here,
+        lastPath,
+        there,
+        expected,
+        [this.relatedLast(lastPath, there), this.relatedHere(issued.path, issued), this.relatedHere(repealed.path, repealed)],
+        soft ? 'info' : undefined,
+        { soft },
+      );
     }
   }
 
@@ -172,9 +239,22 @@ class Pair {
       if (![here, there].every(known) || delta.state !== 'number' || !Number.isInteger(delta.value)) continue;
       const expected = there.value! + delta.value!;
       if (here.value === expected || expected < 0) continue;
-      this.emit('X-ITEMS-19', 'x.items19', {
-        last: there.value, delta: delta.value, expected, prevName: labelAt(this.lastFmt, lastPath), deltaName: labelAt(this.lastFmt, delta.path),
-      }, here, lastPath, there, expected, [this.relatedLast(lastPath, there), this.relatedLast(delta.path, delta)]);
+      this.emit(
+        'X-ITEMS-19',
+        'x.items19',
+        {
+          last: there.value,
+          delta: delta.value,
+          expected,
+          prevName: labelAt(this.lastFmt, lastPath),
+          deltaName: labelAt(this.lastFmt, delta.path),
+        },
+        here,
+        lastPath,
+        there,
+        expected,
+        [this.relatedLast(lastPath, there), this.relatedLast(delta.path, delta)],
+      );
     }
   }
 
@@ -186,7 +266,18 @@ class Pair {
       const here = this.cur.cell(path);
       const there = this.last.cell(path);
       if (![here, there].every(known) || here.value! >= there.value!) continue;
-      this.emit('X-19-CUM', 'x.cum19', { last: there.value, column: labelAt(this.fmt, path) }, here, path, there, undefined, [this.relatedLast(path, there)], undefined, { atLeast: there.value });
+      this.emit(
+        'X-19-CUM',
+        'x.cum19',
+        { last: there.value, column: labelAt(this.fmt, path) },
+        here,
+        path,
+        there,
+        undefined,
+        [this.relatedLast(path, there)],
+        undefined,
+        { atLeast: there.value },
+      );
     }
   }
 }

@@ -46,23 +46,38 @@ export class ReportIndex {
   private readonly byUri = new Map<string, IndexEntry>();
   private readonly bySlot = new Map<string, Set<string>>();
 
-  get size(): number { return this.byUri.size; }
+  get size(): number {
+    return this.byUri.size;
+  }
 
-  uris(): string[] { return [...this.byUri.keys()]; }
+  uris(): string[] {
+    return [...this.byUri.keys()];
+  }
 
-  entry(uri: string): IndexEntry | undefined { return this.byUri.get(uri); }
+  entry(uri: string): IndexEntry | undefined {
+    return this.byUri.get(uri);
+  }
 
   /** Indexes (or re-indexes) a document from its text or an already loaded report. */
   add(uri: string, source: string | Report): IndexEntry {
     this.remove(uri);
     const report = typeof source === 'string' ? loadReport(source) : source;
     const id = identityOf(report);
-    const entry: IndexEntry = { uri, report, text: typeof source === 'string' ? source : report.text, key: id?.key, year: id?.year };
+    const entry: IndexEntry = {
+      uri,
+      report,
+      text: typeof source === 'string' ? source : report.text,
+      key: id?.key,
+      year: id?.year,
+    };
     this.byUri.set(uri, entry);
     if (id) {
       const s = slot(id.key, id.year);
       let set = this.bySlot.get(s);
-      if (!set) this.bySlot.set(s, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        this.bySlot.set(s, set);
+      }
       set.add(uri);
     }
     return entry;
@@ -104,7 +119,9 @@ export class ReportIndex {
   dependentsOf(uri: string): string[] {
     const e = this.byUri.get(uri);
     if (!e || e.key === undefined || e.year === undefined) return [];
-    return this.find(e.key, e.year + 1).map((x) => x.uri).filter((u) => u !== uri);
+    return this.find(e.key, e.year + 1)
+      .map((x) => x.uri)
+      .filter((u) => u !== uri);
   }
 
   /** Groups of uris that claim the same organ and year. */

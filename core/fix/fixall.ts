@@ -10,16 +10,28 @@ import { applyEdits } from './edits';
 import { fixesFor } from './quickfix';
 
 const PHASES: { codes: Set<string>; kinds: Set<Fix['kind']> }[] = [
-  { codes: new Set(['T2-19-UNIT', 'T2-21-UNIT', 'T3-COMPLETE', 'T4-NONNEG', 'T2-19-NONNEG', 'T2-21-NONNEG', 'T3-NONNEG']), kinds: new Set(['unit']) },
+  {
+    codes: new Set(['T2-19-UNIT', 'T2-21-UNIT', 'T3-COMPLETE', 'T4-NONNEG', 'T2-19-NONNEG', 'T2-21-NONNEG', 'T3-NONNEG']),
+    kinds: new Set(['unit']),
+  },
   { codes: new Set(['T3-SUM-H', 'T4-SUM']), kinds: new Set(['sum']) },
   { codes: new Set(['T3-SUM-V']), kinds: new Set(['sum']) },
   { codes: new Set(['T3-BAL']), kinds: new Set(['balance']) },
   { codes: new Set(['T3-COMPLETE', 'T4-COMPLETE', 'T2-COMPLETE']), kinds: new Set(['fill']) },
 ];
 
-export interface AppliedFix { code: string; title: Fix['title']; edits: TextEdit[]; line: number }
+export interface AppliedFix {
+  code: string;
+  title: Fix['title'];
+  edits: TextEdit[];
+  line: number;
+}
 
-export interface FixAllResult { text: string; applied: AppliedFix[]; result: CheckResult }
+export interface FixAllResult {
+  text: string;
+  applied: AppliedFix[];
+  result: CheckResult;
+}
 
 /** Which codes fix-all can act on (for "is there anything to fix?" questions). */
 export const FIXALL_CODES = new Set(PHASES.flatMap((p) => [...p.codes]));
@@ -52,5 +64,5 @@ export function fixAll(text: string, options: CheckOptions = {}, only?: (d: Diag
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
-  return a.span.start < b.span.end && b.span.start < a.span.end || a.span.start === b.span.start;
+  return (a.span.start < b.span.end && b.span.start < a.span.end) || a.span.start === b.span.start;
 }

@@ -26,7 +26,15 @@ export function fixesFor(result: CheckResult, d: Diagnostic): Fix[] {
   if (BLANK_RULES.has(d.code) && typeof data.pinned === 'number' && typeof data.path === 'string') {
     const cell = reader.cell(String(data.path).split('.'));
     const edit = cellEdit(result.report, cell, formatNumber(data.pinned));
-    if (edit) return [{ title: msg('fix.fill', { cell: cellName(format, cell.path), value: data.pinned }), edits: [edit], preferred: true, kind: 'fill' }];
+    if (edit)
+      return [
+        {
+          title: msg('fix.fill', { cell: cellName(format, cell.path), value: data.pinned }),
+          edits: [edit],
+          preferred: true,
+          kind: 'fill',
+        },
+      ];
   }
   return unitFixes(result, reader, format, d);
 }
@@ -38,7 +46,9 @@ function sumFix(result: CheckResult, reader: CellReader, format: FormatId, data:
   const value = Number(data.computed);
   const edit = cellEdit(result.report, target, formatNumber(value));
   if (!edit) return [];
-  return [{ title: msg('fix.setSum', { cell: cellName(format, target.path), value }), edits: [edit], preferred: true, kind: 'sum' }];
+  return [
+    { title: msg('fix.setSum', { cell: cellName(format, target.path), value }), edits: [edit], preferred: true, kind: 'sum' },
+  ];
 }
 
 /**
@@ -51,7 +61,10 @@ function balanceFixes(result: CheckResult, reader: CellReader, format: FormatId,
   const diff = Number(data.leftSum) - Number(data.rightSum);
   const all = instancesOf(result.report, format);
   const fixes: Fix[] = [];
-  for (const [side, paths] of [[1, left], [-1, right]] as const) {
+  for (const [side, paths] of [
+    [1, left],
+    [-1, right],
+  ] as const) {
     for (const p of paths) {
       const cell = reader.cell(p.split('.'));
       if (cell.state !== 'number') continue;
@@ -59,7 +72,13 @@ function balanceFixes(result: CheckResult, reader: CellReader, format: FormatId,
       if (next < 0 || !Number.isInteger(next)) continue;
       if (!holdsAfter(reader, all, p, next)) continue;
       const edit = cellEdit(result.report, cell, formatNumber(next));
-      if (edit) fixes.push({ title: msg('fix.setSum', { cell: cellName(format, cell.path), value: next }), edits: [edit], preferred: false, kind: 'balance' });
+      if (edit)
+        fixes.push({
+          title: msg('fix.setSum', { cell: cellName(format, cell.path), value: next }),
+          edits: [edit],
+          preferred: false,
+          kind: 'balance',
+        });
     }
   }
   if (fixes.length === 1) fixes[0].preferred = true;

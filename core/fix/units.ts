@@ -6,7 +6,15 @@ import type { Diagnostic, Fix, FormatId } from '../types';
 import { cellEdit, formatNumber } from './edits';
 
 export function unitFixes(result: CheckResult, reader: CellReader, _format: FormatId, d: Diagnostic): Fix[] {
-  const data = d.data as { path?: string; text?: string; number?: number; unit?: string; suggest?: number; bare?: boolean; state?: string };
+  const data = d.data as {
+    path?: string;
+    text?: string;
+    number?: number;
+    unit?: string;
+    suggest?: number;
+    bare?: boolean;
+    state?: string;
+  };
   if (!data.path) return [];
   const cell = reader.cell(data.path.split('.'));
   const fix = (text: string, preferred: boolean, title = msg('fix.unit', { text })): Fix | undefined => {

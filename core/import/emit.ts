@@ -26,7 +26,10 @@ function oneLine(s: string): string {
 
 /** A YAML scalar: plain when it reads back as the same string, else double-quoted. */
 export function scalar(s: string): string {
-  const plainOk = /^[^\s\-?:,\[\]{}#&*!|>'"%@`~0-9+.]/.test(s) && !/[:#]\s|\s#|:$|[,\[\]{}]|^\s|\s$/.test(s) && !/^(?:true|false|null|yes|no|on|off)$/i.test(s);
+  const plainOk =
+    /^[^\s\-?:,[\]{}#&*!|>'"%@`~0-9+.]/.test(s) &&
+    !/[:#]\s|\s#|:$|[,[\]{}]|^\s|\s$/.test(s) &&
+    !/^(?:true|false|null|yes|no|on|off)$/i.test(s);
   return plainOk ? s : JSON.stringify(s);
 }
 
@@ -44,7 +47,8 @@ export function emitYaml(r: ImportedReport, sourceName: string, warnings: Import
   c(`读取：${tableInfo || '没有读到表格'}${r.tables.some((t) => t.format !== r.format) ? '；新旧模板混用' : ''}`);
   if (warnings.length) {
     c(`导入警告 ${warnings.length} 条：`);
-    for (const w of warnings.slice(0, 40)) c(`  ${w.line ? `第 ${w.line} 行：` : ''}${w.message['zh-CN']}${w.text ? `（原文：${w.text}）` : ''}`);
+    for (const w of warnings.slice(0, 40))
+      c(`  ${w.line ? `第 ${w.line} 行：` : ''}${w.message['zh-CN']}${w.text ? `（原文：${w.text}）` : ''}`);
     if (warnings.length > 40) c(`  ……另有 ${warnings.length - 40} 条`);
   }
   if (r.preamble.length) {
@@ -57,10 +61,18 @@ export function emitYaml(r: ImportedReport, sourceName: string, warnings: Import
   for (const s of sections) {
     if (s.narrative) {
       const sec = r.sections.find((x) => x.key === s.key);
-      if (!sec) { c(`${s.key}：原文没有“${s.title}”一节`); continue; }
+      if (!sec) {
+        c(`${s.key}：原文没有“${s.title}”一节`);
+        continue;
+      }
       if (sec.heading.replace(/\s/g, '') !== s.title) c(`原文标题：“${sec.heading}”`);
-      const paras = sec.paragraphs.map((p) => p.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim()).filter((p) => p !== '');
-      if (!paras.length) { L.push(`${s.key}: null`); continue; }
+      const paras = sec.paragraphs
+        .map((p) => p.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim())
+        .filter((p) => p !== '');
+      if (!paras.length) {
+        L.push(`${s.key}: null`);
+        continue;
+      }
       L.push(`${s.key}: |`);
       for (const p of paras) L.push(`  ${p}`);
       continue;
@@ -69,7 +81,10 @@ export function emitYaml(r: ImportedReport, sourceName: string, warnings: Import
     const heading = r.headings[s.key];
     if (heading && heading.replace(/\s/g, '') !== s.title) c(`原文标题：“${heading}”`);
     if (heading === '') c(`原文没有“${s.title}”标题，按表格内容定位`);
-    if (!t) { c(`${s.key}：没有读到“${s.title}”的表格`); continue; }
+    if (!t) {
+      c(`${s.key}：没有读到“${s.title}”的表格`);
+      continue;
+    }
     emitTable(L, t);
   }
   if (r.meta.signature?.length) c(`落款：${r.meta.signature.join(' / ')}`);
@@ -81,7 +96,7 @@ export function emitYaml(r: ImportedReport, sourceName: string, warnings: Import
       L.push(`  - {table: ${e.table}, label: ${JSON.stringify(e.label)}, ${vals}}   # 第 ${e.line} 行`);
     }
   }
-  return L.join('\n') + '\n';
+  return `${L.join('\n')}\n`;
 }
 
 function emitMeta(L: string[], r: ImportedReport): void {
@@ -94,19 +109,27 @@ function emitMeta(L: string[], r: ImportedReport): void {
   } else L.push('  organ: ""   # 报告中找不到机关名称');
   if (m.organKind) L.push(`  organ_kind: ${m.organKind}   # 按机关名称推断`);
   if (m.year !== undefined) L.push(`  year: ${m.year}`);
-  if (m.period) L.push(`  period: {from: ${m.period.from}, to: ${m.period.to}}${m.period.inferred ? '   # 报告未写明统计期限，按年度推定' : ''}`);
+  if (m.period)
+    L.push(
+      `  period: {from: ${m.period.from}, to: ${m.period.to}}${m.period.inferred ? '   # 报告未写明统计期限，按年度推定' : ''}`,
+    );
   if (m.publishedOn) L.push(`  published_on: ${m.publishedOn}   # 落款日期`);
   if (m.contact) {
     const parts: string[] = [];
     if (m.contact.address) parts.push(`address: ${scalar(m.contact.address)}`);
     if (m.contact.postcode) parts.push(`postcode: ${JSON.stringify(m.contact.postcode)}`);
-    if (m.contact.phone) parts.push(`phone: ${/^\d+$/.test(m.contact.phone) ? JSON.stringify(m.contact.phone) : m.contact.phone}`);
+    if (m.contact.phone)
+      parts.push(`phone: ${/^\d+$/.test(m.contact.phone) ? JSON.stringify(m.contact.phone) : m.contact.phone}`);
     if (m.contact.email) parts.push(`email: ${scalar(m.contact.email)}`);
     L.push(`  contact: {${parts.join(', ')}}`);
   }
 }
 
-interface Node { key: string; row?: RowTemplate; children: Node[] }
+interface Node {
+  key: string;
+  row?: RowTemplate;
+  children: Node[];
+}
 
 function tree(rows: RowTemplate[]): Node[] {
   const root: Node = { key: '', children: [] };
@@ -115,7 +138,10 @@ function tree(rows: RowTemplate[]): Node[] {
     const rel = r.path.slice(1);
     rel.forEach((k, i) => {
       let n = cur.children.find((x) => x.key === k);
-      if (!n) { n = { key: k, children: [] }; cur.children.push(n); }
+      if (!n) {
+        n = { key: k, children: [] };
+        cur.children.push(n);
+      }
       if (i === rel.length - 1) n.row = r;
       cur = n;
     });
@@ -142,12 +168,15 @@ function emitTable(L: string[], t: ImportedTable): void {
         continue;
       }
       const row = byPath.get(n.row.path.join('.'));
-      if (!row) { L.push(`${pad}# ${n.key}：原文缺少此行（${n.row.label}）`); continue; }
+      if (!row) {
+        L.push(`${pad}# ${n.key}：原文缺少此行（${n.row.label}）`);
+        continue;
+      }
       const cells = n.row.columns.map((col, k) => `${col.key}: ${value(row.values[k] ?? null)}`).join(', ');
       const notes: string[] = [];
       if (row.published) notes.push(`原文行标签“${row.published}”`);
       notes.push(...row.notes);
-      L.push(`${pad}${(n.key + ':').padEnd(width)} {${cells}}${notes.length ? `   # ${oneLine(notes.join('；'))}` : ''}`);
+      L.push(`${pad}${(`${n.key}:`).padEnd(width)} {${cells}}${notes.length ? `   # ${oneLine(notes.join('；'))}` : ''}`);
     }
   };
   walk(tree(tmpl.rows), 1);

@@ -63,7 +63,11 @@ function tableMarkers(key: string): string[] {
     const first = t.rows[0];
     if (first.groupNorms.length) out.add(first.groupNorms[0]);
     else out.add(first.norm);
-    t.known.filter((k) => k.length >= 8 && /[（(]/.test(k)).forEach((k) => out.add(k)); // the 勾稽 note
+    t.known
+      .filter((k) => k.length >= 8 && /[（(]/.test(k))
+      .forEach((k) => {
+        out.add(k);
+      }); // the 勾稽 note
   }
   return [...out];
 }
@@ -72,7 +76,10 @@ function startsTable(b: Block, markers: string[]): boolean {
   const texts = b.kind === 'text' ? [b.text] : b.cells.map((c) => c.text);
   return texts.some((t) => {
     const n = normLabel(t);
-    return n.length >= 2 && markers.some((m) => n === m || (n.length >= m.length * 0.8 && n.length <= m.length * 1.25 && recall(m, n) >= 0.9));
+    return (
+      n.length >= 2 &&
+      markers.some((m) => n === m || (n.length >= m.length * 0.8 && n.length <= m.length * 1.25 && recall(m, n) >= 0.9))
+    );
   });
 }
 
@@ -90,14 +97,22 @@ export function matchHeading(text: string, after: number): SectionTemplate | und
     const l = lcs(s.rest, rest);
     const f = (2 * l) / (s.rest.length + rest.length);
     const rec = l / s.rest.length;
-    const ok = sp.n !== undefined ? f >= 0.8 || (rec >= 0.95 && rest.length <= s.rest.length + 10) : f >= 0.9 || (rec >= 1 && rest.length <= s.rest.length + 8);
+    const ok =
+      sp.n !== undefined
+        ? f >= 0.8 || (rec >= 0.95 && rest.length <= s.rest.length + 10)
+        : f >= 0.9 || (rec >= 1 && rest.length <= s.rest.length + 8);
     if (ok && (!best || f > best.score)) best = { s, score: f };
   }
   return best?.s;
 }
 
 function blockText(b: Block): string {
-  return b.kind === 'text' ? b.text : b.cells.map((c) => c.text).filter((t) => stripWs(t) !== '').join(' ');
+  return b.kind === 'text'
+    ? b.text
+    : b.cells
+        .map((c) => c.text)
+        .filter((t) => stripWs(t) !== '')
+        .join(' ');
 }
 
 export function extractReport(src: Source, yearHint?: number): ImportedReport {
@@ -128,7 +143,14 @@ export function extractReport(src: Source, yearHint?: number): ImportedReport {
       if (!startsTable(blocks[i], markers)) continue;
       headings.push({ section, block: i, text: '', line: blocks[i].line, located: true });
       headings.sort((a, b) => a.block - b.block || a.section.index - b.section.index);
-      warnings.push({ line: blocks[i].line, severity: 'warning', message: { 'zh-CN': `找不到“${section.title}”标题，按表格内容定位`, en: `No heading “${section.title}”: the table was found by its content` } });
+      warnings.push({
+        line: blocks[i].line,
+        severity: 'warning',
+        message: {
+          'zh-CN': `找不到“${section.title}”标题，按表格内容定位`,
+          en: `No heading “${section.title}”: the table was found by its content`,
+        },
+      });
       break;
     }
   }
@@ -141,7 +163,11 @@ export function extractReport(src: Source, yearHint?: number): ImportedReport {
   };
   // 2. Front matter and meta.
   const firstBlock = headings[0]?.block ?? blocks.length;
-  const front = blocks.slice(0, firstBlock).map(blockText).map((t) => t.trim()).filter((t) => stripWs(t) !== '');
+  const front = blocks
+    .slice(0, firstBlock)
+    .map(blockText)
+    .map((t) => t.trim())
+    .filter((t) => stripWs(t) !== '');
   const { title, rest: preambleLines } = takeTitle(front);
   const pdf = src.layout === 'pdf' || src.layout === 'prose';
   const width = pdf ? lineWidth(blocks) : 0;
@@ -152,11 +178,22 @@ export function extractReport(src: Source, yearHint?: number): ImportedReport {
   headings.forEach((h, k) => {
     if (!h.section.narrative) return;
     const zone = blocks.slice(start(h), headings[k + 1]?.block ?? blocks.length);
-    let lines = zone.map(blockText).map((t) => t.trim()).filter((t) => stripWs(t) !== '' && !isPageNumber(t));
+    let lines = zone
+      .map(blockText)
+      .map((t) => t.trim())
+      .filter((t) => stripWs(t) !== '' && !isPageNumber(t));
     if (k === headings.length - 1) {
       while (lines.length && CHROME.test(lines[lines.length - 1])) {
         const dropped = lines.pop()!;
-        warnings.push({ line: zone.find((b) => blockText(b).trim() === dropped)?.line ?? 0, severity: 'info', message: { 'zh-CN': '报告末尾的网页附带文字（页脚等）未导入', en: 'Web page furniture after the report (footer etc.) was not imported' }, text: dropped });
+        warnings.push({
+          line: zone.find((b) => blockText(b).trim() === dropped)?.line ?? 0,
+          severity: 'info',
+          message: {
+            'zh-CN': '报告末尾的网页附带文字（页脚等）未导入',
+            en: 'Web page furniture after the report (footer etc.) was not imported',
+          },
+          text: dropped,
+        });
       }
       const sig = takeSignature(lines);
       lines = sig.rest;
@@ -176,14 +213,22 @@ export function extractReport(src: Source, yearHint?: number): ImportedReport {
     const name = sectionTemplates().find((s) => s.key === key)?.title ?? key;
     if (!zone) {
       unreadable.push(key);
-      warnings.push({ line: 0, severity: 'warning', message: { 'zh-CN': `找不到“${name}”一节，无法读取该表`, en: `Section “${name}” not found: its table could not be read` } });
+      warnings.push({
+        line: 0,
+        severity: 'warning',
+        message: { 'zh-CN': `找不到“${name}”一节，无法读取该表`, en: `Section “${name}” not found: its table could not be read` },
+      });
       continue;
     }
     const res = extractTable(key, zone, hint);
     if (!res || res.table.cells === 0) {
       unreadable.push(key);
       const line = headings.find((h) => h.section.key === key)?.line ?? 0;
-      warnings.push({ line, severity: 'warning', message: { 'zh-CN': `“${name}”一节中没有可读的表格单元格`, en: `No table cells could be read under “${name}”` } });
+      warnings.push({
+        line,
+        severity: 'warning',
+        message: { 'zh-CN': `“${name}”一节中没有可读的表格单元格`, en: `No table cells could be read under “${name}”` },
+      });
       if (!res) continue;
     }
     warnings.push(...res.warnings);
@@ -193,10 +238,16 @@ export function extractReport(src: Source, yearHint?: number): ImportedReport {
   const format = tables[0]?.format ?? byYear;
   // 5. Meta.
   const meta = readMeta(title, [...front, ...sections.flatMap((s) => s.paragraphs)], signature, year);
-  for (const key of sectionTemplates().filter((s) => s.narrative).map((s) => s.key)) {
+  for (const key of sectionTemplates()
+    .filter((s) => s.narrative)
+    .map((s) => s.key)) {
     if (!sections.some((s) => s.key === key)) {
       const name = sectionTemplates().find((s) => s.key === key)!.title;
-      warnings.push({ line: 0, severity: 'info', message: { 'zh-CN': `原文没有“${name}”一节`, en: `The source has no section “${name}”` } });
+      warnings.push({
+        line: 0,
+        severity: 'info',
+        message: { 'zh-CN': `原文没有“${name}”一节`, en: `The source has no section “${name}”` },
+      });
     }
   }
   warnings.sort((a, b) => a.line - b.line);
@@ -221,7 +272,8 @@ function takeTitle(front: string[]): { title?: string; rest: string[] } {
 }
 
 /** Web page furniture after the report (footer, site map, ICP): not part of the report. */
-const CHROME = /主办单位|承办单位|版权所有|网站地图|ICP备|技术支持|网站标识码|公网安备|联系我们|关闭窗口|打印本页|【打印】|【关闭】/;
+const CHROME =
+  /主办单位|承办单位|版权所有|网站地图|ICP备|技术支持|网站标识码|公网安备|联系我们|关闭窗口|打印本页|【打印】|【关闭】/;
 
 /** The signature at the end of the last section: an organ line and/or a date line. */
 function takeSignature(lines: string[]): { rest: string[]; signature?: string[] } {
@@ -229,7 +281,10 @@ function takeSignature(lines: string[]): { rest: string[]; signature?: string[] 
   const sig: string[] = [];
   for (let k = 0; k < 3 && rest.length > 1; k++) {
     const t = stripWs(rest[rest.length - 1]);
-    if (/^\d{4}年\d{1,2}月\d{1,2}日$/.test(t) || (/(人民政府|办公室|办公厅|委员会|管委会|局|街道办事处|乡|镇)$/.test(t) && t.length <= 30)) {
+    if (
+      /^\d{4}年\d{1,2}月\d{1,2}日$/.test(t) ||
+      (/(人民政府|办公室|办公厅|委员会|管委会|局|街道办事处|乡|镇)$/.test(t) && t.length <= 30)
+    ) {
       sig.unshift(t);
       rest.pop();
     } else break;
@@ -239,7 +294,11 @@ function takeSignature(lines: string[]): { rest: string[]; signature?: string[] 
 
 /** The page width of PDF text in characters: the 90th percentile of the text lines' lengths. */
 function lineWidth(blocks: Block[]): number {
-  const lens = blocks.filter((b) => b.kind === 'text').map((b) => stripWs((b as { text: string }).text).length).filter((n) => n >= 10).sort((a, b) => a - b);
+  const lens = blocks
+    .filter((b) => b.kind === 'text')
+    .map((b) => stripWs((b as { text: string }).text).length)
+    .filter((n) => n >= 10)
+    .sort((a, b) => a - b);
   return lens.length < 5 ? 0 : lens[Math.floor(lens.length * 0.9)];
 }
 
@@ -258,7 +317,10 @@ export function joinWrapped(lines: string[], width: number): string[] {
     const full = stripWs(t).length >= Math.floor(width * 0.85);
     const ends = /[。：:；;！？!?]$/.test(t);
     const numbered = next !== undefined && splitNumbering(stripWs(next)).n !== undefined;
-    if (!full || ends || next === undefined || numbered) { out.push(cur); cur = ''; }
+    if (!full || ends || next === undefined || numbered) {
+      out.push(cur);
+      cur = '';
+    }
   });
   if (cur) out.push(cur);
   return out;
@@ -273,16 +335,26 @@ function pad(n: string): string {
   return n.padStart(2, '0');
 }
 
-function readMeta(title: string | undefined, lines: string[], signature: string[] | undefined, year: number | undefined): ImportedMeta {
+function readMeta(
+  title: string | undefined,
+  lines: string[],
+  signature: string[] | undefined,
+  year: number | undefined,
+): ImportedMeta {
   const meta: ImportedMeta = { title, year, signature };
   const flat = stripWs(lines.join(''));
   // Organ: the signature's, else the title's (before or after the year).
   const sigOrgan = signature?.find((s) => !/^\d{4}年/.test(s));
-  if (sigOrgan) { meta.organ = sigOrgan; meta.organFrom = 'signature'; }
-  else if (title) {
+  if (sigOrgan) {
+    meta.organ = sigOrgan;
+    meta.organFrom = 'signature';
+  } else if (title) {
     const m = /^(.*?)(?:19|20)\d\d年度?(.*?)(?:政府信息公开|政务公开)/.exec(title);
-    const organ = m ? (m[1] || m[2]) : undefined;
-    if (organ) { meta.organ = organ; meta.organFrom = 'title'; }
+    const organ = m ? m[1] || m[2] : undefined;
+    if (organ) {
+      meta.organ = organ;
+      meta.organFrom = 'title';
+    }
   }
   if (meta.organ) meta.organKind = organKind(meta.organ);
   // Period: 自2024年1月1日(起)至(2024年)12月31日.

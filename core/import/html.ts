@@ -18,8 +18,55 @@ interface HNode {
   startIndex: number | null;
 }
 
-const SKIP = new Set(['script', 'style', 'head', 'noscript', 'template', 'svg', 'object', 'iframe', 'select', 'button', 'input', 'textarea']);
-const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'blockquote', 'center', 'dd', 'dt', 'dl', 'form', 'fieldset', 'address', 'figure', 'figcaption', 'caption', 'hr', 'body', 'html', 'pre']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'head',
+  'noscript',
+  'template',
+  'svg',
+  'object',
+  'iframe',
+  'select',
+  'button',
+  'input',
+  'textarea',
+]);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'nav',
+  'blockquote',
+  'center',
+  'dd',
+  'dt',
+  'dl',
+  'form',
+  'fieldset',
+  'address',
+  'figure',
+  'figcaption',
+  'caption',
+  'hr',
+  'body',
+  'html',
+  'pre',
+]);
 
 export function htmlSource(html: string, layout: Layout = 'html'): Source {
   const starts = [0];
@@ -30,11 +77,17 @@ export function htmlSource(html: string, layout: Layout = 'html'): Source {
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= index) lo = mid; else hi = mid - 1;
+      if (starts[mid] <= index) lo = mid;
+      else hi = mid - 1;
     }
     return lo + 1;
   };
-  const doc = parseDocument(html, { withStartIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }) as unknown as HNode;
+  const doc = parseDocument(html, {
+    withStartIndices: true,
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+  }) as unknown as HNode;
   const blocks: Block[] = [];
   let buf = '';
   let bufLine = 1;
@@ -53,9 +106,15 @@ export function htmlSource(html: string, layout: Layout = 'html'): Source {
     }
     if (n.type !== 'tag' && n.type !== 'root' && n.type !== 'script' && n.type !== 'style') return;
     const name = n.name ?? '';
-    if (name === 'title') { title = textOf(n).trim(); return; }
+    if (name === 'title') {
+      title = textOf(n).trim();
+      return;
+    }
     if (SKIP.has(name)) return;
-    if (name === 'br') { buf += '\n'; return; }
+    if (name === 'br') {
+      buf += '\n';
+      return;
+    }
     if (name === 'table' && !hasDescendant(n, 'table')) {
       flush();
       blocks.push(...tableRows(n, lineOf));
@@ -119,7 +178,9 @@ function tableRows(table: HNode, lineOf: (i: number | null) => number): Block[] 
     };
     for (const td of (tr.children ?? []).filter((c) => c.name === 'td' || c.name === 'th')) {
       fillPending();
-      const text = textOf(td).replace(/^\n+|\n+$/g, '').replace(/\n{2,}/g, '\n');
+      const text = textOf(td)
+        .replace(/^\n+|\n+$/g, '')
+        .replace(/\n{2,}/g, '\n');
       const cs = span(td.attribs?.colspan);
       const rs = span(td.attribs?.rowspan);
       const cellLine = lineOf(td.startIndex);

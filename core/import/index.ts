@@ -42,7 +42,13 @@ function finish(src: Source, opts: ImportOptions, extra: ImportWarning[] = []): 
     format: report.format,
     warnings,
     ok: report.unreadable.length === 0,
-    tables: report.tables.map((t) => ({ key: t.key, name: t.name, format: t.format, cells: t.cells, sourceCells: t.sourceCells })),
+    tables: report.tables.map((t) => ({
+      key: t.key,
+      name: t.name,
+      format: t.format,
+      cells: t.cells,
+      sourceCells: t.sourceCells,
+    })),
     report,
   };
 }
@@ -57,7 +63,11 @@ export function importHtml(html: string, opts: ImportOptions = {}): ImportResult
 
 export async function importDocx(bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportResult> {
   const { html, messages } = await docxToHtml(bytes);
-  const extra: ImportWarning[] = messages.map((m) => ({ line: 0, severity: 'info', message: { 'zh-CN': `DOCX 转换：${m}`, en: `DOCX conversion: ${m}` } }));
+  const extra: ImportWarning[] = messages.map((m) => ({
+    line: 0,
+    severity: 'info',
+    message: { 'zh-CN': `DOCX 转换：${m}`, en: `DOCX conversion: ${m}` },
+  }));
   return finish(htmlSource(html, 'docx'), opts, extra);
 }
 

@@ -22,7 +22,7 @@ export function normLabel(s: string): string {
   t = t
     .replace(/釆/g, '采')
     .replace(/[“”„‟"'‘’「」『』〝〞]/g, '"')
-    .replace(/[〔【［\[]/g, '(')
+    .replace(/[〔【［[]/g, '(')
     .replace(/[〕】］\]]/g, ')')
     .replace(/[、，,]/g, ',')
     .replace(/[：:]/g, ':')

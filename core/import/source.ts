@@ -65,7 +65,7 @@ function cellsLayout(lines: string[]): Source {
   const blocks: Block[] = [];
   let row: SrcCell[] | null = null;
   const flush = () => {
-    if (row && row.length) blocks.push({ kind: 'row', cells: row, line: row[0].line });
+    if (row?.length) blocks.push({ kind: 'row', cells: row, line: row[0].line });
     row = null;
   };
   const nextNonBlank = (i: number): number => {
@@ -90,7 +90,7 @@ function cellsLayout(lines: string[]): Source {
     }
     if (row && isContinuation(lines, i, lastCellLine)) {
       const last = (row as SrcCell[])[(row as SrcCell[]).length - 1];
-      last.text += '\n' + l;
+      last.text += `\n${l}`;
       lastCellLine = i;
       continue;
     }
@@ -122,7 +122,10 @@ function lineLayout(lines: string[], layout: Layout): Source {
   const pageNumbers: number[] = [];
   lines.forEach((l, i) => {
     if (blank(l)) return;
-    if (isPageNumber(l)) { pageNumbers.push(i + 1); return; }
+    if (isPageNumber(l)) {
+      pageNumbers.push(i + 1);
+      return;
+    }
     if (/\S\t+\S/.test(l) || /^\t/.test(l)) {
       const cells = l.split('\t').filter((c, k, all) => !(blank(c) && (k === 0 || k === all.length - 1)));
       blocks.push({ kind: 'row', cells: cells.map((c) => ({ text: c, line: i + 1 })), line: i + 1 });
@@ -137,9 +140,15 @@ function pipeLayout(lines: string[]): Source {
   const pageNumbers: number[] = [];
   lines.forEach((l, i) => {
     if (blank(l)) return;
-    if (isPageNumber(l)) { pageNumbers.push(i + 1); return; }
+    if (isPageNumber(l)) {
+      pageNumbers.push(i + 1);
+      return;
+    }
     const m = /^\s*\|(.*)\|\s*$/.exec(l);
-    if (!m) { blocks.push({ kind: 'text', text: l, line: i + 1 }); return; }
+    if (!m) {
+      blocks.push({ kind: 'text', text: l, line: i + 1 });
+      return;
+    }
     const parts = m[1].split('|');
     if (parts.every((p) => /^\s*:?-{2,}:?\s*$/.test(p))) return;
     blocks.push({ kind: 'row', cells: parts.map((p) => ({ text: p, line: i + 1 })), line: i + 1 });

@@ -35,7 +35,12 @@ export interface ImportedRow {
   notes: string[];
 }
 
-export interface ExtraRow { table: string; label: string; values: CellValue[]; line: number }
+export interface ExtraRow {
+  table: string;
+  label: string;
+  values: CellValue[];
+  line: number;
+}
 
 export interface ImportedTable {
   key: string;
@@ -52,12 +57,28 @@ export interface ImportedTable {
   sourceCells: number;
 }
 
-interface Frag { text: string; norm: string; line: number; fromRow: boolean; used: boolean }
-interface Segment { labels: Frag[]; values: SrcCell[]; line: number; pre: Frag[]; post: Frag[] }
+interface Frag {
+  text: string;
+  norm: string;
+  line: number;
+  fromRow: boolean;
+  used: boolean;
+}
+interface Segment {
+  labels: Frag[];
+  values: SrcCell[];
+  line: number;
+  pre: Frag[];
+  post: Frag[];
+}
 type Item = { kind: 'frag'; frag: Frag } | { kind: 'seg'; seg: Segment };
 
-const w = (line: number, zh: string, en: string, text?: string, severity: 'warning' | 'info' = 'warning'): ImportWarning =>
-  ({ line, severity, message: { 'zh-CN': zh, en }, text });
+const w = (line: number, zh: string, en: string, text?: string, severity: 'warning' | 'info' = 'warning'): ImportWarning => ({
+  line,
+  severity,
+  message: { 'zh-CN': zh, en },
+  text,
+});
 
 /** Every text a table may print, for both formats (to recognise headers and label pieces). */
 function knownTexts(key: string): { joined: string; groups: string[]; rows: string[] } {
@@ -67,13 +88,16 @@ function knownTexts(key: string): { joined: string; groups: string[]; rows: stri
   for (const f of FORMATS) {
     const t = tableTemplate(f, key);
     if (!t) continue;
-    t.known.forEach((k) => set.add(k));
+    for (const k of t.known) set.add(k);
     set.add(normLabel(t.title));
     set.add(normLabel(t.name));
     for (const r of t.rows) {
       set.add(r.norm);
       rows.add(r.norm);
-      r.groupNorms.forEach((g) => { set.add(g); groups.add(g); });
+      r.groupNorms.forEach((g) => {
+        set.add(g);
+        groups.add(g);
+      });
     }
   }
   return { joined: [...set].join('\u0001'), groups: [...groups].sort((a, b) => b.length - a.length), rows: [...rows] };
@@ -99,19 +123,35 @@ function stripGroups(norm: string, groups: string[]): string {
   return s;
 }
 
-export function extractTable(key: string, blocks: Block[], hint: FormatId): { table: ImportedTable; warnings: ImportWarning[] } | undefined {
+export function extractTable(
+  key: string,
+  blocks: Block[],
+  hint: FormatId,
+): { table: ImportedTable; warnings: ImportWarning[] } | undefined {
   const known = knownTexts(key);
   const looksLikeRowLabel = (text: string): boolean => {
     const n = normLabel(text);
     if (n.length < 2) return false;
-    return known.rows.some((r) => recall(r, n) >= 0.7 && n.length <= r.length * 1.6 + 2) || known.joined.split('\u0001').includes(n);
+    return (
+      known.rows.some((r) => recall(r, n) >= 0.7 && n.length <= r.length * 1.6 + 2) || known.joined.split('\u0001').includes(n)
+    );
   };
   // 1. Items: fragments and segments, in order.
   const items: Item[] = [];
-  const frag = (text: string, line: number, fromRow: boolean): Frag => ({ text, norm: normLabel(text), line, fromRow, used: false });
+  const frag = (text: string, line: number, fromRow: boolean): Frag => ({
+    text,
+    norm: normLabel(text),
+    line,
+    fromRow,
+    used: false,
+  });
   for (const b of blocks) {
     if (b.kind === 'text') {
-      if (classifyCell(b.text) === 'value') items.push({ kind: 'seg', seg: { labels: [], values: [{ text: b.text, line: b.line }], line: b.line, pre: [], post: [] } });
+      if (classifyCell(b.text) === 'value')
+        items.push({
+          kind: 'seg',
+          seg: { labels: [], values: [{ text: b.text, line: b.line }], line: b.line, pre: [], post: [] },
+        });
       else items.push({ kind: 'frag', frag: frag(b.text, b.line, false) });
       continue;
     }
@@ -127,21 +167,30 @@ export function extractTable(key: string, blocks: Block[], hint: FormatId): { ta
       if (!started && cls[i] !== 'label') return; // layout filler before the first label
       started = true;
       if (cls[i] === 'label') {
-        if (cur && cur.values.length && !looksLikeRowLabel(c.text)) { cur.values.push(c); return; }
-        if (!cur || cur.values.length) { cur = { labels: [], values: [], line: c.line, pre: [], post: [] }; segs.push(cur); }
+        if (cur?.values.length && !looksLikeRowLabel(c.text)) {
+          cur.values.push(c);
+          return;
+        }
+        if (!cur || cur.values.length) {
+          cur = { labels: [], values: [], line: c.line, pre: [], post: [] };
+          segs.push(cur);
+        }
         cur.labels.push(frag(c.text, c.line, true));
       } else cur!.values.push(c);
     });
     for (const s of segs) {
       if (s.values.length) items.push({ kind: 'seg', seg: s });
-      else s.labels.forEach((f) => items.push({ kind: 'frag', frag: f }));
+      else for (const f of s.labels) items.push({ kind: 'frag', frag: f });
     }
   }
   // 2. Windows: the fragments between a segment and its neighbours.
   const segs: Segment[] = [];
   let pending: Frag[] = [];
   for (const it of items) {
-    if (it.kind === 'frag') { pending.push(it.frag); continue; }
+    if (it.kind === 'frag') {
+      pending.push(it.frag);
+      continue;
+    }
     if (segs.length) segs[segs.length - 1].post = pending;
     it.seg.pre = pending;
     pending = [];
@@ -158,7 +207,9 @@ export function extractTable(key: string, blocks: Block[], hint: FormatId): { ta
     const groups = [...new Set(t.rows.flatMap((r) => r.groupNorms))].sort((a, b) => b.length - a.length);
     return align(t, segs, groups, allFrags);
   });
-  const best = candidates.reduce((a, b) => (b.score > a.score + 1e-9 || (Math.abs(b.score - a.score) <= 1e-9 && b.template.format === hint) ? b : a));
+  const best = candidates.reduce((a, b) =>
+    b.score > a.score + 1e-9 || (Math.abs(b.score - a.score) <= 1e-9 && b.template.format === hint) ? b : a,
+  );
   return place(best, known, allFrags, sourceCells);
 }
 
@@ -216,17 +267,28 @@ function align(t: TableTemplate, segsIn: Segment[], groups: string[], frags: Fra
     for (let j = 1; j <= R; j++) {
       let v = dp[i - 1][j];
       let h = 1;
-      if (dp[i][j - 1] > v) { v = dp[i][j - 1]; h = 2; }
+      if (dp[i][j - 1] > v) {
+        v = dp[i][j - 1];
+        h = 2;
+      }
       const s = sim[i - 1][j - 1];
-      if (s >= 0 && dp[i - 1][j - 1] + s > v) { v = dp[i - 1][j - 1] + s; h = 3; }
+      if (s >= 0 && dp[i - 1][j - 1] + s > v) {
+        v = dp[i - 1][j - 1] + s;
+        h = 3;
+      }
       dp[i][j] = v;
       how[i][j] = h;
     }
   }
   const match = new Map<number, number>();
-  for (let i = S, j = R; i > 0 && j > 0;) {
+  for (let i = S, j = R; i > 0 && j > 0; ) {
     const h = how[i][j];
-    if (h === 3) { match.set(i - 1, j - 1); i--; j--; } else if (h === 2) j--; else i--;
+    if (h === 3) {
+      match.set(i - 1, j - 1);
+      i--;
+      j--;
+    } else if (h === 2) j--;
+    else i--;
   }
   let score = dp[S][R];
   // Column headers that only one format prints weigh in (表二: 本年新制作数量 vs 本年制发件数).
@@ -259,16 +321,23 @@ function alignByValues(t: TableTemplate, segs: Segment[]): Alignment {
     let bestScore = 0.8;
     t.rows.forEach((r, j) => {
       const sc = own === r.norm ? 1.01 : recall(r.norm, own) - 0.1 * (1 - lcs(r.norm, own) / own.length);
-      if (sc > bestScore) { best = j; bestScore = sc; }
+      if (sc > bestScore) {
+        best = j;
+        bestScore = sc;
+      }
     });
     return best;
   });
   if (labelled.filter((j) => j >= 0).length === t.rows.length && new Set(labelled.filter((j) => j >= 0)).size === t.rows.length) {
-    labelled.forEach((j, i) => { if (j >= 0) match.set(i, j); });
+    labelled.forEach((j, i) => {
+      if (j >= 0) match.set(i, j);
+    });
     return { template: t, segs, match, score: t.rows.length };
   }
   // Otherwise all values in order: build one virtual segment of every non-blank-only run.
-  const runs = segs.filter((s) => s.values.some((v) => !v.merged && classifyCell(v.text) !== 'blank') || s.values.length >= n * t.rows.length);
+  const runs = segs.filter(
+    (s) => s.values.some((v) => !v.merged && classifyCell(v.text) !== 'blank') || s.values.length >= n * t.rows.length,
+  );
   const values = runs.flatMap((s) => s.values);
   if (!values.length) return { template: t, segs, match, score: 0 };
   const virtual: Segment = { labels: runs.flatMap((s) => s.labels), values, line: runs[0].line, pre: [], post: [] };
@@ -278,7 +347,12 @@ function alignByValues(t: TableTemplate, segs: Segment[]): Alignment {
   return { template: t, segs: out, match, score: values.length === n * t.rows.length ? t.rows.length : 1 };
 }
 
-function place(a: Alignment, known: { joined: string; groups: string[] }, frags: Frag[], sourceCells: number): { table: ImportedTable; warnings: ImportWarning[] } {
+function place(
+  a: Alignment,
+  known: { joined: string; groups: string[] },
+  frags: Frag[],
+  sourceCells: number,
+): { table: ImportedTable; warnings: ImportWarning[] } {
   const t = a.template;
   const warnings: ImportWarning[] = [];
   const rows: ImportedRow[] = [];
@@ -289,14 +363,24 @@ function place(a: Alignment, known: { joined: string; groups: string[] }, frags:
   a.segs.forEach((s, i) => {
     const j = a.match.get(i);
     if (j === undefined) return;
-    s.labels.forEach((f) => (f.used = true));
+    for (const f of s.labels) f.used = true;
     if (j === -1) {
       // 表四 read as one run of values.
       const per = t.rows[0].columns.length;
       const values = s.values.filter((v) => !v.merged);
       const need = per * t.rows.length;
       if (values.length !== need) {
-        warnings.push(w(s.line, `${t.name}应有 ${need} 个单元格，原文有 ${values.length} 个：按顺序填入${values.length < need ? '，其余留空' : '，多出的未放入'}`, `${t.name} needs ${need} cells, the source has ${values.length}: placed in order${values.length < need ? ', the rest left blank' : ', the surplus not placed'}`, values.slice(need).map((v) => v.text).join(' | ') || undefined));
+        warnings.push(
+          w(
+            s.line,
+            `${t.name}应有 ${need} 个单元格，原文有 ${values.length} 个：按顺序填入${values.length < need ? '，其余留空' : '，多出的未放入'}`,
+            `${t.name} needs ${need} cells, the source has ${values.length}: placed in order${values.length < need ? ', the rest left blank' : ', the surplus not placed'}`,
+            values
+              .slice(need)
+              .map((v) => v.text)
+              .join(' | ') || undefined,
+          ),
+        );
       }
       t.rows.forEach((r, k) => {
         const vs = values.slice(k * per, (k + 1) * per);
@@ -322,16 +406,32 @@ function place(a: Alignment, known: { joined: string; groups: string[] }, frags:
     const label = s.labels.map((f) => collapseWs(f.text)).join('');
     const labelNormText = labelNorm(s.labels);
     if (blankOnly && (!label || explained(labelNormText, known.joined))) {
-      s.labels.forEach((f) => (f.used = true));
+      for (const f of s.labels) f.used = true;
       if (!label && s.values.filter((v) => !v.merged).length >= 2) {
-        warnings.push(w(s.line, `一行 ${s.values.length} 个空单元格没有行标签，已忽略（版式残留）`, `A row of ${s.values.length} blank cells without a label was ignored (layout residue)`, undefined, 'info'));
+        warnings.push(
+          w(
+            s.line,
+            `一行 ${s.values.length} 个空单元格没有行标签，已忽略（版式残留）`,
+            `A row of ${s.values.length} blank cells without a label was ignored (layout residue)`,
+            undefined,
+            'info',
+          ),
+        );
       }
       return;
     }
-    s.labels.forEach((f) => (f.used = true));
+    for (const f of s.labels) f.used = true;
     const values = s.values.filter((v) => !v.merged).map((v) => cellValue(v.text).value);
     extra.push({ table: t.name, label, values, line: s.line });
-    warnings.push(w(s.line, `“${label || '（无标签）'}”不是${t.name}模板中的行，记入 extra_rows`, `“${label || '(no label)'}” is not a row of ${t.name}; kept in extra_rows`, s.values.map((v) => v.text).join(' | '), 'info'));
+    warnings.push(
+      w(
+        s.line,
+        `“${label || '（无标签）'}”不是${t.name}模板中的行，记入 extra_rows`,
+        `“${label || '(no label)'}” is not a row of ${t.name}; kept in extra_rows`,
+        s.values.map((v) => v.text).join(' | '),
+        'info',
+      ),
+    );
   });
   // Fragments nobody used: pieces of known labels, a non-template row, or stray text.
   for (const f of frags) {
@@ -339,21 +439,45 @@ function place(a: Alignment, known: { joined: string; groups: string[] }, frags:
     const text = collapseWs(f.text);
     if (f.fromRow && text.length <= 80) {
       extra.push({ table: t.name, label: text, values: [], line: f.line });
-      warnings.push(w(f.line, `“${text}”不是${t.name}模板中的行，记入 extra_rows`, `“${text}” is not a row of ${t.name}; kept in extra_rows`, undefined, 'info'));
+      warnings.push(
+        w(
+          f.line,
+          `“${text}”不是${t.name}模板中的行，记入 extra_rows`,
+          `“${text}” is not a row of ${t.name}; kept in extra_rows`,
+          undefined,
+          'info',
+        ),
+      );
     } else {
       unplaced.push({ line: f.line, text });
-      warnings.push(w(f.line, `${t.name}中的文字无法归入任何单元格，已作为注释保留`, `Text in ${t.name} fits no cell; kept as a comment`, text));
+      warnings.push(
+        w(
+          f.line,
+          `${t.name}中的文字无法归入任何单元格，已作为注释保留`,
+          `Text in ${t.name} fits no cell; kept as a comment`,
+          text,
+        ),
+      );
     }
   }
   const missing = t.rows.filter((_, j) => !assigned.has(j));
   for (const r of missing) {
-    warnings.push(w(a.segs[0]?.line ?? 0, `原文${t.name}中找不到“${r.label}”一行`, `Row “${r.label}” of ${t.name} not found in the source`));
+    warnings.push(
+      w(a.segs[0]?.line ?? 0, `原文${t.name}中找不到“${r.label}”一行`, `Row “${r.label}” of ${t.name} not found in the source`),
+    );
   }
   rows.sort((x, y) => t.rows.indexOf(x.template) - t.rows.indexOf(y.template));
   return { table: { key: t.key, name: t.name, format: t.format, rows, missing, extra, unplaced, cells, sourceCells }, warnings };
 }
 
-function toRow(r: RowTemplate, src: SrcCell[], line: number, tableName: string, warnings: ImportWarning[], warnCount: boolean): ImportedRow {
+function toRow(
+  r: RowTemplate,
+  src: SrcCell[],
+  line: number,
+  tableName: string,
+  warnings: ImportWarning[],
+  warnCount: boolean,
+): ImportedRow {
   const n = r.columns.length;
   let cells = src.slice();
   const notes: string[] = [];
@@ -365,18 +489,35 @@ function toRow(r: RowTemplate, src: SrcCell[], line: number, tableName: string, 
   if (cells.length > n) {
     const surplus = cells.slice(n).filter((c) => classifyCell(c.text) !== 'blank');
     if (surplus.length) {
-      warnings.push(w(line, `“${r.label}”一行有 ${cells.length} 个单元格，模板只有 ${n} 列：多出的未放入`, `Row “${r.label}” has ${cells.length} cells for ${n} columns: the surplus was not placed`, surplus.map((c) => c.text).join(' | ')));
+      warnings.push(
+        w(
+          line,
+          `“${r.label}”一行有 ${cells.length} 个单元格，模板只有 ${n} 列：多出的未放入`,
+          `Row “${r.label}” has ${cells.length} cells for ${n} columns: the surplus was not placed`,
+          surplus.map((c) => c.text).join(' | '),
+        ),
+      );
       notes.push(`原文多出的单元格：${surplus.map((c) => collapseWs(c.text)).join('、')}`);
     }
     cells = cells.slice(0, n);
   } else if (cells.length < n && warnCount) {
-    warnings.push(w(line, `“${r.label}”一行只有 ${cells.length} 个单元格，模板有 ${n} 列：按顺序填入，其余留空（合并单元格？）`, `Row “${r.label}” has ${cells.length} cells for ${n} columns: placed from the left, the rest left blank (merged cells?)`, cells.map((c) => c.text).join(' | ')));
+    warnings.push(
+      w(
+        line,
+        `“${r.label}”一行只有 ${cells.length} 个单元格，模板有 ${n} 列：按顺序填入，其余留空（合并单元格？）`,
+        `Row “${r.label}” has ${cells.length} cells for ${n} columns: placed from the left, the rest left blank (merged cells?)`,
+        cells.map((c) => c.text).join(' | '),
+      ),
+    );
     notes.push(`原文只有 ${cells.length} 个单元格（${cells.map((c) => `“${collapseWs(c.text)}”`).join('')}），其余为空`);
   }
   const values: CellValue[] = [];
   r.columns.forEach((col, k) => {
     const c = cells[k];
-    if (!c) { values.push(null); return; }
+    if (!c) {
+      values.push(null);
+      return;
+    }
     if (c.merged) {
       values.push(null);
       notes.push(`${col.label}：合并单元格`);
@@ -402,7 +543,8 @@ function publishedLabel(r: RowTemplate, s: Segment, groups: string[]): string | 
   if (!F.length) return undefined;
   const firstOwn = s.labels.length ? pre.length : -1;
   const lastOwn = s.labels.length ? pre.length + s.labels.length - 1 : -1;
-  const isGroupPiece = (f: Frag) => !r.norm.includes(f.norm) && (r.groupNorms.some((g) => g.includes(f.norm)) || groups.some((g) => g === f.norm));
+  const isGroupPiece = (f: Frag) =>
+    !r.norm.includes(f.norm) && (r.groupNorms.some((g) => g.includes(f.norm)) || groups.some((g) => g === f.norm));
   let best: { d: number; a: number; b: number; text: string } | undefined;
   for (let a0 = 0; a0 < F.length; a0++) {
     for (let b0 = a0; b0 < F.length; b0++) {
@@ -411,15 +553,24 @@ function publishedLabel(r: RowTemplate, s: Segment, groups: string[]): string | 
       if (!kept.length) continue;
       const norm = kept.map((f) => f.norm).join('');
       const d = editDistance(norm, r.norm);
-      if (!best || d < best.d || (d === best.d && b0 - a0 < best.b - best.a)) best = { d, a: a0, b: b0, text: kept.map((f) => stripWs(f.text)).join('') };
+      if (!best || d < best.d || (d === best.d && b0 - a0 < best.b - best.a))
+        best = { d, a: a0, b: b0, text: kept.map((f) => stripWs(f.text)).join('') };
     }
   }
   if (!best) return undefined;
   // Only claim fragments outside the own cells when they bring the label closer.
-  const ownNorm = s.labels.filter((f) => !isGroupPiece(f)).map((f) => f.norm).join('');
+  const ownNorm = s.labels
+    .filter((f) => !isGroupPiece(f))
+    .map((f) => f.norm)
+    .join('');
   if (s.labels.length && editDistance(ownNorm, r.norm) <= best.d) {
-    return s.labels.filter((f) => !isGroupPiece(f)).map((f) => stripWs(f.text)).join('') || undefined;
+    return (
+      s.labels
+        .filter((f) => !isGroupPiece(f))
+        .map((f) => stripWs(f.text))
+        .join('') || undefined
+    );
   }
-  F.slice(best.a, best.b + 1).forEach((f) => (f.used = true));
+  for (const f of F.slice(best.a, best.b + 1)) f.used = true;
   return best.text;
 }

@@ -32,7 +32,13 @@ export interface TableTemplate {
   columnNorms: string[];
 }
 
-export interface SectionTemplate { key: string; title: string; index: number; rest: string; narrative: boolean }
+export interface SectionTemplate {
+  key: string;
+  title: string;
+  index: number;
+  rest: string;
+  narrative: boolean;
+}
 
 const tableCache = new Map<FormatId, TableTemplate[]>();
 
@@ -60,8 +66,8 @@ function build(format: FormatId, spec: TableSpec): TableTemplate {
   if (xn.note) known.add(normLabel(xn.note));
   for (const g of xn.columnGroups ?? []) known.add(normLabel(groupLabels[g.label] ?? g.label));
   for (const r of rows) {
-    r.groupNorms.forEach((g) => known.add(g));
-    r.columns.forEach((c) => known.add(normLabel(c.label)));
+    for (const g of r.groupNorms) known.add(g);
+    for (const c of r.columns) known.add(normLabel(c.label));
   }
   for (const g of spec.groups) {
     const hx = x(nodeAt(format, [spec.key, ...g]));

@@ -9,75 +9,234 @@ type Template = (a: Args) => string;
 
 const M: Record<string, { zh: Template; en: Template }> = {
   'yaml.syntax': { zh: (a) => `YAML 语法错误：${a.detail}`, en: (a) => `YAML syntax error: ${a.detail}` },
-  'yaml.duplicate': { zh: (a) => `重复的键“${a.key}”：后一个会覆盖前一个`, en: (a) => `Duplicate key "${a.key}": the later one overrides the earlier` },
-  'yaml.alias': { zh: () => '年报中不应使用 YAML 别名（*alias）：请直接写出数值', en: () => 'Reports should not use YAML aliases (*alias): write the values out' },
-  'yaml.aliasBomb': { zh: (a) => `别名展开过多（${a.detail}），已停止检查`, en: (a) => `Too many alias expansions (${a.detail}); checking stopped` },
-  'yaml.depth': { zh: (a) => `嵌套层数超过 ${a.max}（约 ${a.depth} 层），不是年报格式，已停止检查`, en: (a) => `Nesting deeper than ${a.max} (about ${a.depth}); not a report, checking stopped` },
-  'yaml.tooLarge': { zh: (a) => `文件过大（${a.size} 字符，上限 ${a.max}），已停止检查`, en: (a) => `File too large (${a.size} characters, limit ${a.max}); checking stopped` },
-  'yaml.binary': { zh: () => '文件含有二进制数据，不是 YAML 文本', en: () => 'The file contains binary data; it is not YAML text' },
-  'yaml.notMap': { zh: () => '年报文件的顶层应为键值映射（format、meta、overview …）', en: () => 'A report must be a mapping at the top level (format, meta, overview …)' },
-  'yaml.empty': { zh: () => '文件为空：缺少报告的全部内容（可用骨架片段 nianbao2021 / 年报2021 生成）', en: () => 'The file is empty: every report section is missing (insert the nianbao2021 skeleton snippet)' },
+  'yaml.duplicate': {
+    zh: (a) => `重复的键“${a.key}”：后一个会覆盖前一个`,
+    en: (a) => `Duplicate key "${a.key}": the later one overrides the earlier`,
+  },
+  'yaml.alias': {
+    zh: () => '年报中不应使用 YAML 别名（*alias）：请直接写出数值',
+    en: () => 'Reports should not use YAML aliases (*alias): write the values out',
+  },
+  'yaml.aliasBomb': {
+    zh: (a) => `别名展开过多（${a.detail}），已停止检查`,
+    en: (a) => `Too many alias expansions (${a.detail}); checking stopped`,
+  },
+  'yaml.depth': {
+    zh: (a) => `嵌套层数超过 ${a.max}（约 ${a.depth} 层），不是年报格式，已停止检查`,
+    en: (a) => `Nesting deeper than ${a.max} (about ${a.depth}); not a report, checking stopped`,
+  },
+  'yaml.tooLarge': {
+    zh: (a) => `文件过大（${a.size} 字符，上限 ${a.max}），已停止检查`,
+    en: (a) => `File too large (${a.size} characters, limit ${a.max}); checking stopped`,
+  },
+  'yaml.binary': {
+    zh: () => '文件含有二进制数据，不是 YAML 文本',
+    en: () => 'The file contains binary data; it is not YAML text',
+  },
+  'yaml.notMap': {
+    zh: () => '年报文件的顶层应为键值映射（format、meta、overview …）',
+    en: () => 'A report must be a mapping at the top level (format, meta, overview …)',
+  },
+  'yaml.empty': {
+    zh: () => '文件为空：缺少报告的全部内容（可用骨架片段 nianbao2021 / 年报2021 生成）',
+    en: () => 'The file is empty: every report section is missing (insert the nianbao2021 skeleton snippet)',
+  },
 
-  'schema.type': { zh: (a) => `“${a.label}”应为${a.expected}，实际为${a.actual}`, en: (a) => `"${a.label}" should be ${a.expectedEn}, found ${a.actualEn}` },
+  'schema.type': {
+    zh: (a) => `“${a.label}”应为${a.expected}，实际为${a.actual}`,
+    en: (a) => `"${a.label}" should be ${a.expectedEn}, found ${a.actualEn}`,
+  },
   'schema.enum': { zh: (a) => `“${a.label}”的取值应为：${a.allowed}`, en: (a) => `"${a.label}" must be one of: ${a.allowed}` },
-  'schema.unknown': { zh: (a) => `未知的键“${a.key}”（${a.where}中没有这一项）`, en: (a) => `Unknown key "${a.key}" (not part of ${a.whereEn})` },
+  'schema.unknown': {
+    zh: (a) => `未知的键“${a.key}”（${a.where}中没有这一项）`,
+    en: (a) => `Unknown key "${a.key}" (not part of ${a.whereEn})`,
+  },
   'schema.required': { zh: (a) => `缺少“${a.key}”（${a.label}）`, en: (a) => `Missing "${a.key}" (${a.label})` },
   'schema.range': { zh: (a) => `“${a.label}”应${a.op}${a.limit}`, en: (a) => `"${a.label}" must be ${a.opEn} ${a.limit}` },
   'schema.format': { zh: (a) => `“${a.label}”格式应为${a.format}`, en: (a) => `"${a.label}" must be formatted as ${a.format}` },
   'struct.missingSection': { zh: (a) => `缺少“${a.title}”（${a.key}）`, en: (a) => `Missing section "${a.title}" (${a.key})` },
-  'struct.missingRow': { zh: (a) => `${a.table}缺少“${a.label}”（${a.key}）`, en: (a) => `${a.table} lacks "${a.label}" (${a.key})` },
-  'struct.extraRow': { zh: (a) => `非模板行“${a.label}”：国家格式中没有这一行`, en: (a) => `Non-template row "${a.label}": the national format has no such row` },
-  'struct.unknownInTable': { zh: (a) => `${a.table}中没有“${a.key}”这一行或列`, en: (a) => `${a.table} has no row or column "${a.key}"` },
+  'struct.missingRow': {
+    zh: (a) => `${a.table}缺少“${a.label}”（${a.key}）`,
+    en: (a) => `${a.table} lacks "${a.label}" (${a.key})`,
+  },
+  'struct.extraRow': {
+    zh: (a) => `非模板行“${a.label}”：国家格式中没有这一行`,
+    en: (a) => `Non-template row "${a.label}": the national format has no such row`,
+  },
+  'struct.unknownInTable': {
+    zh: (a) => `${a.table}中没有“${a.key}”这一行或列`,
+    en: (a) => `${a.table} has no row or column "${a.key}"`,
+  },
 
   'sum.mismatch': {
-    zh: (a) => `${a.target} 为 ${a.reported}，但${a.what}之和为 ${a.computed}${a.blanks ? `（另有 ${a.blanks} 个空白单元格，至少为 ${a.computed}）` : ''}`,
-    en: (a) => `${a.target} is ${a.reported} but the ${a.whatEn} sum to ${a.computed}${a.blanks ? ` (plus ${a.blanks} blank cells, so at least ${a.computed})` : ''}`,
+    zh: (a) =>
+      `${a.target} 为 ${a.reported}，但${a.what}之和为 ${a.computed}${a.blanks ? `（另有 ${a.blanks} 个空白单元格，至少为 ${a.computed}）` : ''}`,
+    en: (a) =>
+      `${a.target} is ${a.reported} but the ${a.whatEn} sum to ${a.computed}${a.blanks ? ` (plus ${a.blanks} blank cells, so at least ${a.computed})` : ''}`,
   },
   'bal.mismatch': {
     zh: (a) => `${a.column}列勾稽关系不成立：第一项+第二项 = ${a.left}，第三项+第四项 = ${a.right}`,
     en: (a) => `Balance fails in column ${a.columnEn}: 1st + 2nd = ${a.left}, 3rd + 4th = ${a.right}`,
   },
-  'ge.T2-19-CUM': { zh: (a) => `${a.row}：对外公开总数量 ${a.left} 小于本年新公开数量 ${a.right}`, en: (a) => `${a.row}: total published ${a.left} < newly published ${a.right}` },
-  'ge.T2-19-ITEMS': { zh: (a) => `${a.row}：上一年项目数量+本年增/减 = ${a.left}，不能为负`, en: (a) => `${a.row}: previous items + change = ${a.left}, cannot be negative` },
-  'ge.T2-21-INFORCE': { zh: (a) => `${a.row}：现行有效件数+本年废止件数 = ${a.left}，小于本年制发件数 ${a.right}`, en: (a) => `${a.row}: in force + repealed = ${a.left} < issued ${a.right}` },
+  'ge.T2-19-CUM': {
+    zh: (a) => `${a.row}：对外公开总数量 ${a.left} 小于本年新公开数量 ${a.right}`,
+    en: (a) => `${a.row}: total published ${a.left} < newly published ${a.right}`,
+  },
+  'ge.T2-19-ITEMS': {
+    zh: (a) => `${a.row}：上一年项目数量+本年增/减 = ${a.left}，不能为负`,
+    en: (a) => `${a.row}: previous items + change = ${a.left}, cannot be negative`,
+  },
+  'ge.T2-21-INFORCE': {
+    zh: (a) => `${a.row}：现行有效件数+本年废止件数 = ${a.left}，小于本年制发件数 ${a.right}`,
+    en: (a) => `${a.row}: in force + repealed = ${a.left} < issued ${a.right}`,
+  },
 
-  'cell.blank': { zh: (a) => `${a.cell} 为空${a.pinned !== undefined ? `，按勾稽关系应为 ${a.pinned}` : '，没有的请填 0'}`, en: (a) => `${a.cell} is blank${a.pinned !== undefined ? `; the sums require ${a.pinned}` : '; write 0 if there were none'}` },
-  'cell.na': { zh: (a) => `${a.cell} 填了“${a.text}”：模板没有“不适用”，没有的请填 0`, en: (a) => `${a.cell} holds "${a.text}": the template has no N/A, write 0` },
-  'cell.text': { zh: (a) => `${a.cell} 不是数字：“${a.text}”${a.suggest !== undefined ? `（可能是 ${a.suggest}）` : ''}`, en: (a) => `${a.cell} is not a number: "${a.text}"${a.suggest !== undefined ? ` (perhaps ${a.suggest})` : ''}` },
-  'cell.negative': { zh: (a) => `${a.cell} 为 ${a.value}，不能为负数`, en: (a) => `${a.cell} is ${a.value}; it cannot be negative` },
-  'cell.fraction': { zh: (a) => `${a.cell} 为 ${a.value}，件数应为整数`, en: (a) => `${a.cell} is ${a.value}; counts are whole numbers` },
-  'unit.inCount': { zh: (a) => `${a.cell} 带了单位“${a.unit}”：只填数字 ${a.number}`, en: (a) => `${a.cell} carries the unit "${a.unit}": write just the number ${a.number}` },
-  'unit.moneyText': { zh: (a) => `${a.cell} 写成了文字“${a.text}”：应写成 {value: ${a.number}, unit: ${a.unit}}`, en: (a) => `${a.cell} is written as text "${a.text}": use {value: ${a.number}, unit: ${a.unit}}` },
-  'unit.moneyBare': { zh: (a) => `${a.cell} 只有数字 ${a.number}，没有单位：模板未规定单位，请写明 元 或 万元`, en: (a) => `${a.cell} is a bare number ${a.number}: the template sets no unit, state 元 or 万元` },
-  'unit.wanSuffix': { zh: (a) => `${a.cell} 带了“${a.unit}”：本栏单位为万元，只填数字 ${a.number}`, en: (a) => `${a.cell} carries "${a.unit}": this column is in 万元, write just ${a.number}` },
-  'unit.wanDecimals': { zh: (a) => `${a.cell} 为 ${a.value}：小数超过 4 位，单位应为万元，是否误填了元？`, en: (a) => `${a.cell} is ${a.value}: more than 4 decimals in a 万元 column; was it entered in yuan?` },
+  'cell.blank': {
+    zh: (a) => `${a.cell} 为空${a.pinned !== undefined ? `，按勾稽关系应为 ${a.pinned}` : '，没有的请填 0'}`,
+    en: (a) => `${a.cell} is blank${a.pinned !== undefined ? `; the sums require ${a.pinned}` : '; write 0 if there were none'}`,
+  },
+  'cell.na': {
+    zh: (a) => `${a.cell} 填了“${a.text}”：模板没有“不适用”，没有的请填 0`,
+    en: (a) => `${a.cell} holds "${a.text}": the template has no N/A, write 0`,
+  },
+  'cell.text': {
+    zh: (a) => `${a.cell} 不是数字：“${a.text}”${a.suggest !== undefined ? `（可能是 ${a.suggest}）` : ''}`,
+    en: (a) => `${a.cell} is not a number: "${a.text}"${a.suggest !== undefined ? ` (perhaps ${a.suggest})` : ''}`,
+  },
+  'cell.negative': {
+    zh: (a) => `${a.cell} 为 ${a.value}，不能为负数`,
+    en: (a) => `${a.cell} is ${a.value}; it cannot be negative`,
+  },
+  'cell.fraction': {
+    zh: (a) => `${a.cell} 为 ${a.value}，件数应为整数`,
+    en: (a) => `${a.cell} is ${a.value}; counts are whole numbers`,
+  },
+  'unit.inCount': {
+    zh: (a) => `${a.cell} 带了单位“${a.unit}”：只填数字 ${a.number}`,
+    en: (a) => `${a.cell} carries the unit "${a.unit}": write just the number ${a.number}`,
+  },
+  'unit.moneyText': {
+    zh: (a) => `${a.cell} 写成了文字“${a.text}”：应写成 {value: ${a.number}, unit: ${a.unit}}`,
+    en: (a) => `${a.cell} is written as text "${a.text}": use {value: ${a.number}, unit: ${a.unit}}`,
+  },
+  'unit.moneyBare': {
+    zh: (a) => `${a.cell} 只有数字 ${a.number}，没有单位：模板未规定单位，请写明 元 或 万元`,
+    en: (a) => `${a.cell} is a bare number ${a.number}: the template sets no unit, state 元 or 万元`,
+  },
+  'unit.wanSuffix': {
+    zh: (a) => `${a.cell} 带了“${a.unit}”：本栏单位为万元，只填数字 ${a.number}`,
+    en: (a) => `${a.cell} carries "${a.unit}": this column is in 万元, write just ${a.number}`,
+  },
+  'unit.wanDecimals': {
+    zh: (a) => `${a.cell} 为 ${a.value}：小数超过 4 位，单位应为万元，是否误填了元？`,
+    en: (a) => `${a.cell} is ${a.value}: more than 4 decimals in a 万元 column; was it entered in yuan?`,
+  },
 
-  'format.oldTemplate': { zh: (a) => `${a.year} 年度报告应使用 2021 格式（国办公开办函〔2021〕30号），这里用的是 2019 试行格式`, en: (a) => `A ${a.year} report must use the 2021 format; this one uses the 2019 trial format` },
-  'format.newTemplateEarly': { zh: (a) => `${a.year} 年度报告应使用 2019 试行格式，这里用的是 2021 格式`, en: (a) => `A ${a.year} report uses the 2019 trial format; this one uses the 2021 format` },
-  'format.mixed': { zh: (a) => `混用新旧模板：本报告为 ${a.format} 格式，但“${a.label}”是 ${a.other} 格式的写法`, en: (a) => `Mixed templates: the report is in the ${a.format} format but "${a.label}" is from the ${a.other} format` },
-  'format.missing': { zh: (a) => `未声明 format，按内容推断为 ${a.format} 格式`, en: (a) => `No format declared; the content looks like the ${a.format} format` },
-  'format.unknown': { zh: () => '未声明 format，也无法从内容推断：请写 format: 2019 或 format: 2021', en: () => 'No format declared and none can be inferred: write format: 2019 or format: 2021' },
+  'format.oldTemplate': {
+    zh: (a) => `${a.year} 年度报告应使用 2021 格式（国办公开办函〔2021〕30号），这里用的是 2019 试行格式`,
+    en: (a) => `A ${a.year} report must use the 2021 format; this one uses the 2019 trial format`,
+  },
+  'format.newTemplateEarly': {
+    zh: (a) => `${a.year} 年度报告应使用 2019 试行格式，这里用的是 2021 格式`,
+    en: (a) => `A ${a.year} report uses the 2019 trial format; this one uses the 2021 format`,
+  },
+  'format.mixed': {
+    zh: (a) => `混用新旧模板：本报告为 ${a.format} 格式，但“${a.label}”是 ${a.other} 格式的写法`,
+    en: (a) => `Mixed templates: the report is in the ${a.format} format but "${a.label}" is from the ${a.other} format`,
+  },
+  'format.missing': {
+    zh: (a) => `未声明 format，按内容推断为 ${a.format} 格式`,
+    en: (a) => `No format declared; the content looks like the ${a.format} format`,
+  },
+  'format.unknown': {
+    zh: () => '未声明 format，也无法从内容推断：请写 format: 2019 或 format: 2021',
+    en: () => 'No format declared and none can be inferred: write format: 2019 or format: 2021',
+  },
 
-  'meta.yearTitle': { zh: (a) => `标题中的年份 ${a.found} 与报告年度 ${a.year} 不一致`, en: (a) => `The title says ${a.found} but the report year is ${a.year}` },
-  'meta.yearPeriod': { zh: (a) => `统计期限 ${a.found} 不在报告年度 ${a.year} 内`, en: (a) => `The period ${a.found} is not in the report year ${a.year}` },
-  'meta.yearProse': { zh: (a) => `正文写的是“${a.found}”，与报告年度 ${a.year} 不一致`, en: (a) => `The text says "${a.found}", not the report year ${a.year}` },
-  'meta.deadline': { zh: (a) => `发布日期 ${a.published} 晚于${a.kind}的期限 ${a.deadline}（${a.basis}）`, en: (a) => `Published ${a.published}, after the deadline ${a.deadline} for ${a.kindEn} (${a.basis})` },
-  's5.empty': { zh: () => '“五、存在的主要问题及改进情况”不能为空或只写“无”：请如实写明问题和改进措施', en: () => 'Section 5 must not be empty or just "无": describe the problems and the improvements' },
-  'meta.organTitle': { zh: (a) => `标题中的机关名称“${a.found}”与机关名称“${a.organ}”不一致`, en: (a) => `The title names "${a.found}" but the organ is "${a.organ}"` },
-  'meta.organBody': { zh: (a) => `正文写作“${a.found}”，机关名称为“${a.organ}”（${a.unit}）：前后不一致`, en: (a) => `The text says "${a.found}" but the organ is "${a.organ}" (${a.unit})` },
-  'meta.dateEarly': { zh: (a) => `发布日期 ${a.published} 不晚于统计期限截止日 ${a.end}：全年报告不能在统计期结束前发布，请核对落款日期`, en: (a) => `Published ${a.published}, not after the period ends (${a.end}): check the date` },
-  's1.gov': { zh: (a) => `各级人民政府的年报应包括工作考核、社会评议和责任追究结果情况（条例第五十条第（四）项），未见${a.missing}`, en: (a) => `A government's report must give its assessment, public evaluation and accountability results (条例 art. 50 (4)); missing: ${a.missingEn}` },
-  's5.rectify': { zh: (a) => `“${a.section}”应报告上年度年报所提问题的整改情况`, en: () => "Section 5 should report how the problems in last year's report were rectified" },
-  's6.feeNoCount': { zh: (a) => `${a.cell} 为 ${a.value}，但“${a.section}”未报告发出收费通知的件数`, en: (a) => `${a.cell} is ${a.value} but section 6 gives no number of fee notices` },
-  's6.feeFewNotices': { zh: (a) => `发出收费通知 ${a.notices} 件，少于${a.cell} ${a.value} 件（逾期未缴费的申请都应先收到收费通知）`, en: (a) => `${a.notices} fee notice(s), fewer than ${a.cell} = ${a.value}` },
-  's6.feeIncomplete': { zh: (a) => `信息处理费收取情况不完整：未写${a.missing}`, en: (a) => `Fee report incomplete: missing ${a.missingEn}` },
-  'txt.mismatch': { zh: (a) => `正文写的是 ${a.stated} 件，但表中${a.cell}为 ${a.expected}`, en: (a) => `The text says ${a.stated} but the table has ${a.cell} = ${a.expected}` },
-  'txt.mismatchWithCarry': { zh: (a) => `正文写的是 ${a.stated} 件（含上年结转），但表中${a.cell} + “${a.carried}”为 ${a.expected}`, en: (a) => `The text says ${a.stated} (including carry-over) but the table has ${a.cell} + ${a.carried} = ${a.expected}` },
-  'txt.zero': { zh: (a) => `正文称“${a.phrase}”，但表中${a.cell}为 ${a.actual}`, en: (a) => `The text says "${a.phrase}" but the table has ${a.cell} = ${a.actual}` },
-  'x.carry': { zh: (a) => `${a.cell} 为 ${a.value}，但上年度（${a.lastYear}年）报告的${a.lastCell} 为 ${a.expected}`, en: (a) => `${a.cell} is ${a.value} but last year's (${a.lastYear}) ${a.lastCell} is ${a.expected}` },
-  'x.inforce': { zh: (a) => `${a.cell} 为 ${a.value}，按上年度（${a.lastYear}年）${a.last} + ${a.issuedName} ${a.issued} − ${a.repealedName} ${a.repealed} 应为 ${a.expected}${a.soft ? '（制发件数可能含修订，差额在其范围内，请核实）' : ''}`, en: (a) => `${a.cell} is ${a.value}; last year's ${a.last} + issued ${a.issued} − repealed ${a.repealed} = ${a.expected}${a.soft ? ' (issued may include amendments; please verify)' : ''}` },
-  'x.items19': { zh: (a) => `${a.cell} 为 ${a.value}，按上年度（${a.lastYear}年）报告 ${a.prevName} ${a.last} + ${a.deltaName} ${a.delta} 应为 ${a.expected}`, en: (a) => `${a.cell} is ${a.value}; last year's (${a.lastYear}) items ${a.last} + change ${a.delta} = ${a.expected}` },
-  'x.cum19': { zh: (a) => `${a.cell} 为 ${a.value}，小于上年度（${a.lastYear}年）报告的 ${a.last}（${a.column}是累计数）`, en: (a) => `${a.cell} is ${a.value}, below last year's ${a.last} (a cumulative count)` },
+  'meta.yearTitle': {
+    zh: (a) => `标题中的年份 ${a.found} 与报告年度 ${a.year} 不一致`,
+    en: (a) => `The title says ${a.found} but the report year is ${a.year}`,
+  },
+  'meta.yearPeriod': {
+    zh: (a) => `统计期限 ${a.found} 不在报告年度 ${a.year} 内`,
+    en: (a) => `The period ${a.found} is not in the report year ${a.year}`,
+  },
+  'meta.yearProse': {
+    zh: (a) => `正文写的是“${a.found}”，与报告年度 ${a.year} 不一致`,
+    en: (a) => `The text says "${a.found}", not the report year ${a.year}`,
+  },
+  'meta.deadline': {
+    zh: (a) => `发布日期 ${a.published} 晚于${a.kind}的期限 ${a.deadline}（${a.basis}）`,
+    en: (a) => `Published ${a.published}, after the deadline ${a.deadline} for ${a.kindEn} (${a.basis})`,
+  },
+  's5.empty': {
+    zh: () => '“五、存在的主要问题及改进情况”不能为空或只写“无”：请如实写明问题和改进措施',
+    en: () => 'Section 5 must not be empty or just "无": describe the problems and the improvements',
+  },
+  'meta.organTitle': {
+    zh: (a) => `标题中的机关名称“${a.found}”与机关名称“${a.organ}”不一致`,
+    en: (a) => `The title names "${a.found}" but the organ is "${a.organ}"`,
+  },
+  'meta.organBody': {
+    zh: (a) => `正文写作“${a.found}”，机关名称为“${a.organ}”（${a.unit}）：前后不一致`,
+    en: (a) => `The text says "${a.found}" but the organ is "${a.organ}" (${a.unit})`,
+  },
+  'meta.dateEarly': {
+    zh: (a) => `发布日期 ${a.published} 不晚于统计期限截止日 ${a.end}：全年报告不能在统计期结束前发布，请核对落款日期`,
+    en: (a) => `Published ${a.published}, not after the period ends (${a.end}): check the date`,
+  },
+  's1.gov': {
+    zh: (a) => `各级人民政府的年报应包括工作考核、社会评议和责任追究结果情况（条例第五十条第（四）项），未见${a.missing}`,
+    en: (a) =>
+      `A government's report must give its assessment, public evaluation and accountability results (条例 art. 50 (4)); missing: ${a.missingEn}`,
+  },
+  's5.rectify': {
+    zh: (a) => `“${a.section}”应报告上年度年报所提问题的整改情况`,
+    en: () => "Section 5 should report how the problems in last year's report were rectified",
+  },
+  's6.feeNoCount': {
+    zh: (a) => `${a.cell} 为 ${a.value}，但“${a.section}”未报告发出收费通知的件数`,
+    en: (a) => `${a.cell} is ${a.value} but section 6 gives no number of fee notices`,
+  },
+  's6.feeFewNotices': {
+    zh: (a) => `发出收费通知 ${a.notices} 件，少于${a.cell} ${a.value} 件（逾期未缴费的申请都应先收到收费通知）`,
+    en: (a) => `${a.notices} fee notice(s), fewer than ${a.cell} = ${a.value}`,
+  },
+  's6.feeIncomplete': {
+    zh: (a) => `信息处理费收取情况不完整：未写${a.missing}`,
+    en: (a) => `Fee report incomplete: missing ${a.missingEn}`,
+  },
+  'txt.mismatch': {
+    zh: (a) => `正文写的是 ${a.stated} 件，但表中${a.cell}为 ${a.expected}`,
+    en: (a) => `The text says ${a.stated} but the table has ${a.cell} = ${a.expected}`,
+  },
+  'txt.mismatchWithCarry': {
+    zh: (a) => `正文写的是 ${a.stated} 件（含上年结转），但表中${a.cell} + “${a.carried}”为 ${a.expected}`,
+    en: (a) => `The text says ${a.stated} (including carry-over) but the table has ${a.cell} + ${a.carried} = ${a.expected}`,
+  },
+  'txt.zero': {
+    zh: (a) => `正文称“${a.phrase}”，但表中${a.cell}为 ${a.actual}`,
+    en: (a) => `The text says "${a.phrase}" but the table has ${a.cell} = ${a.actual}`,
+  },
+  'x.carry': {
+    zh: (a) => `${a.cell} 为 ${a.value}，但上年度（${a.lastYear}年）报告的${a.lastCell} 为 ${a.expected}`,
+    en: (a) => `${a.cell} is ${a.value} but last year's (${a.lastYear}) ${a.lastCell} is ${a.expected}`,
+  },
+  'x.inforce': {
+    zh: (a) =>
+      `${a.cell} 为 ${a.value}，按上年度（${a.lastYear}年）${a.last} + ${a.issuedName} ${a.issued} − ${a.repealedName} ${a.repealed} 应为 ${a.expected}${a.soft ? '（制发件数可能含修订，差额在其范围内，请核实）' : ''}`,
+    en: (a) =>
+      `${a.cell} is ${a.value}; last year's ${a.last} + issued ${a.issued} − repealed ${a.repealed} = ${a.expected}${a.soft ? ' (issued may include amendments; please verify)' : ''}`,
+  },
+  'x.items19': {
+    zh: (a) =>
+      `${a.cell} 为 ${a.value}，按上年度（${a.lastYear}年）报告 ${a.prevName} ${a.last} + ${a.deltaName} ${a.delta} 应为 ${a.expected}`,
+    en: (a) => `${a.cell} is ${a.value}; last year's (${a.lastYear}) items ${a.last} + change ${a.delta} = ${a.expected}`,
+  },
+  'x.cum19': {
+    zh: (a) => `${a.cell} 为 ${a.value}，小于上年度（${a.lastYear}年）报告的 ${a.last}（${a.column}是累计数）`,
+    en: (a) => `${a.cell} is ${a.value}, below last year's ${a.last} (a cumulative count)`,
+  },
   'fix.crossYear': { zh: (a) => `改为上年数值 ${a.value}`, en: (a) => `Use last year's value ${a.value}` },
   'fix.crossYearComputed': { zh: (a) => `将${a.cell} 改为 ${a.value}`, en: (a) => `Change ${a.cell} to ${a.value}` },
 
@@ -97,14 +256,26 @@ const M: Record<string, { zh: Template; en: Template }> = {
   'ui.hover.value': { zh: () => '当前值', en: () => 'Current value' },
   'ui.hover.sumRow': { zh: (a) => `本行各列之和为 ${a.value}`, en: (a) => `The row's cells sum to ${a.value}` },
   'ui.hover.sumColumn': { zh: (a) => `本列各项之和为 ${a.value}`, en: (a) => `The column's items sum to ${a.value}` },
-  'ui.hover.sumBlanks': { zh: (a) => `另有 ${a.blanks} 个空白单元格，至少为 ${a.value}`, en: (a) => `plus ${a.blanks} blank cells, so at least ${a.value}` },
+  'ui.hover.sumBlanks': {
+    zh: (a) => `另有 ${a.blanks} 个空白单元格，至少为 ${a.value}`,
+    en: (a) => `plus ${a.blanks} blank cells, so at least ${a.value}`,
+  },
   'ui.hover.sumOk': { zh: (a) => `与填报值 ${a.reported} 一致`, en: (a) => `agrees with the reported ${a.reported}` },
   'ui.hover.sumBad': { zh: (a) => `填报值为 ${a.reported}，不一致`, en: (a) => `the reported value ${a.reported} disagrees` },
   'ui.hover.sumOpen': { zh: () => '本格未填', en: () => 'this cell is blank' },
   'ui.cell.count': { zh: () => '计数：非负整数（件），不带单位', en: () => 'Count: a non-negative whole number, no unit' },
-  'ui.cell.signed': { zh: () => '增减数：整数，可为负（如 -2、+3）', en: () => 'Change: a whole number, may be negative (-2, +3)' },
-  'ui.cell.money_wan': { zh: () => '金额：数字，单位万元，不带单位', en: () => 'Amount in 万元 (10,000 yuan): a plain number, no unit suffix' },
-  'ui.cell.money_unit': { zh: () => '金额：写成 {value: 数字, unit: 元 或 万元}', en: () => 'Amount: write {value: number, unit: 元 or 万元}' },
+  'ui.cell.signed': {
+    zh: () => '增减数：整数，可为负（如 -2、+3）',
+    en: () => 'Change: a whole number, may be negative (-2, +3)',
+  },
+  'ui.cell.money_wan': {
+    zh: () => '金额：数字，单位万元，不带单位',
+    en: () => 'Amount in 万元 (10,000 yuan): a plain number, no unit suffix',
+  },
+  'ui.cell.money_unit': {
+    zh: () => '金额：写成 {value: 数字, unit: 元 或 万元}',
+    en: () => 'Amount: write {value: number, unit: 元 or 万元}',
+  },
   'ui.state.number': { zh: (a) => `数字 ${a.value}`, en: (a) => `number ${a.value}` },
   'ui.state.blank': { zh: () => '空白（不参与求和）', en: () => 'blank (not counted in sums)' },
   'ui.state.na': { zh: (a) => `“${a.text}”（模板没有“不适用”）`, en: (a) => `"${a.text}" (the template has no N/A)` },
@@ -115,7 +286,10 @@ const M: Record<string, { zh: Template; en: Template }> = {
   'ui.hint.sumRow': { zh: (a) => `行和 ${a.value}`, en: (a) => `row Σ ${a.value}` },
   'ui.hint.sumColumn': { zh: (a) => `列和 ${a.value}`, en: (a) => `column Σ ${a.value}` },
   'ui.skeleton.label': { zh: (a) => `年报${a.format}骨架`, en: (a) => `Report skeleton (${a.format} format)` },
-  'ui.skeleton.detail': { zh: (a) => `${a.title}：全部部分、表格、行和列`, en: (a) => `${a.title}: every section, table, row and column` },
+  'ui.skeleton.detail': {
+    zh: (a) => `${a.title}：全部部分、表格、行和列`,
+    en: (a) => `${a.title}: every section, table, row and column`,
+  },
 };
 
 export function msg(id: string, args: Args = {}): LocalizedText {

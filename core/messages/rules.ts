@@ -5,7 +5,10 @@
  */
 import type { LocalizedText, Severity } from '../types';
 
-export interface RuleInfo { severity: Severity; title: LocalizedText }
+export interface RuleInfo {
+  severity: Severity;
+  title: LocalizedText;
+}
 
 const r = (severity: Severity, zh: string, en: string): RuleInfo => ({ severity, title: { 'zh-CN': zh, en } });
 
@@ -46,14 +49,22 @@ export const RULES: Record<string, RuleInfo> = {
   'META-DEADLINE': r('warning', '发布日期晚于法定期限', 'Published after the deadline'),
   'META-ORGAN': r('warning', '机关名称前后不一致', 'Organ name inconsistent'),
   'META-DATE': r('info', '落款日期早于统计期结束', 'Dated before the period ends'),
-  'S1-GOV': r('warning', '人民政府年报未报告工作考核、社会评议和责任追究结果情况', "A government's report lacks assessment, evaluation and accountability results"),
+  'S1-GOV': r(
+    'warning',
+    '人民政府年报未报告工作考核、社会评议和责任追究结果情况',
+    "A government's report lacks assessment, evaluation and accountability results",
+  ),
   'S5-RECTIFY': r('warning', '“五”未报告上年度问题整改情况', "Section 5 does not report rectification of last year's problems"),
   'S6-FEE': r('warning', '“六”未完整报告信息处理费收取情况', 'Section 6 does not fully report information-processing fees'),
   'TXT-T3': r('warning', '正文数字与表格不一致', 'A number in the text disagrees with the tables'),
   'TXT-ZERO': r('info', '正文称“没有”，表格却有数', 'The text says none; the table has some'),
   'X-CARRY': r('warning', '上年结转与上年度报告“结转下年度继续办理”不一致', "Carried over ≠ last year's carried forward"),
   'X-INFORCE': r('warning', '现行有效件数与上年度不衔接', "In-force count does not follow from last year's"),
-  'X-ITEMS-19': r('warning', '上一年项目数量与上年度报告不衔接', "Previous-year item count does not follow from last year's report"),
+  'X-ITEMS-19': r(
+    'warning',
+    '上一年项目数量与上年度报告不衔接',
+    "Previous-year item count does not follow from last year's report",
+  ),
   'X-19-CUM': r('info', '对外公开总数量小于上年度', 'Total published is below last year'),
 };
 

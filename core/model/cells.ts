@@ -2,7 +2,7 @@
  * Cell semantics (SPEC.md §5): every table cell is a number, blank, not-applicable, text,
  * or missing. Only numbers take part in sums; the others are unknown values.
  */
-import { isMap, isScalar, type Node } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import type { CellKind } from '../schema/nodes';
 import type { Span } from '../types';
 import { keySpanAt, locate, spanOf, valueNode, type Report } from './report';
@@ -39,10 +39,11 @@ export function readCell(report: Report, path: string[], kind: CellKind): Cell {
     return { path, kind, state: 'blank', span: empty ? keySpan : vs, editSpan: vs ?? insertionAfter(report, keySpan) };
   }
   const span = spanOf(node) ?? keySpan;
-  if (kind === 'money_unit' && isMap(node)) return moneyMap(report, path, node, span);
+  if (kind === 'money_unit' && isMap(node)) return moneyMap(report, path, span);
   if (!isScalar(node)) return { path, kind, state: 'text', text: report.text.slice(span.start, span.end), span, editSpan: span };
   const v = node.value;
-  if (typeof v === 'number' && Number.isFinite(v)) return { path, kind, state: 'number', value: v, span, editSpan: span, numberSpan: span };
+  if (typeof v === 'number' && Number.isFinite(v))
+    return { path, kind, state: 'number', value: v, span, editSpan: span, numberSpan: span };
   const text = String(v);
   if (NA.has(text.trim())) return { path, kind, state: 'na', text, span, editSpan: span };
   if (text.trim() === '') return { path, kind, state: 'blank', text, span, editSpan: span };
@@ -50,7 +51,7 @@ export function readCell(report: Report, path: string[], kind: CellKind): Cell {
 }
 
 /** `{value: 606.05, unit: 万元}`: a number when both parts are right, else text. */
-function moneyMap(report: Report, path: string[], node: Node, span: Span): Cell {
+function moneyMap(report: Report, path: string[], span: Span): Cell {
   const value = locate(report, [...path, 'value']);
   const unit = locate(report, [...path, 'unit']);
   const vNode = value ? valueNode(report, value) : null;
@@ -60,7 +61,8 @@ function moneyMap(report: Report, path: string[], node: Node, span: Span): Cell 
   if (isScalar(vNode) && vNode.value === null && num === undefined) {
     return { path, kind: 'money_unit', state: 'blank', span: value?.keySpan ?? span, unit: u };
   }
-  if (num === undefined) return { path, kind: 'money_unit', state: 'text', text: report.text.slice(span.start, span.end), span, unit: u };
+  if (num === undefined)
+    return { path, kind: 'money_unit', state: 'text', text: report.text.slice(span.start, span.end), span, unit: u };
   return { path, kind: 'money_unit', state: 'number', value: num, unit: u, span, editSpan: span, numberSpan: spanOf(vNode) };
 }
 
@@ -73,5 +75,9 @@ function insertionAfter(report: Report, keySpan: Span): Span {
 
 /** Does a cell hold a usable number for arithmetic? */
 export function known(cell: Cell): boolean {
-  return cell.state === 'number' && cell.value !== undefined && (cell.kind !== 'count' || (Number.isInteger(cell.value) && cell.value >= 0));
+  return (
+    cell.state === 'number' &&
+    cell.value !== undefined &&
+    (cell.kind !== 'count' || (Number.isInteger(cell.value) && cell.value >= 0))
+  );
 }

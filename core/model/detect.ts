@@ -23,7 +23,10 @@ function candidatePaths(): string[][] {
       for (const r of t.rows) {
         for (const p of [r.path, ...r.columns.map((c) => [...r.path, c.key])]) {
           const k = p.join('.');
-          if (!seen.has(k)) { seen.add(k); out.push(p); }
+          if (!seen.has(k)) {
+            seen.add(k);
+            out.push(p);
+          }
         }
       }
     }

@@ -1,11 +1,18 @@
 /** Reading numbers that were typed with units or stray characters ("137次", "606.05万元", "0 0"). */
 
-export interface UnitReading { number: number; unit?: string }
+export interface UnitReading {
+  number: number;
+  unit?: string;
+}
 
-const NUMBER_WITH_UNIT = /^[\s\u00a0\u3000]*([+-]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)[\s\u00a0\u3000]*(万元|元|件|次|个|项|条|份)?[\s\u00a0\u3000]*$/;
+const NUMBER_WITH_UNIT =
+  /^[\s\u00a0\u3000]*([+-]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)[\s\u00a0\u3000]*(万元|元|件|次|个|项|条|份)?[\s\u00a0\u3000]*$/;
 
 function halfWidth(s: string): string {
-  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/．/g, '.').replace(/[,，]/g, '');
+  return s
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/．/g, '.')
+    .replace(/[,，]/g, '');
 }
 
 /** A number with an optional unit; undefined when the text is something else. */

@@ -47,20 +47,47 @@ function tooDeep(text: string): GuardFailure | undefined {
   let quote = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '\n') { lineStart = true; indent = 0; markers = 0; quote = ''; continue; }
+    if (ch === '\n') {
+      lineStart = true;
+      indent = 0;
+      markers = 0;
+      quote = '';
+      continue;
+    }
     if (lineStart) {
-      if (ch === ' ') { indent++; continue; }
-      if ((ch === '-' || ch === '?') && text[i + 1] === ' ') { markers++; indent += 2; i++; continue; }
-      if (ch === '#') { lineStart = false; i = skipToEol(text, i); continue; }
+      if (ch === ' ') {
+        indent++;
+        continue;
+      }
+      if ((ch === '-' || ch === '?') && text[i + 1] === ' ') {
+        markers++;
+        indent += 2;
+        i++;
+        continue;
+      }
+      if (ch === '#') {
+        lineStart = false;
+        i = skipToEol(text, i);
+        continue;
+      }
       lineStart = false;
       while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
       indents.push(indent);
       const depth = indents.length + markers + flow;
       if (depth > MAX_DEPTH) return { kind: 'too-deep', depth, offset: i };
     }
-    if (quote) { if (ch === quote) quote = ''; continue; }
-    if (ch === '"' || ch === "'") { quote = ch; continue; }
-    if (ch === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t')) { i = skipToEol(text, i); continue; }
+    if (quote) {
+      if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      quote = ch;
+      continue;
+    }
+    if (ch === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t')) {
+      i = skipToEol(text, i);
+      continue;
+    }
     if (ch === '[' || ch === '{') {
       if (++flow + indents.length > MAX_DEPTH) return { kind: 'too-deep', depth: flow + indents.length, offset: i };
     } else if ((ch === ']' || ch === '}') && flow > 0) flow--;

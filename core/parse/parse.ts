@@ -28,10 +28,24 @@ export function parseReport(text: string): Parsed {
   if (fail) {
     const d =
       fail.kind === 'too-large'
-        ? makeDiagnostic(lines, 'YAML-TOO-LARGE', 'yaml.tooLarge', { size: fail.size, max: MAX_CHARS }, { start: 0, end: 0 }, { size: fail.size })
+        ? makeDiagnostic(
+            lines,
+            'YAML-TOO-LARGE',
+            'yaml.tooLarge',
+            { size: fail.size, max: MAX_CHARS },
+            { start: 0, end: 0 },
+            { size: fail.size },
+          )
         : fail.kind === 'binary'
           ? makeDiagnostic(lines, 'YAML-BINARY', 'yaml.binary', {}, at({ start: fail.offset, end: fail.offset + 1 }), {})
-          : makeDiagnostic(lines, 'YAML-DEPTH', 'yaml.depth', { depth: fail.depth, max: MAX_DEPTH }, at({ start: fail.offset, end: fail.offset + 1 }), { depth: fail.depth });
+          : makeDiagnostic(
+              lines,
+              'YAML-DEPTH',
+              'yaml.depth',
+              { depth: fail.depth, max: MAX_DEPTH },
+              at({ start: fail.offset, end: fail.offset + 1 }),
+              { depth: fail.depth },
+            );
     return { text, lines, doc: null, value: undefined, diagnostics: [d], fatal: true };
   }
   let doc: Document.Parsed;
@@ -39,7 +53,14 @@ export function parseReport(text: string): Parsed {
     doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: false });
   } catch (e) {
     // The guards should prevent this; if the parser still gives up, say so rather than crash.
-    const d = makeDiagnostic(lines, 'YAML-SYNTAX', 'yaml.syntax', { detail: String((e as Error).message) }, { start: 0, end: 0 }, {});
+    const d = makeDiagnostic(
+      lines,
+      'YAML-SYNTAX',
+      'yaml.syntax',
+      { detail: String((e as Error).message) },
+      { start: 0, end: 0 },
+      {},
+    );
     return { text, lines, doc: null, value: undefined, diagnostics: [d], fatal: true };
   }
   for (const err of [...doc.errors, ...doc.warnings]) {
@@ -47,8 +68,15 @@ export function parseReport(text: string): Parsed {
     const dup = err.code === 'DUPLICATE_KEY';
     const key = dup ? keyAt(text, s) : undefined;
     diagnostics.push(
-      makeDiagnostic(lines, dup ? 'YAML-DUPLICATE-KEY' : 'YAML-SYNTAX', dup ? 'yaml.duplicate' : 'yaml.syntax',
-        { detail: firstLine(err.message), key }, dup ? { start: s, end: s + key!.length } : { start: s, end: Math.max(e, s + 1) }, { yamlCode: err.code }, doc.errors.includes(err as never) ? undefined : 'warning'),
+      makeDiagnostic(
+        lines,
+        dup ? 'YAML-DUPLICATE-KEY' : 'YAML-SYNTAX',
+        dup ? 'yaml.duplicate' : 'yaml.syntax',
+        { detail: firstLine(err.message), key },
+        dup ? { start: s, end: s + key!.length } : { start: s, end: Math.max(e, s + 1) },
+        { yamlCode: err.code },
+        doc.errors.includes(err as never) ? undefined : 'warning',
+      ),
     );
   }
   let aliasSeen = false;
@@ -56,7 +84,9 @@ export function parseReport(text: string): Parsed {
     Alias(_k, node) {
       if (!aliasSeen && node.range) {
         aliasSeen = true;
-        diagnostics.push(makeDiagnostic(lines, 'YAML-ALIAS', 'yaml.alias', {}, { start: node.range[0], end: node.range[1] }, {}, 'warning'));
+        diagnostics.push(
+          makeDiagnostic(lines, 'YAML-ALIAS', 'yaml.alias', {}, { start: node.range[0], end: node.range[1] }, {}, 'warning'),
+        );
       }
     },
   });
@@ -66,7 +96,9 @@ export function parseReport(text: string): Parsed {
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    diagnostics.push(makeDiagnostic(lines, 'YAML-ALIAS', 'yaml.aliasBomb', { detail: firstLine((e as Error).message) }, firstAliasSpan(doc), {}));
+    diagnostics.push(
+      makeDiagnostic(lines, 'YAML-ALIAS', 'yaml.aliasBomb', { detail: firstLine((e as Error).message) }, firstAliasSpan(doc), {}),
+    );
     fatal = true;
   }
   if (!fatal && doc.contents === null && doc.errors.length === 0) {
@@ -75,7 +107,12 @@ export function parseReport(text: string): Parsed {
   } else if (!fatal && !isMap(doc.contents)) {
     const n = doc.contents as Node | null;
     const span = n?.range ? { start: n.range[0], end: n.range[1] } : { start: 0, end: 0 };
-    diagnostics.push(makeDiagnostic(lines, 'SCHEMA-TYPE', 'yaml.notMap', {}, span, { expected: 'object', found: isSeq(n) ? 'array' : isScalar(n) ? 'scalar' : 'other' }));
+    diagnostics.push(
+      makeDiagnostic(lines, 'SCHEMA-TYPE', 'yaml.notMap', {}, span, {
+        expected: 'object',
+        found: isSeq(n) ? 'array' : isScalar(n) ? 'scalar' : 'other',
+      }),
+    );
     fatal = true;
   }
   return { text, lines, doc, value, diagnostics, fatal };
@@ -85,7 +122,10 @@ function firstAliasSpan(doc: Document.Parsed): Span {
   let span: Span = { start: 0, end: 0 };
   visit(doc, {
     Alias(_k, node) {
-      if (isAlias(node) && node.range) { span = { start: node.range[0], end: node.range[1] }; return visit.BREAK; }
+      if (isAlias(node) && node.range) {
+        span = { start: node.range[0], end: node.range[1] };
+        return visit.BREAK;
+      }
       return undefined;
     },
   });

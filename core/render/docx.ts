@@ -32,7 +32,10 @@ function table(t: LTable): (Paragraph | Table)[] {
       }),
   );
   const out: (Paragraph | Table)[] = [];
-  if (t.caption) out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t.caption, font: TABLE, size: 20 })] }));
+  if (t.caption)
+    out.push(
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t.caption, font: TABLE, size: 20 })] }),
+    );
   out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }));
   out.push(new Paragraph({ children: [] }));
   return out;
@@ -41,15 +44,44 @@ function table(t: LTable): (Paragraph | Table)[] {
 export async function renderDocx(input: RenderInput): Promise<Uint8Array> {
   const layout = reportLayout(input);
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: layout.title, font: TITLE, size: 44 })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 200 },
+      children: [new TextRun({ text: layout.title, font: TITLE, size: 44 })],
+    }),
   ];
-  if (layout.meta.length) children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 300 }, children: [new TextRun({ text: layout.meta.join(' · '), font: BODY, size: 24 })] }));
+  if (layout.meta.length)
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 300 },
+        children: [new TextRun({ text: layout.meta.join(' · '), font: BODY, size: 24 })],
+      }),
+    );
   for (const s of layout.sections) {
-    children.push(new Paragraph({ spacing: { before: 240, after: 120 }, indent: { firstLine: 640 }, children: [new TextRun({ text: s.title, font: HEAD, size: 32 })] }));
+    children.push(
+      new Paragraph({
+        spacing: { before: 240, after: 120 },
+        indent: { firstLine: 640 },
+        children: [new TextRun({ text: s.title, font: HEAD, size: 32 })],
+      }),
+    );
     for (const p of s.paragraphs ?? []) {
-      children.push(new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [new TextRun({ text: p, font: BODY, size: 32 })] }));
+      children.push(
+        new Paragraph({
+          indent: { firstLine: 640 },
+          spacing: { line: 560 },
+          children: [new TextRun({ text: p, font: BODY, size: 32 })],
+        }),
+      );
     }
-    if (s.paragraphs && !s.paragraphs.length) children.push(new Paragraph({ indent: { firstLine: 640 }, children: [new TextRun({ text: '（原文缺少此节）', font: BODY, size: 32, italics: true })] }));
+    if (s.paragraphs && !s.paragraphs.length)
+      children.push(
+        new Paragraph({
+          indent: { firstLine: 640 },
+          children: [new TextRun({ text: '（原文缺少此节）', font: BODY, size: 32, italics: true })],
+        }),
+      );
     for (const t of s.tables ?? []) children.push(...table(t));
   }
   const doc = new Document({

@@ -123,7 +123,7 @@ function titleOf(meta: Record<string, unknown>, format: FormatId): string {
 function claim(ctx: Ctx, span: Span | undefined): Diagnostic[] {
   if (!span) return [];
   const out = ctx.diags.filter((d) => d.span.start >= span.start && (d.span.start < span.end || d.span.start === span.start));
-  out.forEach((d) => ctx.claimed.add(d));
+  for (const d of out) ctx.claimed.add(d);
   return out;
 }
 
@@ -140,10 +140,17 @@ function renderHead(ctx: Ctx, meta: Record<string, unknown>): string {
   const parts: string[] = [];
   if (typeof meta.organ === 'string' && meta.organ) parts.push(`<span>${esc(meta.organ)}</span>`);
   const period = meta.period as { from?: unknown; to?: unknown } | undefined;
-  if (period && (period.from || period.to)) parts.push(`<span>统计期限 ${esc(period.from ?? '')} 至 ${esc(period.to ?? '')}</span>`);
+  if (period && (period.from || period.to))
+    parts.push(`<span>统计期限 ${esc(period.from ?? '')} 至 ${esc(period.to ?? '')}</span>`);
   if (meta.published_on) parts.push(`<span>发布日期 ${esc(meta.published_on)}</span>`);
   const contact = meta.contact as Record<string, unknown> | undefined;
-  const contactText = contact && typeof contact === 'object' ? Object.values(contact).filter((v) => v !== null && v !== undefined && v !== '').map(String).join('，') : '';
+  const contactText =
+    contact && typeof contact === 'object'
+      ? Object.values(contact)
+          .filter((v) => v !== null && v !== undefined && v !== '')
+          .map(String)
+          .join('，')
+      : '';
   const ds = diagAttrs(ctx, claim(ctx, loc ? { start: loc.keySpan?.start ?? 0, end: spanOf(loc.value)?.end ?? 0 } : undefined));
   return [
     `<header class="report-head${ds.cls}" data-path="meta" data-line="${line}"${attr('title', ds.title || undefined)}>`,
@@ -167,7 +174,10 @@ function renderNarrative(ctx: Ctx, key: string, title: string): string {
   const vs = spanOf(node);
   const headDs = diagAttrs(ctx, claim(ctx, loc?.keySpan));
   const text = (ctx.report.value as Record<string, unknown> | undefined)?.[key];
-  const out = [`<section class="narrative" data-path="${esc(key)}" data-line="${line}">`, `<h2 class="${headDs.cls.trim()}"${attr('title', headDs.title || undefined)}>${esc(title)}</h2>`];
+  const out = [
+    `<section class="narrative" data-path="${esc(key)}" data-line="${line}">`,
+    `<h2 class="${headDs.cls.trim()}"${attr('title', headDs.title || undefined)}>${esc(title)}</h2>`,
+  ];
   if (!loc) {
     out.push(`<p class="absent">（原文缺少此节）</p>`);
   } else if (typeof text !== 'string' || text.trim() === '') {
@@ -205,7 +215,10 @@ function tableFormat(ctx: Ctx, key: string, fallback: FormatId): FormatId {
     const t = tablesOf(f).find((s) => s.key === key);
     if (!t) continue;
     const count = t.rows.reduce((n, r) => n + r.columns.filter((c) => locate(ctx.report, [...r.path, c.key])).length, 0);
-    if (count > bestCount) { best = f; bestCount = count; }
+    if (count > bestCount) {
+      best = f;
+      bestCount = count;
+    }
   }
   return best;
 }
@@ -213,7 +226,10 @@ function tableFormat(ctx: Ctx, key: string, fallback: FormatId): FormatId {
 function renderTableSection(ctx: Ctx, key: string, title: string, reportFormat: FormatId): string {
   const { line, span } = sectionLine(ctx, key);
   const headDs = diagAttrs(ctx, claim(ctx, span));
-  const out = [`<section class="table-section" data-path="${esc(key)}" data-line="${line}">`, `<h2 class="${headDs.cls.trim()}"${attr('title', headDs.title || undefined)}>${esc(title)}</h2>`];
+  const out = [
+    `<section class="table-section" data-path="${esc(key)}" data-line="${line}">`,
+    `<h2 class="${headDs.cls.trim()}"${attr('title', headDs.title || undefined)}>${esc(title)}</h2>`,
+  ];
   const tables = tableLayout(ctx, key, reportFormat);
   if (!tables) out.push(`<p class="absent">（原文缺少此表）</p>`);
   else out.push(...tables.map(tableHtml));
@@ -248,11 +264,15 @@ function tableHtml(t: LTable): string {
     t.head.length ? `<thead>\n${t.head.map(row).join('\n')}\n</thead>` : '',
     `<tbody>\n${t.body.map(row).join('\n')}\n</tbody>`,
     '</table>',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function cellHtml(c: LCell): string {
-  const attrs = Object.entries(c.attrs).map(([k, v]) => attr(k, v)).join('');
+  const attrs = Object.entries(c.attrs)
+    .map(([k, v]) => attr(k, v))
+    .join('');
   return `<${c.tag}${attr('class', c.cls || undefined)}${attr('rowspan', c.rowspan && c.rowspan > 1 ? c.rowspan : undefined)}${attr('colspan', c.colspan && c.colspan > 1 ? c.colspan : undefined)}${attrs}>${esc(c.text)}</${c.tag}>`;
 }
 
@@ -261,8 +281,10 @@ function tableLayout(ctx: Ctx, key: string, reportFormat: FormatId): LTable[] | 
   if (!locate(ctx.report, [key])) return undefined;
   const format = tableFormat(ctx, key, reportFormat);
   const spec = tablesOf(format).find((t) => t.key === key)!;
-  const main = isColumnGroupTable(spec) ? columnGroupTable(ctx, spec, format)
-    : spec.rows.every((r) => sameColumns(r, spec.rows[0])) ? matrixTable(ctx, spec, format)
+  const main = isColumnGroupTable(spec)
+    ? columnGroupTable(ctx, spec, format)
+    : spec.rows.every((r) => sameColumns(r, spec.rows[0]))
+      ? matrixTable(ctx, spec, format)
       : subTables(ctx, spec, format);
   const extra = extraRows(ctx, spec);
   return extra ? [main, extra] : [main];
@@ -281,7 +303,13 @@ function td(ctx: Ctx, path: string[], kind: CellKind, colspan = 1): LCell {
   const end = Math.max(cell.span.end, loc?.valueSpan?.end ?? 0, start + 1);
   const ds = diagAttrs(ctx, loc ? claim(ctx, { start, end }) : []);
   const line = ctx.line(loc ? (loc.valueSpan ?? loc.keySpan ?? cell.span).start : cell.span.start);
-  return { tag: 'td', text: cellText(cell), colspan, cls: `${cell.state}${ds.cls}`, attrs: { 'data-path': path.join('.'), 'data-line': line, title: ds.title || undefined } };
+  return {
+    tag: 'td',
+    text: cellText(cell),
+    colspan,
+    cls: `${cell.state}${ds.cls}`,
+    attrs: { 'data-path': path.join('.'), 'data-line': line, title: ds.title || undefined },
+  };
 }
 
 function cellText(cell: Cell): string {
@@ -302,12 +330,27 @@ function th(ctx: Ctx, path: string[], label: string, cls: string, span: { rowspa
   const loc = locate(ctx.report, path);
   const ds = diagAttrs(ctx, loc?.keySpan ? claim(ctx, loc.keySpan) : []);
   const line = ctx.line(loc?.keySpan?.start ?? keySpanAt(ctx.report, path).start);
-  return { tag: 'th', text: label, ...span, cls: `${cls}${ds.cls}`, attrs: { 'data-path': path.join('.'), 'data-line': line, title: ds.title || undefined } };
+  return {
+    tag: 'th',
+    text: label,
+    ...span,
+    cls: `${cls}${ds.cls}`,
+    attrs: { 'data-path': path.join('.'), 'data-line': line, title: ds.title || undefined },
+  };
 }
 
-const plainTh = (text: string, span: { rowspan?: number; colspan?: number } = {}, cls = ''): LCell => ({ tag: 'th', text, ...span, cls, attrs: {} });
+const plainTh = (text: string, span: { rowspan?: number; colspan?: number } = {}, cls = ''): LCell => ({
+  tag: 'th',
+  text,
+  ...span,
+  cls,
+  attrs: {},
+});
 
-interface HeadNode { id: string; label: string }
+interface HeadNode {
+  id: string;
+  label: string;
+}
 
 /** Header rows for leaves with chains of group nodes above them (outermost first). */
 function headerRows(leaves: { chain: HeadNode[]; leaf: HeadNode }[], corner?: (h: number) => LCell): LCell[][] {
@@ -344,7 +387,8 @@ function matrixTable(ctx: Ctx, spec: TableSpec, format: FormatId): LTable {
   const levels = spec.rows.map((r) => {
     const out: { id: string; label: string; path: string[] }[] = [];
     const top = x(nodeAt(format, [spec.key, r.rel[0]]));
-    if (top.rowGroup) out.push({ id: `group:${top.rowGroup}`, label: groupLabels[top.rowGroup] ?? top.rowGroup, path: [spec.key] });
+    if (top.rowGroup)
+      out.push({ id: `group:${top.rowGroup}`, label: groupLabels[top.rowGroup] ?? top.rowGroup, path: [spec.key] });
     for (let i = 1; i <= r.rel.length; i++) {
       const p = [spec.key, ...r.rel.slice(0, i)];
       out.push({ id: p.join('.'), label: labelAt(format, p), path: p });
@@ -362,7 +406,13 @@ function matrixTable(ctx: Ctx, spec: TableSpec, format: FormatId): LTable {
       const span = { rowspan: n, colspan: j === levels[i].length - 1 ? L - j : 1 };
       if (lv.id.startsWith('group:')) {
         const line = ctx.line(locate(ctx.report, [...r.path])?.keySpan?.start ?? 0);
-        cells.push({ tag: 'th', text: lv.label, ...span, cls: 'row-label group', attrs: { 'data-path': spec.key, 'data-group': lv.id.slice(6), 'data-line': line } });
+        cells.push({
+          tag: 'th',
+          text: lv.label,
+          ...span,
+          cls: 'row-label group',
+          attrs: { 'data-path': spec.key, 'data-group': lv.id.slice(6), 'data-line': line },
+        });
       } else cells.push(th(ctx, lv.path, lv.label, 'row-label', span));
     });
     for (const c of r.columns) cells.push(td(ctx, [...r.path, c.key], c.cell));
@@ -395,7 +445,11 @@ function subTables(ctx: Ctx, spec: TableSpec, format: FormatId): LTable {
     const span = (i: number) => (i === cols.length - 1 ? M - cols.length + 1 : 1);
     const header = x(nodeAt(format, gpath)).labelHeader ?? '';
     body.push([plainTh(header), ...cols.map((c, i) => plainTh(c.label, { colspan: span(i) }))]);
-    for (const r of rows) body.push([th(ctx, r.path, labelAt(format, r.path), 'row-label'), ...r.columns.map((c, i) => td(ctx, [...r.path, c.key], c.cell, span(i)))]);
+    for (const r of rows)
+      body.push([
+        th(ctx, r.path, labelAt(format, r.path), 'row-label'),
+        ...r.columns.map((c, i) => td(ctx, [...r.path, c.key], c.cell, span(i))),
+      ]);
   }
   return { cls: 't-sub', path: spec.key, head: [], body };
 }
@@ -416,7 +470,14 @@ function extraRows(ctx: Ctx, spec: TableSpec): LTable | undefined {
     const attrs = { 'data-path': `extra_rows.${i}`, 'data-line': line, title: ds.title || undefined };
     body.push([
       { tag: 'th', text: String(row.label ?? ''), cls: `row-label${ds.cls}`, attrs },
-      ...vals.map((v): LCell => ({ tag: 'td', text: v === null || v === undefined ? '' : String(v), cls: v === null || v === undefined ? 'blank' : typeof v === 'number' ? 'number' : 'text', attrs: {} })),
+      ...vals.map(
+        (v): LCell => ({
+          tag: 'td',
+          text: v === null || v === undefined ? '' : String(v),
+          cls: v === null || v === undefined ? 'blank' : typeof v === 'number' ? 'number' : 'text',
+          attrs: {},
+        }),
+      ),
     ]);
   });
   if (!body.length) return undefined;
@@ -445,7 +506,11 @@ export function reportLayout(input: RenderInput): ReportLayout {
   const sections = sectionsOf(format).map((s) => {
     if (s.narrative) {
       const t = value[s.key];
-      return { key: s.key, title: s.title, paragraphs: typeof t === 'string' ? t.split('\n').filter((p) => p.trim() !== '') : [] };
+      return {
+        key: s.key,
+        title: s.title,
+        paragraphs: typeof t === 'string' ? t.split('\n').filter((p) => p.trim() !== '') : [],
+      };
     }
     return { key: s.key, title: s.title, tables: tableLayout(ctx, s.key, format) ?? [] };
   });
@@ -459,7 +524,9 @@ function renderFindings(ctx: Ctx): string {
   const summary = counts.map(([s, n]) => `<span class="sev-${s}">${n} ${names[s]}</span>`).join('，');
   // Findings not shown on a cell or heading first, then the others; each links to its line.
   const sorted = [...all.filter((d) => !ctx.claimed.has(d)), ...all.filter((d) => ctx.claimed.has(d))];
-  const items = sorted.map((d) => `<li class="sev-${d.severity}" data-line="${d.range.start.line}">${esc(d.code)} ${esc(d.message[ctx.locale])}</li>`);
+  const items = sorted.map(
+    (d) => `<li class="sev-${d.severity}" data-line="${d.range.start.line}">${esc(d.code)} ${esc(d.message[ctx.locale])}</li>`,
+  );
   const open = all.some((d) => !ctx.claimed.has(d) && d.severity !== 'info');
   return [
     `<details class="findings"${open ? ' open' : ''}>`,

@@ -18,7 +18,10 @@ export function labelPath(format: FormatId, path: readonly string[]): string[] {
   if (table) out.push(table.name);
   for (let i = 0; i < path.length; i++) {
     const eff = nodeAt(format, path.slice(0, i + 1));
-    if (!eff) { out.push(path[i]); continue; }
+    if (!eff) {
+      out.push(path[i]);
+      continue;
+    }
     const xn = x(eff);
     if (i === 0 && table) {
       out.push(eff.node.title ?? path[i]);
@@ -53,7 +56,7 @@ export function rowName(format: FormatId, rowPath: readonly string[]): string {
 function shortLabel(label: string): string {
   const cut = label.search(/（[^）]*[，、][^）]*）$/);
   const s = cut > 0 ? label.slice(0, cut) : label;
-  return s.length > 24 ? s.slice(0, 23) + '…' : s;
+  return s.length > 24 ? `${s.slice(0, 23)}…` : s;
 }
 
 /** The Chinese label of an enum value (e.g. organ_kind township_government → 乡（镇）人民政府). */

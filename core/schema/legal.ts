@@ -2,7 +2,11 @@
 import tiaoli from '../../schemas/tiaoli-2019.json';
 import type { LegalRef } from './nodes';
 
-interface Article { chapter: string; paragraphs: string[]; items: Record<string, string> }
+interface Article {
+  chapter: string;
+  paragraphs: string[];
+  items: Record<string, string>;
+}
 const articles = (tiaoli as { articles: Record<string, Article> }).articles;
 export const lawTitle: string = (tiaoli as { title: string }).title;
 

@@ -10,7 +10,11 @@ import type { FormatId } from '../types';
 
 export type CellKind = 'count' | 'signed' | 'money_wan' | 'money_unit';
 
-export interface LegalRef { article: number; item?: number; paragraph?: number }
+export interface LegalRef {
+  article: number;
+  item?: number;
+  paragraph?: number;
+}
 
 export interface Relation {
   rule: string;
@@ -87,7 +91,10 @@ function lookupRef(ref: string, base: string): { node: SchemaNode; file: string 
 }
 
 /** An effective node: refs followed, allOf merged; outer annotations win. `file` is where nested refs resolve. */
-export interface Effective { node: SchemaNode; file: string }
+export interface Effective {
+  node: SchemaNode;
+  file: string;
+}
 
 const cache = new Map<SchemaNode, Effective>();
 

@@ -6,7 +6,12 @@
 import type { FormatId } from '../types';
 import { child, resolve, rootSchema, x, type CellKind, type Effective, type Relation } from './nodes';
 
-export interface ColumnSpec { key: string; label: string; cell: CellKind; total: boolean }
+export interface ColumnSpec {
+  key: string;
+  label: string;
+  cell: CellKind;
+  total: boolean;
+}
 
 export interface RowSpec {
   /** Path from the report root, e.g. ['applications', 'denied', 'state_secret']. */
@@ -101,4 +106,3 @@ export function cellSpecAt(format: FormatId, path: readonly string[]): ColumnSpe
   const row = table.rows.find((r) => r.path.length === path.length - 1 && r.path.every((k, i) => k === path[i]));
   return row?.columns.find((c) => c.key === path[path.length - 1]);
 }
-

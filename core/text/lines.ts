@@ -12,7 +12,9 @@ export class LineIndex {
     }
   }
 
-  get lineCount(): number { return this.starts.length; }
+  get lineCount(): number {
+    return this.starts.length;
+  }
 
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
@@ -20,7 +22,8 @@ export class LineIndex {
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid; else hi = mid - 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
     }
     return { line: lo, character: o - this.starts[lo] };
   }
@@ -30,7 +33,9 @@ export class LineIndex {
     return Math.min(this.starts[line] + Math.max(0, pos.character), this.lineEnd(line));
   }
 
-  lineStart(line: number): number { return this.starts[line] ?? this.text.length; }
+  lineStart(line: number): number {
+    return this.starts[line] ?? this.text.length;
+  }
 
   /** Offset of the end of `line`, before its line break. */
   lineEnd(line: number): number {
@@ -41,5 +46,7 @@ export class LineIndex {
     return e;
   }
 
-  range(span: Span): Range { return { start: this.position(span.start), end: this.position(span.end) }; }
+  range(span: Span): Range {
+    return { start: this.position(span.start), end: this.position(span.end) };
+  }
 }

@@ -18,7 +18,10 @@ export interface Narrative {
   offsets: number[];
 }
 
-export interface Piece { start: number; end: number }
+export interface Piece {
+  start: number;
+  end: number;
+}
 
 /** A line shorter than this that stops without punctuation is a heading, not a wrapped line. */
 const WRAP_MIN = 20;
@@ -29,7 +32,10 @@ const cache = new WeakMap<Report, Map<string, Narrative | undefined>>();
 /** The narrative of a top-level section (cached per loaded report). */
 export function narrativeOf(report: Report, section: string): Narrative | undefined {
   let m = cache.get(report);
-  if (!m) cache.set(report, (m = new Map()));
+  if (!m) {
+    m = new Map();
+    cache.set(report, m);
+  }
   if (!m.has(section)) m.set(section, build(report, section));
   return m.get(section);
 }

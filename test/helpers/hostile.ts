@@ -6,20 +6,30 @@ export const HOSTILE: Record<string, () => string> = {
   'a scalar document': () => '42\n',
   'a list document': () => '- a\n- b\n',
   'binary junk': () => String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
-  '10 MB file': () => 'overview: |\n' + '  这是一段很长的文字。\n'.repeat(10 * 1024 * 1024 / 24),
+  '10 MB file': () => `overview: |\n${'  这是一段很长的文字。\n'.repeat((10 * 1024 * 1024) / 24)}`,
   'alias bomb': () => {
     let s = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
-    for (let i = 0; i < 9; i++) s += `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill('*' + String.fromCharCode(97 + i)).join(',')}]\n`;
+    for (let i = 0; i < 9; i++)
+      s += `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+        .fill(`*${String.fromCharCode(97 + i)}`)
+        .join(',')}]\n`;
     return s;
   },
-  '10,000-deep flow nesting': () => 'a: ' + '['.repeat(10000) + ']'.repeat(10000) + '\n',
+  '10,000-deep flow nesting': () => `a: ${'['.repeat(10000)}${']'.repeat(10000)}\n`,
   // One space per level keeps this under the size limit, so the depth guard must catch it.
-  '1,500-deep block nesting': () => Array.from({ length: 1500 }, (_, i) => ' '.repeat(i) + `k${i}:`).join('\n') + ' 1\n',
-  '10,000-deep sequence nesting': () => '- '.repeat(10000) + 'x\n',
-  'wrong types everywhere': () => [
-    'format: [2021]', 'meta: "a string"', 'overview: {a: 1}', 'active_disclosure: 3',
-    'applications: {new_received: [1, 2], carried_over: "x", granted: {natural: {deep: 1}}, denied: 5}',
-    'review_litigation: [review, lit_direct]', 'problems: [1]', 'other_matters: true', 'extra_rows: {a: 1}',
-  ].join('\n') + '\n',
+  '1,500-deep block nesting': () => `${Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\n`,
+  '10,000-deep sequence nesting': () => `${'- '.repeat(10000)}x\n`,
+  'wrong types everywhere': () =>
+    `${[
+      'format: [2021]',
+      'meta: "a string"',
+      'overview: {a: 1}',
+      'active_disclosure: 3',
+      'applications: {new_received: [1, 2], carried_over: "x", granted: {natural: {deep: 1}}, denied: 5}',
+      'review_litigation: [review, lit_direct]',
+      'problems: [1]',
+      'other_matters: true',
+      'extra_rows: {a: 1}',
+    ].join('\n')}\n`,
   'tabs and CRLF': () => 'format: 2021\r\nmeta:\r\n\torgan: x\r\n',
 };

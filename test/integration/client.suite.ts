@@ -33,8 +33,13 @@ suite('nianbao client', () => {
     writeFileSync(other, 'name: not a report\n');
     const otherDoc = await vscode.workspace.openTextDocument(vscode.Uri.file(other));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(report)));
-    const doc = await waitFor('report.yaml as nianbao', () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === report && d.languageId === 'nianbao'));
-    await waitFor('diagnostics for report.yaml', () => nianbaoDiagnostics(doc.uri).some((d) => codeOf(d) === 'T3-BAL') || undefined);
+    const doc = await waitFor('report.yaml as nianbao', () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.fsPath === report && d.languageId === 'nianbao'),
+    );
+    await waitFor(
+      'diagnostics for report.yaml',
+      () => nianbaoDiagnostics(doc.uri).some((d) => codeOf(d) === 'T3-BAL') || undefined,
+    );
     assert.equal(otherDoc.languageId, 'yaml');
   });
 
@@ -50,13 +55,23 @@ suite('nianbao client', () => {
 
   test('Show Rule Documentation opens RULES.md in the Markdown preview', async () => {
     await vscode.commands.executeCommand('nianbao.showRules', 'T3-BAL');
-    await waitFor('a Markdown preview of RULES.md', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType) && /RULES/.test(t.label)) || undefined);
+    await waitFor(
+      'a Markdown preview of RULES.md',
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .some(
+            (t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType) && /RULES/.test(t.label),
+          ) || undefined,
+    );
   });
 
   test('nianbao.rules reaches the server: S5-EMPTY off removes it', async () => {
     const config = vscode.workspace.getConfiguration('nianbao');
-    const doc = await vscode.workspace.openTextDocument({ language: 'nianbao', content: readFileSync(SEED4, 'utf8').replace(/^problems:[^\n]*(\n[ ].*)*/m, 'problems: 无') });
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'nianbao',
+      content: readFileSync(SEED4, 'utf8').replace(/^problems:[^\n]*(\n[ ].*)*/m, 'problems: 无'),
+    });
     await vscode.window.showTextDocument(doc);
     await waitFor('S5-EMPTY', () => nianbaoDiagnostics(doc.uri).some((d) => codeOf(d) === 'S5-EMPTY') || undefined);
     try {

@@ -13,47 +13,80 @@ const NODE24 = path.join(CACHE, 'node/bin/node');
 const CS_ENTRY = path.join(CACHE, 'code-server/node_modules/code-server/out/node/entry.js');
 const CHROMIUM = process.env.NIANBAO_CHROMIUM || '/usr/bin/chromium';
 
-export function log(...a) { console.error('[code-server]', ...a); }
+export function log(...a) {
+  console.error('[code-server]', ...a);
+}
 
 /** playwright-core lives in the cache, not in the repo's node_modules. */
 export function loadPlaywright() {
   const req = createRequire(path.join(CACHE, 'playwright/package.json'));
-  try { return req('playwright-core'); }
-  catch { throw new Error(`playwright-core not found in ${CACHE}: run scripts/setup-editors.sh`); }
+  try {
+    return req('playwright-core');
+  } catch {
+    throw new Error(`playwright-core not found in ${CACHE}: run scripts/setup-editors.sh`);
+  }
 }
 
 /** Poll `fn` every `every` ms until it returns a truthy value or `ms` pass (then throw `what`). */
 export async function waitFor(what, ms, fn, every = 200) {
   const end = Date.now() + ms;
   for (;;) {
-    const v = await fn().catch(e => { if (e?.fatal) throw e; }); // fatal = stop polling now
+    const v = await fn().catch((e) => {
+      if (e?.fatal) throw e;
+    }); // fatal = stop polling now
     if (v) return v;
     if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise(r => setTimeout(r, every));
+    await new Promise((r) => setTimeout(r, every));
   }
 }
 
 function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer().once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
   });
 }
 
 /** Scratch dirs for one run; HOME-like state (XDG_*) too, else even `--version` writes to $HOME. */
 export function makeScratch(prefix = 'nianbao-cs-') {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  const d = n => { const p = path.join(root, n); fs.mkdirSync(p, { recursive: true }); return p; };
+  const d = (n) => {
+    const p = path.join(root, n);
+    fs.mkdirSync(p, { recursive: true });
+    return p;
+  };
   // Quieter, roomier workbench: no welcome tab, no chat side bar / AI features.
-  fs.writeFileSync(path.join(d('user-data/User'), 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none', 'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'chat.disableAIFeatures': true, 'workbench.tips.enabled': false,
-    // Extra user settings for a run, e.g. {"nianbao.locale":"zh-CN"} for Chinese screenshots.
-    ...JSON.parse(process.env.NIANBAO_EDITOR_SETTINGS || '{}'),
-  }, null, 1));
-  return { root, userData: d('user-data'), extensions: d('extensions'), browser: d('browser'),
-    env: { ...process.env, PATH: `${path.dirname(NODE24)}:${process.env.PATH}`,
-      XDG_CONFIG_HOME: d('xdg-config'), XDG_DATA_HOME: d('xdg-data'), XDG_CACHE_HOME: d('xdg-cache') } };
+  fs.writeFileSync(
+    path.join(d('user-data/User'), 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'chat.disableAIFeatures': true,
+        'workbench.tips.enabled': false,
+        // Extra user settings for a run, e.g. {"nianbao.locale":"zh-CN"} for Chinese screenshots.
+        ...JSON.parse(process.env.NIANBAO_EDITOR_SETTINGS || '{}'),
+      },
+      null,
+      1,
+    ),
+  );
+  return {
+    root,
+    userData: d('user-data'),
+    extensions: d('extensions'),
+    browser: d('browser'),
+    env: {
+      ...process.env,
+      PATH: `${path.dirname(NODE24)}:${process.env.PATH}`,
+      XDG_CONFIG_HOME: d('xdg-config'),
+      XDG_DATA_HOME: d('xdg-data'),
+      XDG_CACHE_HOME: d('xdg-cache'),
+    },
+  };
 }
 
 function checkInstalled() {
@@ -64,8 +97,11 @@ function checkInstalled() {
 /** Run the code-server CLI once (e.g. --install-extension) with the scratch dirs. */
 export function codeServerCli(scratch, args) {
   checkInstalled();
-  const r = spawnSync(NODE24, [CS_ENTRY, '--user-data-dir', scratch.userData,
-    '--extensions-dir', scratch.extensions, ...args], { env: scratch.env, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(NODE24, [CS_ENTRY, '--user-data-dir', scratch.userData, '--extensions-dir', scratch.extensions, ...args], {
+    env: scratch.env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (r.status !== 0) throw new Error(`code-server ${args.join(' ')} failed (${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
   return r.stdout;
 }
@@ -78,34 +114,66 @@ export async function startCodeServer(scratch, { folder, smokeTestDriver = false
   checkInstalled();
   const port = await freePort();
   const out = fs.openSync(path.join(scratch.root, 'code-server.log'), 'a');
-  const args = [CS_ENTRY, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--user-data-dir', scratch.userData, '--extensions-dir', scratch.extensions,
-    '--reconnection-grace-time', '5',
+  const args = [
+    CS_ENTRY,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--user-data-dir',
+    scratch.userData,
+    '--extensions-dir',
+    scratch.extensions,
+    '--reconnection-grace-time',
+    '5',
     // Without this the built workbench ignores the `payload` URL parameter (extension tests).
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
-    ...(folder ? [folder] : [])];
+    ...(folder ? [folder] : []),
+  ];
   const proc = spawn(NODE24, args, { env: scratch.env, detached: true, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   const server = { port, proc, scratch, base: `http://127.0.0.1:${port}`, exited: false };
-  proc.once('exit', () => { server.exited = true; });
+  proc.once('exit', () => {
+    server.exited = true;
+  });
   // Last resort if the launcher dies without running stop(): never leave the group behind.
-  server.onExit = () => { try { process.kill(-proc.pid, 'SIGKILL'); } catch {} };
+  server.onExit = () => {
+    try {
+      process.kill(-proc.pid, 'SIGKILL');
+    } catch {}
+  };
   process.once('exit', server.onExit);
   await waitFor(`code-server on port ${port} (log: ${scratch.root}/code-server.log)`, deadlineMs, async () => {
     if (server.exited) throw Object.assign(new Error('code-server exited early'), { fatal: true });
     const r = await fetch(`${server.base}/healthz`, { signal: AbortSignal.timeout(2000) });
     return r.ok;
-  }).catch(e => { if (server.exited) e.message += `: code-server exited, see ${scratch.root}/code-server.log`; throw e; });
+  }).catch((e) => {
+    if (server.exited) e.message += `: code-server exited, see ${scratch.root}/code-server.log`;
+    throw e;
+  });
   return server;
 }
 
 /** Kill the whole code-server process group (the wrapper alone would leave an agent-host child). */
 export async function stopCodeServer(server) {
   if (!server) return;
-  const kill = sig => { try { process.kill(-server.proc.pid, sig); } catch {} };
+  const kill = (sig) => {
+    try {
+      process.kill(-server.proc.pid, sig);
+    } catch {}
+  };
   kill('SIGTERM');
-  const gone = () => { try { process.kill(-server.proc.pid, 0); return false; } catch { return true; } };
+  const gone = () => {
+    try {
+      process.kill(-server.proc.pid, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  };
   await waitFor('code-server group to exit', 5000, async () => gone(), 100).catch(() => kill('SIGKILL'));
   process.removeListener('exit', server.onExit);
 }
@@ -114,10 +182,20 @@ export async function stopCodeServer(server) {
 export async function launchBrowser(scratch, { width = 1400, height = 900 } = {}) {
   const { chromium } = loadPlaywright();
   return chromium.launchPersistentContext(scratch.browser, {
-    executablePath: CHROMIUM, headless: true, viewport: { width, height },
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width, height },
     env: scratch.env, // XDG_CONFIG_HOME: else chromium writes ~/.config/chromium/Crash Reports
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -135,9 +213,13 @@ export function parseArgs(argv, required, usage) {
   const o = {};
   for (let i = 0; i < argv.length; i++) {
     if (!argv[i].startsWith('--')) continue;
-    o[argv[i].slice(2)] = argv[i + 1]; i++;
+    o[argv[i].slice(2)] = argv[i + 1];
+    i++;
   }
-  const miss = required.filter(k => !o[k]);
-  if (miss.length) { console.error(`missing --${miss.join(', --')}\nusage: ${usage}`); process.exit(2); }
+  const miss = required.filter((k) => !o[k]);
+  if (miss.length) {
+    console.error(`missing --${miss.join(', --')}\nusage: ${usage}`);
+    process.exit(2);
+  }
   return o;
 }

@@ -28,11 +28,16 @@ suite('nianbao preview and import', () => {
   });
 
   test('Preview opens the official layout in a webview beside the editor', async () => {
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(join(ROOT, 'examples', 'reports', 'seed-004-shagou-2020.nianbao.yaml')));
+    const doc = await vscode.workspace.openTextDocument(
+      vscode.Uri.file(join(ROOT, 'examples', 'reports', 'seed-004-shagou-2020.nianbao.yaml')),
+    );
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('nianbao.preview');
     const tab = await waitFor('a preview webview tab', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('nianbao.preview')));
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('nianbao.preview')),
+    );
     assert.ok(tab.group.viewColumn !== vscode.window.activeTextEditor?.viewColumn || tab.isActive);
   });
 });

@@ -10,20 +10,33 @@
 //      NIANBAO_EDITOR_CACHE, NIANBAO_KEEP_SCRATCH=1.
 import fs from 'node:fs';
 import path from 'node:path';
-import { makeScratch, codeServerCli, startCodeServer, stopCodeServer, launchBrowser, closeBrowser,
-  parseArgs, waitFor, log } from './code-server.mjs';
+import {
+  makeScratch,
+  codeServerCli,
+  startCodeServer,
+  stopCodeServer,
+  launchBrowser,
+  closeBrowser,
+  parseArgs,
+  waitFor,
+  log,
+} from './code-server.mjs';
 
-const o = parseArgs(process.argv.slice(2), ['vsix', 'folder', 'file', 'hover', 'screenshots'],
-  'ui-check.mjs --vsix X --folder F --file NAME --hover TEXT --screenshots DIR');
+const o = parseArgs(
+  process.argv.slice(2),
+  ['vsix', 'folder', 'file', 'hover', 'screenshots'],
+  'ui-check.mjs --vsix X --folder F --file NAME --hover TEXT --screenshots DIR',
+);
 const stepMs = Number(process.env.NIANBAO_UI_STEP_MS || 60_000);
-const folder = path.resolve(o.folder), shots = path.resolve(o.screenshots);
+const folder = path.resolve(o.folder),
+  shots = path.resolve(o.screenshots);
 fs.mkdirSync(shots, { recursive: true });
 
 const scratch = makeScratch('nianbao-ui-');
 const summary = { ok: false, steps: [], problems: [], hover: null, screenshots: [], scratch: scratch.root };
 let server, ctx, page;
 
-const brief = e => e.message.replace(/\s+/g, ' ').slice(0, 400);
+const brief = (e) => e.message.replace(/\s+/g, ' ').slice(0, 400);
 // Each step records its time and outcome; the first failure stops the rest (they depend on it).
 async function step(name, fn) {
   const t = Date.now();
@@ -46,10 +59,12 @@ async function shot(name) {
 
 try {
   await step('install vsix', async () => codeServerCli(scratch, ['--install-extension', path.resolve(o.vsix), '--force']));
-  await step('start code-server', async () => { server = await startCodeServer(scratch, { folder }); });
+  await step('start code-server', async () => {
+    server = await startCodeServer(scratch, { folder });
+  });
   await step('open workbench', async () => {
     ctx = await launchBrowser(scratch);
-    page = ctx.pages()[0] ?? await ctx.newPage();
+    page = ctx.pages()[0] ?? (await ctx.newPage());
     page.setDefaultTimeout(stepMs); // every playwright wait below is a poll with this deadline
     await page.goto(`${server.base}/?folder=${encodeURIComponent(folder)}`);
     await page.locator('.monaco-workbench .part.editor').waitFor();
@@ -62,9 +77,15 @@ try {
     await input.waitFor();
     await input.fill(o.file);
     // Enter only once the file search has listed the file, else Enter picks nothing.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(o.file) }).first().waitFor();
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: path.basename(o.file) })
+      .first()
+      .waitFor();
     await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: path.basename(o.file) }).first().waitFor();
+    await page
+      .locator('.tabs-container .tab.active', { hasText: path.basename(o.file) })
+      .first()
+      .waitFor();
   });
   // Reveal a line (1-based) with Ctrl+G so what we wait for is on screen.
   const gotoLine = async (line) => {
@@ -84,23 +105,27 @@ try {
     await page.keyboard.press('Control+Shift+M');
     const rows = page.locator('.markers-panel .monaco-list-row');
     await rows.first().waitFor();
-    summary.problems = (await rows.allInnerTexts()).map(t => t.replace(/\s+/g, ' ').trim());
+    summary.problems = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
     await shot('02-problems.png');
   });
   if (o['hover-line']) await step(`go to line ${o['hover-line']}`, () => gotoLine(o['hover-line']));
   await step(`hover "${o.hover}"`, async () => {
     // Find the token's on-screen box inside the rendered lines (leaf spans of .view-line).
-    const box = await waitFor(`text "${o.hover}" in the editor`, stepMs, () => page.evaluate(text => {
-      for (const span of document.querySelectorAll('.monaco-editor .view-lines .view-line span')) {
-        const node = span.firstChild;
-        if (span.children.length || !node || node.nodeType !== 3) continue;
-        const i = node.textContent.replace(/\u00a0/g, ' ').indexOf(text);
-        if (i < 0) continue;
-        const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + text.length);
-        const b = r.getBoundingClientRect();
-        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-      }
-    }, o.hover));
+    const box = await waitFor(`text "${o.hover}" in the editor`, stepMs, () =>
+      page.evaluate((text) => {
+        for (const span of document.querySelectorAll('.monaco-editor .view-lines .view-line span')) {
+          const node = span.firstChild;
+          if (span.children.length || !node || node.nodeType !== 3) continue;
+          const i = node.textContent.replace(/\u00a0/g, ' ').indexOf(text);
+          if (i < 0) continue;
+          const r = document.createRange();
+          r.setStart(node, i);
+          r.setEnd(node, i + text.length);
+          const b = r.getBoundingClientRect();
+          return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+        }
+      }, o.hover),
+    );
     const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).first();
     // Move off and onto the token so the editor sees a real mousemove; a move that lands while
     // another widget is closing is ignored, so retry within the step's deadline.
@@ -108,9 +133,14 @@ try {
     for (;;) {
       await page.mouse.move(box.x - 30, box.y + 40);
       await page.mouse.move(box.x, box.y, { steps: 5 });
-      try { await hover.waitFor({ state: 'visible', timeout: 5000 }); break; } catch (e) { if (Date.now() > deadline) throw e; }
+      try {
+        await hover.waitFor({ state: 'visible', timeout: 5000 });
+        break;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+      }
     }
-    summary.hover = (await hover.innerText()).replace(/\s+/g, ' ').trim();
+    summary.hover = (await hover.textContent()).replace(/\s+/g, ' ').trim();
     await shot('03-hover.png');
   });
   summary.ok = true;
@@ -121,7 +151,10 @@ try {
 } finally {
   await closeBrowser(ctx);
   await stopCodeServer(server);
-  if (summary.ok && !process.env.NIANBAO_KEEP_SCRATCH) { fs.rmSync(scratch.root, { recursive: true, force: true }); delete summary.scratch; }
+  if (summary.ok && !process.env.NIANBAO_KEEP_SCRATCH) {
+    fs.rmSync(scratch.root, { recursive: true, force: true });
+    delete summary.scratch;
+  }
 }
 console.log(JSON.stringify(summary, null, 2));
 process.exit(summary.ok ? 0 : 1);

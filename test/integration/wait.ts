@@ -1,7 +1,11 @@
 /** Waiting on editor events with deadlines: never a fixed sleep. */
 import * as vscode from 'vscode';
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -9,8 +13,15 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     // Wake on the next diagnostics change or after a short poll interval, whichever comes first.
     await new Promise<void>((resolve) => {
-      const sub = vscode.languages.onDidChangeDiagnostics(() => { sub.dispose(); clearTimeout(t); resolve(); });
-      const t = setTimeout(() => { sub.dispose(); resolve(); }, 100);
+      const sub = vscode.languages.onDidChangeDiagnostics(() => {
+        sub.dispose();
+        clearTimeout(t);
+        resolve();
+      });
+      const t = setTimeout(() => {
+        sub.dispose();
+        resolve();
+      }, 100);
     });
   }
 }

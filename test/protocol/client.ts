@@ -99,7 +99,11 @@ export function positionOnLine(text: string, lineNeedle: string, needle: string,
 export const VSCODE_CAPABILITIES: ClientCapabilities = {
   workspace: {
     applyEdit: true,
-    workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'], failureHandling: 'textOnlyTransactional' },
+    workspaceEdit: {
+      documentChanges: true,
+      resourceOperations: ['create', 'rename', 'delete'],
+      failureHandling: 'textOnlyTransactional',
+    },
     didChangeConfiguration: { dynamicRegistration: true },
     configuration: true,
     executeCommand: { dynamicRegistration: true },
@@ -109,24 +113,53 @@ export const VSCODE_CAPABILITIES: ClientCapabilities = {
   },
   textDocument: {
     synchronization: { dynamicRegistration: true, willSave: true, willSaveWaitUntil: true, didSave: true },
-    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true, tagSupport: { valueSet: [1, 2] } },
+    publishDiagnostics: {
+      relatedInformation: true,
+      versionSupport: true,
+      codeDescriptionSupport: true,
+      dataSupport: true,
+      tagSupport: { valueSet: [1, 2] },
+    },
     hover: { dynamicRegistration: true, contentFormat: ['markdown', 'plaintext'] },
     completion: {
       dynamicRegistration: true,
       contextSupport: true,
-      completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], insertReplaceSupport: true, preselectSupport: true, labelDetailsSupport: true },
+      completionItem: {
+        snippetSupport: true,
+        documentationFormat: ['markdown', 'plaintext'],
+        insertReplaceSupport: true,
+        preselectSupport: true,
+        labelDetailsSupport: true,
+      },
     },
     codeAction: {
       dynamicRegistration: true,
       isPreferredSupport: true,
       dataSupport: true,
       resolveSupport: { properties: ['edit'] },
-      codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'refactor.extract', 'refactor.inline', 'refactor.rewrite', 'source', 'source.organizeImports', 'source.fixAll'] } },
+      codeActionLiteralSupport: {
+        codeActionKind: {
+          valueSet: [
+            '',
+            'quickfix',
+            'refactor',
+            'refactor.extract',
+            'refactor.inline',
+            'refactor.rewrite',
+            'source',
+            'source.organizeImports',
+            'source.fixAll',
+          ],
+        },
+      },
     },
     codeLens: { dynamicRegistration: true },
     documentSymbol: { dynamicRegistration: true, hierarchicalDocumentSymbolSupport: true, labelSupport: true },
     foldingRange: { dynamicRegistration: true, rangeLimit: 5000, lineFoldingOnly: true },
-    inlayHint: { dynamicRegistration: true, resolveSupport: { properties: ['tooltip', 'textEdits', 'label.tooltip', 'label.location', 'label.command'] } },
+    inlayHint: {
+      dynamicRegistration: true,
+      resolveSupport: { properties: ['tooltip', 'textEdits', 'label.tooltip', 'label.location', 'label.command'] },
+    },
   },
   window: { workDoneProgress: true, showMessage: {}, showDocument: { support: true } },
 };
@@ -145,7 +178,11 @@ export interface StartOptions {
   workspaceFolders?: { uri: string; name: string }[] | null;
 }
 
-interface Waiter { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }
+interface Waiter {
+  uri: string;
+  predicate: (p: PublishDiagnosticsParams) => boolean;
+  resolve: (p: PublishDiagnosticsParams) => void;
+}
 
 export class TestClient {
   readonly logs: string[] = [];
@@ -161,9 +198,15 @@ export class TestClient {
   private logListeners: (() => void)[] = [];
   private exited = false;
 
-  private constructor(readonly child: ChildProcess, readonly connection: ProtocolConnection, opts: StartOptions) {
+  private constructor(
+    readonly child: ChildProcess,
+    readonly connection: ProtocolConnection,
+    opts: StartOptions,
+  ) {
     this.settings = opts.settings ?? {};
-    child.on('exit', () => { this.exited = true; });
+    child.on('exit', () => {
+      this.exited = true;
+    });
     child.stderr?.on('data', (d: Buffer) => this.logs.push(`stderr: ${d.toString()}`));
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       const list = this.published.get(p.uri) ?? [];
@@ -179,8 +222,12 @@ export class TestClient {
       this.logs.push(p.message);
       for (const l of [...this.logListeners]) l();
     });
-    connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => (item.section === 'nianbao' ? this.settings : null)));
-    connection.onRequest(RegistrationRequest.type, (p) => { this.registrations.push(...p.registrations); });
+    connection.onRequest(ConfigurationRequest.type, (p) =>
+      p.items.map((item) => (item.section === 'nianbao' ? this.settings : null)),
+    );
+    connection.onRequest(RegistrationRequest.type, (p) => {
+      this.registrations.push(...p.registrations);
+    });
     connection.onRequest(UnregistrationRequest.type, () => undefined);
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     connection.onRequest(InlayHintRefreshRequest.type, () => undefined);
@@ -188,7 +235,8 @@ export class TestClient {
     connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
       this.applyEditRequests.push(p);
       try {
-        this.applyEdit(p.edit);
+        // The edits land when the server's own didChange notifications arrive; the answer is only whether they apply.
+        void Promise.all(this.applyEdit(p.edit));
         return { applied: true };
       } catch (e) {
         return { applied: false, failureReason: (e as Error).message };
@@ -208,22 +256,32 @@ export class TestClient {
       connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     }
     const client = new TestClient(child, connection, opts);
-    const folders = opts.workspaceFolders === undefined ? [{ uri: 'file:///workspace', name: 'workspace' }] : opts.workspaceFolders;
+    const folders =
+      opts.workspaceFolders === undefined ? [{ uri: 'file:///workspace', name: 'workspace' }] : opts.workspaceFolders;
     connection.listen();
     const died = new Promise<never>((_, reject) => {
       child.once('error', reject);
-      child.once('exit', (code) => reject(new Error(`server exited (${code}) before answering initialize:\n${client.logs.join('\n')}`)));
+      child.once('exit', (code) =>
+        reject(new Error(`server exited (${code}) before answering initialize:\n${client.logs.join('\n')}`)),
+      );
     });
     died.catch(() => undefined);
-    client.initializeResult = await withDeadline(Promise.race([died, connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: folders?.[0]?.uri ?? null,
-      workspaceFolders: folders,
-      capabilities: opts.capabilities ?? VSCODE_CAPABILITIES,
-      initializationOptions: opts.locale ? { locale: opts.locale } : {},
-      locale: opts.locale,
-      clientInfo: { name: 'nianbao-protocol-test', version: '0' },
-    })]), 10_000, 'initialize');
+    client.initializeResult = await withDeadline(
+      Promise.race([
+        died,
+        connection.sendRequest(InitializeRequest.type, {
+          processId: process.pid,
+          rootUri: folders?.[0]?.uri ?? null,
+          workspaceFolders: folders,
+          capabilities: opts.capabilities ?? VSCODE_CAPABILITIES,
+          initializationOptions: opts.locale ? { locale: opts.locale } : {},
+          locale: opts.locale,
+          clientInfo: { name: 'nianbao-protocol-test', version: '0' },
+        }),
+      ]),
+      10_000,
+      'initialize',
+    );
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
   }
@@ -233,7 +291,9 @@ export class TestClient {
   async open(uri: string, text: string, languageId = 'nianbao'): Promise<number> {
     const doc = TextDocument.create(uri, languageId, 1, text);
     this.docs.set(uri, doc);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: 1, text },
+    });
     return 1;
   }
 
@@ -242,7 +302,10 @@ export class TestClient {
     const doc = this.doc(uri);
     const next = TextDocument.create(uri, doc.languageId, doc.version + 1, text);
     this.docs.set(uri, next);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: next.version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: next.version },
+      contentChanges: [{ text }],
+    });
     return next.version;
   }
 
@@ -252,7 +315,9 @@ export class TestClient {
     const text = TextDocument.applyEdits(doc, edits);
     const next = TextDocument.create(uri, doc.languageId, doc.version + 1, text);
     this.docs.set(uri, next);
-    const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+    const sorted = [...edits].sort(
+      (a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character,
+    );
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version: next.version },
       contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })),
@@ -265,8 +330,12 @@ export class TestClient {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
-  text(uri: string): string { return this.doc(uri).getText(); }
-  version(uri: string): number { return this.doc(uri).version; }
+  text(uri: string): string {
+    return this.doc(uri).getText();
+  }
+  version(uri: string): number {
+    return this.doc(uri).version;
+  }
 
   private doc(uri: string): TextDocument {
     const d = this.docs.get(uri);
@@ -283,7 +352,8 @@ export class TestClient {
     for (const change of edit.documentChanges ?? []) {
       if (!('textDocument' in change)) throw new Error('resource operations are not expected');
       const { uri, version } = change.textDocument;
-      if (version !== null && version !== this.version(uri)) throw new Error(`stale edit: v${version}, document is v${this.version(uri)}`);
+      if (version !== null && version !== this.version(uri))
+        throw new Error(`stale edit: v${version}, document is v${this.version(uri)}`);
       plans.push({ uri, edits: change.edits as TextEdit[] });
     }
     for (const [uri, edits] of Object.entries(edit.changes ?? {})) plans.push({ uri, edits });
@@ -296,9 +366,14 @@ export class TestClient {
     for (;;) {
       const hit = this.logs.find((l) => pattern.test(l));
       if (hit) return hit;
-      if (performance.now() > deadline) throw new Error(`no log matching ${pattern} within ${timeoutMs} ms:\n${this.logs.join('\n')}`);
+      if (performance.now() > deadline)
+        throw new Error(`no log matching ${pattern} within ${timeoutMs} ms:\n${this.logs.join('\n')}`);
       await new Promise<void>((resolve) => {
-        const done = () => { clearTimeout(timer); this.logListeners = this.logListeners.filter((l) => l !== done); resolve(); };
+        const done = () => {
+          clearTimeout(timer);
+          this.logListeners = this.logListeners.filter((l) => l !== done);
+          resolve();
+        };
         const timer = setTimeout(done, Math.max(1, deadline - performance.now()));
         this.logListeners.push(done);
       });
@@ -313,15 +388,30 @@ export class TestClient {
   }
 
   /** Resolves with the first publishDiagnostics (the latest one already received included) that satisfies `predicate`. */
-  waitForDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 5_000): Promise<PublishDiagnosticsParams> {
+  waitForDiagnostics(
+    uri: string,
+    predicate: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 5_000,
+  ): Promise<PublishDiagnosticsParams> {
     const latest = this.latestDiagnostics(uri);
     if (latest && predicate(latest)) return Promise.resolve(latest);
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { uri, predicate, resolve: (p) => { clearTimeout(timer); resolve(p); } };
+      const waiter: Waiter = {
+        uri,
+        predicate,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      };
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         const last = this.latestDiagnostics(uri);
-        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: v${last?.version} ${last?.diagnostics.map((d) => d.code).join(',')}\n${this.logs.join('\n')}`));
+        reject(
+          new Error(
+            `no matching diagnostics for ${uri} within ${timeoutMs} ms; last: v${last?.version} ${last?.diagnostics.map((d) => d.code).join(',')}\n${this.logs.join('\n')}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.push(waiter);
     });
@@ -340,12 +430,20 @@ export class TestClient {
   }
 
   async completion(uri: string, position: Position): Promise<CompletionItem[]> {
-    const r = await this.request<CompletionItem[] | CompletionList | null>(CompletionRequest.type.method, { textDocument: { uri }, position, context: { triggerKind: 1 } });
-    return Array.isArray(r) ? r : r?.items ?? [];
+    const r = await this.request<CompletionItem[] | CompletionList | null>(CompletionRequest.type.method, {
+      textDocument: { uri },
+      position,
+      context: { triggerKind: 1 },
+    });
+    return Array.isArray(r) ? r : (r?.items ?? []);
   }
 
   async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
-    const r = await this.request<(CodeAction | Command)[] | null>(CodeActionRequest.type.method, { textDocument: { uri }, range, context: { diagnostics, only, triggerKind: 1 } });
+    const r = await this.request<(CodeAction | Command)[] | null>(CodeActionRequest.type.method, {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, only, triggerKind: 1 },
+    });
     return (r ?? []).filter((a): a is CodeAction => 'kind' in a || 'edit' in a || 'diagnostics' in a);
   }
 
@@ -369,7 +467,9 @@ export class TestClient {
 
   async inlayHints(uri: string, range?: Range): Promise<InlayHint[]> {
     const all = { start: { line: 0, character: 0 }, end: { line: this.doc(uri).lineCount, character: 0 } };
-    return (await this.request<InlayHint[] | null>(InlayHintRequest.type.method, { textDocument: { uri }, range: range ?? all })) ?? [];
+    return (
+      (await this.request<InlayHint[] | null>(InlayHintRequest.type.method, { textDocument: { uri }, range: range ?? all })) ?? []
+    );
   }
 
   executeCommand<R = unknown>(command: string, args: unknown[]): Promise<R> {
@@ -387,15 +487,22 @@ export class TestClient {
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   }
 
-  get alive(): boolean { return !this.exited; }
+  get alive(): boolean {
+    return !this.exited;
+  }
 
   async stop(): Promise<void> {
     if (this.exited) return;
-    const exited = new Promise<void>((resolve) => { if (this.exited) resolve(); else this.child.once('exit', () => resolve()); });
+    const exited = new Promise<void>((resolve) => {
+      if (this.exited) resolve();
+      else this.child.once('exit', () => resolve());
+    });
     try {
       await withDeadline(this.connection.sendRequest(ShutdownRequest.type), 5_000, 'shutdown');
       await this.connection.sendNotification(ExitNotification.type);
-    } catch { /* killed below */ }
+    } catch {
+      /* killed below */
+    }
     try {
       await withDeadline(exited, 5_000, 'exit');
     } catch {
@@ -408,7 +515,16 @@ export class TestClient {
 export function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
-    p.then((v) => { clearTimeout(timer); resolve(v); }, (e) => { clearTimeout(timer); reject(e); });
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
   });
 }
 

@@ -13,8 +13,12 @@ import { commentLines, example, TestClient, trailingComments, uriFor } from './c
 const SEED = example('reports/seed-004-shagou-2020.nianbao.yaml');
 let client: TestClient;
 
-before(async () => { client = await TestClient.start({ locale: 'zh-cn' }); });
-after(async () => { await client.stop(); });
+before(async () => {
+  client = await TestClient.start({ locale: 'zh-cn' });
+});
+after(async () => {
+  await client.stop();
+});
 
 const isT34Error = (d: Diagnostic) => /^T[34]-/.test(String(d.code)) && d.severity === 1;
 const FIX_ALL_TITLE = '修复全部勾稽错误';
@@ -61,8 +65,14 @@ test('preferred quick fix of every T3/T4 error, one at a time, then fix-all: no 
   await apply(uri, actions[0]);
 
   const after = await client.currentDiagnostics(uri);
-  assert.deepEqual(after.filter(isT34Error).map((d) => d.code), []);
-  assert.deepEqual(after.filter((d) => d.severity === 1).map((d) => d.code), []);
+  assert.deepEqual(
+    after.filter(isT34Error).map((d) => d.code),
+    [],
+  );
+  assert.deepEqual(
+    after.filter((d) => d.severity === 1).map((d) => d.code),
+    [],
+  );
   const text = client.text(uri);
   assert.equal(commentLines(text), commentLines(SEED));
   assert.equal(trailingComments(text), trailingComments(SEED));
@@ -70,7 +80,7 @@ test('preferred quick fix of every T3/T4 error, one at a time, then fix-all: no 
   await client.close(uri);
 });
 
-test('fix-all is a single WorkspaceEdit of minimal, token-sized edits equal to the core\'s fix-all', async () => {
+test("fix-all is a single WorkspaceEdit of minimal, token-sized edits equal to the core's fix-all", async () => {
   const uri = uriFor('fix-all.nianbao.yaml');
   await client.open(uri, SEED);
   const diags = await client.currentDiagnostics(uri);
@@ -78,19 +88,29 @@ test('fix-all is a single WorkspaceEdit of minimal, token-sized edits equal to t
   const actions = await client.codeActions(uri, sumV.range, [sumV]);
   const quick = actions.find((a) => a.title === FIX_ALL_TITLE && a.kind === 'quickfix');
   assert.ok(quick, actions.map((a) => `${a.kind} ${a.title}`).join(' | '));
-  assert.ok(actions.some((a) => a.kind === 'source.fixAll.nianbao'), 'the source action is offered too');
+  assert.ok(
+    actions.some((a) => a.kind === 'source.fixAll.nianbao'),
+    'the source action is offered too',
+  );
   assert.equal(quick!.edit, undefined, 'the edit is computed on codeAction/resolve');
   const resolved = await client.resolveCodeAction(quick!);
-  const edits = (resolved.edit!.documentChanges![0] as { edits: { range: { start: { line: number }; end: { line: number } }; newText: string }[] }).edits;
+  const edits = (
+    resolved.edit!.documentChanges![0] as {
+      edits: { range: { start: { line: number }; end: { line: number } }; newText: string }[];
+    }
+  ).edits;
   assert.ok(edits.length >= 16, `${edits.length} edits`);
   for (const e of edits) assert.equal(e.range.start.line, e.range.end.line, 'each edit stays on its line');
-  assert.ok(edits.every((e) => !e.newText.includes('#') && !e.newText.includes('\n')), 'no edit rewrites a comment or a line');
+  assert.ok(
+    edits.every((e) => !e.newText.includes('#') && !e.newText.includes('\n')),
+    'no edit rewrites a comment or a line',
+  );
   await apply(uri, quick!);
   assert.equal(client.text(uri), fixAll(SEED).text);
   await client.close(uri);
 });
 
-test('quick fixes carry the core\'s titles and preference; unit fixes too', async () => {
+test("quick fixes carry the core's titles and preference; unit fixes too", async () => {
   const uri = uriFor('fix-titles.nianbao.yaml');
   await client.open(uri, SEED);
   const diags = await client.currentDiagnostics(uri);
@@ -105,7 +125,7 @@ test('quick fixes carry the core\'s titles and preference; unit fixes too', asyn
   await client.close(uri);
 });
 
-test('suppression comment: inserted above the diagnostic\'s line with its indentation, and honoured', async () => {
+test("suppression comment: inserted above the diagnostic's line with its indentation, and honoured", async () => {
   const uri = uriFor('suppress.nianbao.yaml');
   await client.open(uri, SEED);
   const diags = await client.currentDiagnostics(uri);
@@ -117,7 +137,7 @@ test('suppression comment: inserted above the diagnostic\'s line with its indent
   await apply(uri, suppress!);
   const lines = client.text(uri).split('\n');
   assert.equal(lines[d.range.start.line], '    # nianbao-disable-next-line T2-19-UNIT');
-  assert.match(lines[d.range.start.line + 1], /^    central_procurement:/);
+  assert.match(lines[d.range.start.line + 1], /^ {4}central_procurement:/);
   const after = await client.currentDiagnostics(uri);
   assert.ok(!after.some((x) => x.code === 'T2-19-UNIT'));
   assert.equal(after.length, diags.length - diags.filter((x) => x.code === 'T2-19-UNIT').length);
@@ -128,19 +148,25 @@ test('a diagnostic from an older version still finds its fix (by its key path), 
   const uri = uriFor('stale.nianbao.yaml');
   await client.open(uri, SEED);
   const old = (await client.currentDiagnostics(uri)).find((d) => d.code === 'T3-SUM-V')!;
-  await client.change(uri, '# 新加一行注释\n' + SEED);
+  await client.change(uri, `# 新加一行注释\n${SEED}`);
   await client.currentDiagnostics(uri);
   const actions = await client.codeActions(uri, old.range, [old], ['quickfix']);
   const preferred = actions.find((a) => a.isPreferred)!;
   assert.ok(preferred, actions.map((a) => a.title).join(' | '));
   await apply(uri, preferred);
-  assert.match(client.text(uri), /total_processed: \{natural: 0, commercial: 0, research: 0, social: 0, legal: 0, other_org: 2, total: 0\}/);
+  assert.match(
+    client.text(uri),
+    /total_processed: \{natural: 0, commercial: 0, research: 0, social: 0, legal: 0, other_org: 2, total: 0\}/,
+  );
   await client.close(uri);
 });
 
 test('executeCommand nianbao.fixAll for one table applies through workspace/applyEdit and leaves the others', async () => {
   const uri = uriFor('command.nianbao.yaml');
-  const text = SEED.replace('review:           {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}', 'review:           {upheld: 1, corrected: 2, other: 0, pending: 0, total: 0}');
+  const text = SEED.replace(
+    'review:           {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}',
+    'review:           {upheld: 1, corrected: 2, other: 0, pending: 0, total: 0}',
+  );
   await client.open(uri, text);
   const before = await client.currentDiagnostics(uri);
   assert.ok(before.some((d) => d.code === 'T4-SUM'));
@@ -152,23 +178,35 @@ test('executeCommand nianbao.fixAll for one table applies through workspace/appl
   assert.match(client.text(uri), /review: {11}\{upheld: 1, corrected: 2, other: 0, pending: 0, total: 3\}/);
   const after = await client.currentDiagnostics(uri);
   assert.ok(!after.some((d) => d.code === 'T4-SUM'));
-  assert.ok(after.some((d) => d.code === 'T3-SUM-V'), 'table 3 untouched');
-  assert.ok(after.some((d) => d.code === 'T2-19-UNIT'), 'table 2 untouched');
+  assert.ok(
+    after.some((d) => d.code === 'T3-SUM-V'),
+    'table 3 untouched',
+  );
+  assert.ok(
+    after.some((d) => d.code === 'T2-19-UNIT'),
+    'table 2 untouched',
+  );
 
   // Whole document, then nothing left to do.
   assert.equal((await client.executeCommand<{ applied: boolean }>(COMMANDS.fixAll, [uri])).applied, true);
   await client.currentDiagnostics(uri);
   assert.deepEqual(await client.executeCommand(COMMANDS.fixAll, [uri]), { applied: false, edits: 0, reason: 'nothing to fix' });
-  assert.deepEqual(checkText(client.text(uri)).diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(
+    checkText(client.text(uri)).diagnostics.filter((d) => d.severity === 'error'),
+    [],
+  );
   await client.close(uri);
 });
 
-test('CRLF documents: the core\'s diagnostics, and fix-all keeps every line ending', async () => {
+test("CRLF documents: the core's diagnostics, and fix-all keeps every line ending", async () => {
   const uri = uriFor('crlf.nianbao.yaml');
   const text = SEED.replace(/\n/g, '\r\n');
   await client.open(uri, text);
   const diags = await client.currentDiagnostics(uri);
-  assert.deepEqual(diags.map((d) => [d.code, d.range]), checkText(text).diagnostics.map((d) => [d.code, d.range]));
+  assert.deepEqual(
+    diags.map((d) => [d.code, d.range]),
+    checkText(text).diagnostics.map((d) => [d.code, d.range]),
+  );
   const d = diags.find((x) => x.code === 'T2-19-UNIT')!;
   const suppress = (await client.codeActions(uri, d.range, [d])).find((a) => a.title.startsWith('在下一行忽略'))!;
   const actions = await client.codeActions(uri, d.range, [], ['source.fixAll']);

@@ -11,8 +11,12 @@ import { example, positionOnLine, TestClient, uriFor } from './client';
 
 let client: TestClient;
 
-before(async () => { client = await TestClient.start({ locale: 'zh-cn' }); });
-after(async () => { await client.stop(); });
+before(async () => {
+  client = await TestClient.start({ locale: 'zh-cn' });
+});
+after(async () => {
+  await client.stop();
+});
 
 /** Expands a snippet the way an editor does when the user accepts every default. */
 function expand(snippet: string): string {
@@ -26,7 +30,10 @@ function expand(snippet: string): string {
 function accept(text: string, item: CompletionItem): string {
   const doc = TextDocument.create('file:///x', 'nianbao', 1, text);
   const main = item.textEdit as TextEdit;
-  const edits = [...(item.additionalTextEdits ?? []), { range: main.range, newText: item.insertTextFormat === 2 ? expand(main.newText) : main.newText }];
+  const edits = [
+    ...(item.additionalTextEdits ?? []),
+    { range: main.range, newText: item.insertTextFormat === 2 ? expand(main.newText) : main.newText },
+  ];
   return TextDocument.applyEdits(doc, edits);
 }
 
@@ -45,8 +52,15 @@ test('empty document: one skeleton snippet per format; each, expanded, checks wi
     const expanded = accept('', item);
     const v = await client.change(uri, expanded);
     const diags = await client.waitForDiagnostics(uri, (p) => p.version === v);
-    assert.deepEqual(diags.diagnostics.filter((d) => d.severity === 1).map((d) => `${d.code} ${d.message}`), [], `format ${format}`);
-    assert.ok(diags.diagnostics.some((d) => d.code === 'T3-COMPLETE'), 'blank cells are flagged as still to fill');
+    assert.deepEqual(
+      diags.diagnostics.filter((d) => d.severity === 1).map((d) => `${d.code} ${d.message}`),
+      [],
+      `format ${format}`,
+    );
+    assert.ok(
+      diags.diagnostics.some((d) => d.code === 'T3-COMPLETE'),
+      'blank cells are flagged as still to fill',
+    );
     await client.change(uri, '');
   }
   await client.close(uri);
@@ -68,10 +82,10 @@ test('near-empty document (only `format: 2019`): the skeleton replaces it, 2019 
   await client.close(uri);
 });
 
-test('keys at the cursor: the schema\'s keys there minus those present, with label and hover documentation', async () => {
+test("keys at the cursor: the schema's keys there minus those present, with label and hover documentation", async () => {
   const seed = example('reports/seed-004-shagou-2020.nianbao.yaml');
   // Remove the `partial` row and `carry_forward`, and put the cursor on an empty line inside `applications`.
-  const text = seed.replace(/^  partial: .*\n/m, '').replace(/^  carry_forward: .*\n/m, '  \n');
+  const text = seed.replace(/^ {2}partial: .*\n/m, '').replace(/^ {2}carry_forward: .*\n/m, '  \n');
   const uri = uriFor('keys.nianbao.yaml');
   await client.open(uri, text);
   const lines = text.split('\n');
@@ -82,13 +96,19 @@ test('keys at the cursor: the schema\'s keys there minus those present, with lab
   const partial = items.find((i) => i.label === 'partial')!;
   assert.equal(partial.detail, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
   assert.match((partial.documentation as MarkupContent).value, /表三/);
-  assert.match((partial.textEdit as TextEdit).newText, /^partial: \{natural: \$\{1:~\}, commercial: \$\{2:~\}.*total: \$\{7:~\}\}$/);
+  assert.match(
+    (partial.textEdit as TextEdit).newText,
+    /^partial: \{natural: \$\{1:~\}, commercial: \$\{2:~\}.*total: \$\{7:~\}\}$/,
+  );
   await client.close(uri);
 });
 
 test('keys inside a flow-map row, and nested block maps', async () => {
   const seed = example('reports/seed-004-shagou-2020.nianbao.yaml');
-  const text = seed.replace('review:           {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}', 'review:           {upheld: 0, corrected: 0, }');
+  const text = seed.replace(
+    'review:           {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}',
+    'review:           {upheld: 0, corrected: 0, }',
+  );
   const uri = uriFor('flow.nianbao.yaml');
   await client.open(uri, text);
   const items = await client.completion(uri, positionOnLine(text, 'review:', '}'));
@@ -98,9 +118,13 @@ test('keys inside a flow-map row, and nested block maps', async () => {
   const t2 = seed.replace('    admin_query:', '    \n    admin_query:');
   const v = await client.change(uri, t2);
   await client.waitForDiagnostics(uri, (p) => p.version === v);
-  const line = t2.split('\n').findIndex((l) => l === '    ');
+  const line = t2.split('\n').indexOf('    ');
   const rows = await client.completion(uri, { line, character: 4 });
-  assert.deepEqual(rows.map((i) => i.label), [], 'every row of （三） is present');
+  assert.deepEqual(
+    rows.map((i) => i.label),
+    [],
+    'every row of （三） is present',
+  );
   await client.close(uri);
 });
 
@@ -113,12 +137,18 @@ test('enum values: organ_kind with its Chinese labels, format, unit', async () =
   assert.equal(kinds.find((i) => i.label === 'township_government')?.detail, '乡（镇）人民政府');
   assert.equal(kinds.length, 7);
   const formats = await client.completion(uri, positionOnLine(text, 'format:', 'format: ', 8));
-  assert.deepEqual(formats.map((i) => i.label), ['2019', '2021']);
+  assert.deepEqual(
+    formats.map((i) => i.label),
+    ['2019', '2021'],
+  );
   assert.match(formats[0].detail!, /2019 试行格式/);
   const t2 = seed.replace('amount: "1066730.5元"', 'amount: {value: 1066730.5, unit: }');
   const v = await client.change(uri, t2);
   await client.waitForDiagnostics(uri, (p) => p.version === v);
   const units = await client.completion(uri, positionOnLine(t2, 'central_procurement', 'unit: ', 6));
-  assert.deepEqual(units.map((i) => i.label), ['元', '万元']);
+  assert.deepEqual(
+    units.map((i) => i.label),
+    ['元', '万元'],
+  );
   await client.close(uri);
 });

@@ -13,13 +13,19 @@ import { example, positionOf, ROOT, TestClient, uriFor } from './client';
 const SEED = 'reports/seed-004-shagou-2020.nianbao.yaml';
 let client: TestClient;
 
-before(async () => { client = await TestClient.start({ locale: 'zh-cn' }); });
-after(async () => { await client.stop(); });
+before(async () => {
+  client = await TestClient.start({ locale: 'zh-cn' });
+});
+after(async () => {
+  await client.stop();
+});
 
-const key = (d: { code?: unknown; range: { start: { line: number; character: number }; end: { line: number; character: number } } }) =>
-  `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
+const key = (d: {
+  code?: unknown;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
 
-test('seed-004: the published diagnostics are the core\'s (codes, exact ranges, severity, data, related, message)', async (t) => {
+test("seed-004: the published diagnostics are the core's (codes, exact ranges, severity, data, related, message)", async (t) => {
   const text = example(SEED);
   const uri = uriFor('seed-004.nianbao.yaml');
   const t0 = performance.now();
@@ -50,12 +56,14 @@ test('seed-004: the published diagnostics are the core\'s (codes, exact ranges, 
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const s = performance.now();
-    const v = await client.change(uri, text + `\n# edit ${i}\n`);
+    const v = await client.change(uri, `${text}\n# edit ${i}\n`);
     await client.waitForDiagnostics(uri, (p) => p.version === v);
     times.push(performance.now() - s);
   }
   times.sort((a, b) => a - b);
-  t.diagnostic(`didChange → publishDiagnostics (seed-004, warm): median ${times[2].toFixed(1)} ms, max ${times[4].toFixed(1)} ms`);
+  t.diagnostic(
+    `didChange → publishDiagnostics (seed-004, warm): median ${times[2].toFixed(1)} ms, max ${times[4].toFixed(1)} ms`,
+  );
   await client.close(uri);
 });
 
@@ -76,7 +84,8 @@ test('rapid edits: the last version is the one published, and nothing for a vers
   const uri = uriFor('rapid.nianbao.yaml');
   await client.open(uri, text);
   let v = 1;
-  for (let i = 0; i < 20; i++) v = await client.change(uri, text.replace('other_org: 2, total: 2}', `other_org: ${i}, total: ${i}}`));
+  for (let i = 0; i < 20; i++)
+    v = await client.change(uri, text.replace('other_org: 2, total: 2}', `other_org: ${i}, total: ${i}}`));
   const last = await client.waitForDiagnostics(uri, (p) => p.version === v);
   const published = client.published.get(uri)!.map((p) => p.params.version);
   assert.ok(published.length <= 21, `debounced: ${published.length} publishes for 21 versions`);
@@ -92,7 +101,10 @@ test('messages follow the locale (initializationOptions.locale: en)', async () =
     await en.open(uri, text);
     const p = await en.waitForDiagnostics(uri, (x) => x.version === 1);
     const core = checkText(text).diagnostics;
-    assert.deepEqual(p.diagnostics.map((d) => d.message), core.map((d) => d.message.en));
+    assert.deepEqual(
+      p.diagnostics.map((d) => d.message),
+      core.map((d) => d.message.en),
+    );
   } finally {
     await en.stop();
   }
@@ -106,9 +118,15 @@ test('settings: turning a rule off removes its diagnostics from every open docum
   assert.ok(first.some((d) => d.code === 'T2-19-UNIT'));
   const count = client.published.get(uri)!.length;
   await client.updateSettings({ rules: { 'T2-19-UNIT': 'off', 'T3-BAL': 'warning' } });
-  const off = await client.waitForDiagnostics(uri, (p) => client.published.get(uri)!.length > count && !p.diagnostics.some((d) => d.code === 'T2-19-UNIT'));
+  const off = await client.waitForDiagnostics(
+    uri,
+    (p) => client.published.get(uri)!.length > count && !p.diagnostics.some((d) => d.code === 'T2-19-UNIT'),
+  );
   assert.equal(off.diagnostics.length, first.length - first.filter((d) => d.code === 'T2-19-UNIT').length);
-  assert.ok(off.diagnostics.filter((d) => d.code === 'T3-BAL').every((d) => d.severity === 2), 'T3-BAL downgraded to warning');
+  assert.ok(
+    off.diagnostics.filter((d) => d.code === 'T3-BAL').every((d) => d.severity === 2),
+    'T3-BAL downgraded to warning',
+  );
   await client.updateSettings({});
   await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'T2-19-UNIT'));
   await client.close(uri);
@@ -119,7 +137,10 @@ test('broken YAML: a syntax diagnostic, and hover still answers', async () => {
   const uri = uriFor('broken.nianbao.yaml');
   await client.open(uri, text);
   const diags = await client.currentDiagnostics(uri);
-  assert.ok(diags.some((d) => d.code === 'YAML-SYNTAX'), diags.map((d) => d.code).join());
+  assert.ok(
+    diags.some((d) => d.code === 'YAML-SYNTAX'),
+    diags.map((d) => d.code).join(),
+  );
   const h = await client.hover(uri, positionOf(text, 'organ_kind'));
   assert.ok(h, 'hover answers on a broken document');
   assert.match(JSON.stringify(h!.contents), /机关类型/);
@@ -132,14 +153,17 @@ test('binary junk, huge and deep input: one diagnostic each, and the server stil
     ['junk', junk, 'YAML-BINARY'],
     ['nul', 'format: 2021\u0000\u0000meta:\n', 'YAML-BINARY'],
     ['deep', '['.repeat(5000), 'YAML-DEPTH'],
-    ['huge', 'overview: |\n' + '  某某。\n'.repeat(400_000), 'YAML-TOO-LARGE'],
+    ['huge', `overview: |\n${'  某某。\n'.repeat(400_000)}`, 'YAML-TOO-LARGE'],
     ['tabs', 'format: 2021\nmeta:\n\torgan: x\n', 'YAML-SYNTAX'],
   ];
   for (const [name, text, code] of cases) {
     const uri = uriFor(`hostile-${name}.nianbao.yaml`);
     await client.open(uri, text);
     const diags = await client.currentDiagnostics(uri, 10_000);
-    assert.ok(diags.some((d) => d.code === code), `${name}: ${diags.map((d) => d.code).join()}`);
+    assert.ok(
+      diags.some((d) => d.code === code),
+      `${name}: ${diags.map((d) => d.code).join()}`,
+    );
     // Every feature answers (empty is fine) instead of failing.
     await client.hover(uri, { line: 0, character: 1 });
     await client.symbols(uri);
@@ -167,7 +191,7 @@ test('closing a document clears its diagnostics', async () => {
   await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0 && p.version === undefined);
 });
 
-test('settings: an explicit nianbao.locale overrides the editor\'s language', async () => {
+test("settings: an explicit nianbao.locale overrides the editor's language", async () => {
   const text = example(SEED);
   const uri = uriFor('locale-setting.nianbao.yaml');
   await client.open(uri, text);
@@ -175,7 +199,10 @@ test('settings: an explicit nianbao.locale overrides the editor\'s language', as
   await client.updateSettings({ locale: 'en' });
   const core = checkText(text).diagnostics;
   const en = await client.waitForDiagnostics(uri, (p) => p.diagnostics[0]?.message === core[0].message.en);
-  assert.deepEqual(en.diagnostics.map((d) => d.message), core.map((d) => d.message.en));
+  assert.deepEqual(
+    en.diagnostics.map((d) => d.message),
+    core.map((d) => d.message.en),
+  );
   await client.updateSettings({});
   await client.waitForDiagnostics(uri, (p) => p.diagnostics[0]?.message === core[0].message['zh-CN']);
   await client.close(uri);

@@ -18,7 +18,9 @@ before(async () => {
   await client.open(URI, SEED);
   await client.open(URI21, CLEAN21);
 });
-after(async () => { await client.stop(); });
+after(async () => {
+  await client.stop();
+});
 
 function markdown(h: Hover | null): string {
   assert.ok(h, 'a hover');

@@ -19,13 +19,18 @@ before(async () => {
   await client.open(URI, SEED);
   await client.currentDiagnostics(URI);
 });
-after(async () => { await client.stop(); });
+after(async () => {
+  await client.stop();
+});
 
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
 
 test('document symbols: sections with their Chinese titles, tables, row groups and rows, hierarchical', async () => {
   const symbols = await client.symbols(URI);
-  assert.deepEqual(symbols.map((s) => s.detail), ['format', 'meta', 'overview', 'active_disclosure', 'applications', 'review_litigation', 'problems', 'other_matters']);
+  assert.deepEqual(
+    symbols.map((s) => s.detail),
+    ['format', 'meta', 'overview', 'active_disclosure', 'applications', 'review_litigation', 'problems', 'other_matters'],
+  );
   const titles = new Map(sectionsOf('2019').map((s) => [s.key, s.title]));
   for (const s of symbols) if (titles.has(s.detail!)) assert.equal(s.name, titles.get(s.detail!));
   assert.equal(symbols.find((s) => s.detail === 'meta')!.name, '基本信息');
@@ -48,7 +53,8 @@ test('document symbols: sections with their Chinese titles, tables, row groups a
 
 test('folding ranges: every multi-line map and block scalar, and comment blocks', async () => {
   const ranges = await client.folding(URI);
-  const has = (start: string, end: string) => ranges.some((r) => r.startLine === lineOf(SEED, start) && r.endLine === lineOf(SEED, end));
+  const has = (start: string, end: string) =>
+    ranges.some((r) => r.startLine === lineOf(SEED, start) && r.endLine === lineOf(SEED, end));
   assert.ok(has('meta:', 'period:'), 'meta');
   assert.ok(has('overview: |', '一是明确工作职责'), 'overview block scalar');
   assert.ok(has('active_disclosure:', 'central_procurement:'), 'table 2');
@@ -58,7 +64,10 @@ test('folding ranges: every multi-line map and block scalar, and comment blocks'
   assert.ok(has('review_litigation:', 'lit_after_review:'), 'table 4');
   assert.ok(has('problems: |', '三是注意收集新情况'), 'problems');
   const header = SEED.split('\n').findIndex((l) => !l.startsWith('#')) - 1;
-  assert.ok(ranges.some((r) => r.kind === 'comment' && r.startLine === 0 && r.endLine === header), 'the header comment');
+  assert.ok(
+    ranges.some((r) => r.kind === 'comment' && r.startLine === 0 && r.endLine === header),
+    'the header comment',
+  );
   // Single-line flow rows do not fold.
   assert.ok(!ranges.some((r) => r.startLine === lineOf(SEED, 'new_received:')));
 });
@@ -69,10 +78,13 @@ test('inlay hints (default `mismatch`): the computed sum beside each total that 
   assert.deepEqual(hints.map(label), ['列和 ≥2', '列和 ≥2'], 'each column also has a blank cell');
   const line = lineOf(SEED, 'total_processed:');
   const text = SEED.split('\n')[line];
-  assert.deepEqual(hints.map((h) => h.position), [
-    { line, character: text.indexOf('other_org: 0') + 'other_org: 0'.length },
-    { line, character: text.indexOf('total: 0') + 'total: 0'.length },
-  ]);
+  assert.deepEqual(
+    hints.map((h) => h.position),
+    [
+      { line, character: text.indexOf('other_org: 0') + 'other_org: 0'.length },
+      { line, character: text.indexOf('total: 0') + 'total: 0'.length },
+    ],
+  );
   assert.match(String(hints[0].tooltip), /（七）总计·其他 为 0/);
   // Only what the range asks for.
   assert.deepEqual(await client.inlayHints(URI, { start: { line: 0, character: 0 }, end: { line: 10, character: 0 } }), []);
@@ -86,17 +98,29 @@ test('inlay hints: `always` shows every total, `off` none; column names before e
   const sums = hints.filter((h) => /和/.test(label(h)));
   // One per row total (every row of tables 3 and 4) and one per table-3 column (7).
   const rows = (key: string) => tablesOf('2019').find((t) => t.key === key)!.rows;
-  assert.equal(sums.length, rows('applications').length + rows('review_litigation').length + rows('applications')[0].columns.length, sums.map(label).join(' '));
+  assert.equal(
+    sums.length,
+    rows('applications').length + rows('review_litigation').length + rows('applications')[0].columns.length,
+    sums.map(label).join(' '),
+  );
   assert.ok(sums.some((h) => label(h) === '列和 ≥2 ✗'));
   assert.ok(sums.some((h) => label(h) === '行和 2 ✓'));
   const names = hints.filter((h) => !/和/.test(label(h)));
   // Every `row: {col: v, …}` line of the tables (meta's `period: {from, to}` is not a table row).
-  const cells = SEED.split('\n').filter((l) => /^\s+\w+:\s+\{/.test(l) && !l.includes('period:')).reduce((n, l) => n + (l.match(/\w+:/g)!.length - 1), 0);
+  const cells = SEED.split('\n')
+    .filter((l) => /^\s+\w+:\s+\{/.test(l) && !l.includes('period:'))
+    .reduce((n, l) => n + (l.match(/\w+:/g)!.length - 1), 0);
   assert.equal(names.length, cells, 'one name per flow-map cell');
   const review = positionOnLine(SEED, 'review:', '0');
-  assert.equal(label(names.find((h) => h.position.line === review.line && h.position.character === review.character)!), '结果维持');
+  assert.equal(
+    label(names.find((h) => h.position.line === review.line && h.position.character === review.character)!),
+    '结果维持',
+  );
   const granted = positionOnLine(SEED, 'granted:', 'null');
-  assert.equal(label(names.find((h) => h.position.line === granted.line && h.position.character === granted.character)!), '自然人');
+  assert.equal(
+    label(names.find((h) => h.position.line === granted.line && h.position.character === granted.character)!),
+    '自然人',
+  );
 
   await client.updateSettings({ inlayHints: { sums: 'off', columnNames: false } });
   await client.waitForDiagnostics(URI, (p) => p.version === client.version(URI) && client.published.get(URI)!.length >= 3);
@@ -107,8 +131,14 @@ test('inlay hints: `always` shows every total, `off` none; column names before e
 
 test('code lens above each table: 勾稽 ✓ or ✗ n, with fix-all for that table when there is something to fix', async () => {
   const lenses = await client.codeLenses(URI);
-  assert.deepEqual(lenses.map((l) => l.range.start.line), [lineOf(SEED, 'active_disclosure:'), lineOf(SEED, 'applications:'), lineOf(SEED, 'review_litigation:')]);
-  assert.deepEqual(lenses.map((l) => l.command!.title), ['勾稽 ✓', '勾稽 ✗ 4', '勾稽 ✓']);
+  assert.deepEqual(
+    lenses.map((l) => l.range.start.line),
+    [lineOf(SEED, 'active_disclosure:'), lineOf(SEED, 'applications:'), lineOf(SEED, 'review_litigation:')],
+  );
+  assert.deepEqual(
+    lenses.map((l) => l.command!.title),
+    ['勾稽 ✓', '勾稽 ✗ 4', '勾稽 ✓'],
+  );
   assert.deepEqual(lenses[1].command!.arguments, [URI, 'applications']);
   assert.equal(lenses[1].command!.command, COMMANDS.fixAll);
   assert.equal(lenses[0].command!.command, COMMANDS.fixAll, 'table 2 has unit fixes');
@@ -124,12 +154,20 @@ test('code lens above each table: 勾稽 ✓ or ✗ n, with fix-all for that tab
   const diags = await client.currentDiagnostics(uri);
   assert.ok(!diags.some((d) => String(d.code).startsWith('T3-')), diags.map((d) => d.code).join());
   assert.ok(diags.some((d) => d.code === 'T2-19-UNIT'));
-  assert.deepEqual((await client.codeLenses(uri)).map((l) => l.command!.title), ['勾稽 ✓', '勾稽 ✓', '勾稽 ✓']);
+  assert.deepEqual(
+    (await client.codeLenses(uri)).map((l) => l.command!.title),
+    ['勾稽 ✓', '勾稽 ✓', '勾稽 ✓'],
+  );
   await client.close(uri);
 });
 
 test('nianbao/skeleton returns the core skeleton; nianbao/status the format and counts', async () => {
-  const text = await client.request<string>(REQUESTS.skeleton, { format: '2021', year: 2023, organ: '某某县人民政府', organKind: 'county_government' });
+  const text = await client.request<string>(REQUESTS.skeleton, {
+    format: '2021',
+    year: 2023,
+    organ: '某某县人民政府',
+    organKind: 'county_government',
+  });
   assert.equal(text, skeleton({ format: '2021', year: 2023, organ: '某某县人民政府', organKind: 'county_government' }));
   assert.match(text, /organ_kind: county_government/);
   assert.equal(await client.request<string>(REQUESTS.skeleton, { format: '2019' }), skeleton({ format: '2019' }));
@@ -138,7 +176,10 @@ test('nianbao/skeleton returns the core skeleton; nianbao/status the format and 
   const status = await client.request<Record<string, unknown>>(REQUESTS.status, { uri: URI });
   const core = checkText(SEED).diagnostics;
   assert.deepEqual(status, {
-    uri: URI, version: client.version(URI), format: '2019', declaredFormat: '2019',
+    uri: URI,
+    version: client.version(URI),
+    format: '2019',
+    declaredFormat: '2019',
     errors: core.filter((d) => d.severity === 'error').length,
     warnings: core.filter((d) => d.severity === 'warning').length,
     infos: core.filter((d) => d.severity === 'info').length,

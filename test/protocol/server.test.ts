@@ -27,7 +27,10 @@ test('--stdio: announces its features', async () => {
     assert.equal(client.initializeResult.serverInfo?.name, 'nianbao');
     assert.ok(caps.hoverProvider);
     assert.ok(caps.completionProvider);
-    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.nianbao']);
+    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, [
+      'quickfix',
+      'source.fixAll.nianbao',
+    ]);
     assert.ok(caps.codeLensProvider && caps.documentSymbolProvider && caps.foldingRangeProvider && caps.inlayHintProvider);
     assert.deepEqual(caps.executeCommandProvider?.commands, [COMMANDS.fixAll]);
     await smoke(client);

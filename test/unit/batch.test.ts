@@ -24,11 +24,17 @@ function generate(o: number, year: number): { text: string; errors: number; warn
   const e = (o * 3 + year) % 4;
   const w = (o + year) % 5;
   for (const g of ['review', 'lit_direct', 'lit_after_review'].slice(0, e)) t = setCell(t, g, 'total', 1);
-  const blanks: [string, string][] = [['licensing', 'decisions'], ['penalty', 'decisions'], ['coercion', 'decisions'], ['fees', 'amount_wan_yuan']];
+  const blanks: [string, string][] = [
+    ['licensing', 'decisions'],
+    ['penalty', 'decisions'],
+    ['coercion', 'decisions'],
+    ['fees', 'amount_wan_yuan'],
+  ];
   for (const [r, c] of blanks.slice(0, w)) t = setCell(t, r, c, '~');
   let carry = 0;
   if (o % 7 === 0 && year === 2022) {
-    for (const r of ['new_received', 'carried_over', 'granted', 'total_processed']) t = setCell(setCell(t, r, 'natural', 1), r, 'total', r === 'new_received' ? 0 : 1);
+    for (const r of ['new_received', 'carried_over', 'granted', 'total_processed'])
+      t = setCell(setCell(t, r, 'natural', 1), r, 'total', r === 'new_received' ? 0 : 1);
     t = setCell(t, 'new_received', 'natural', 0);
     carry = 2; // carried_over natural and total = 1, last year's carry_forward 0
   }
@@ -47,8 +53,20 @@ test('--summary over 300 files: worst first, counts per organ and year, one scre
   }
   const run = (...extra: [string, unknown][]) => {
     const lines: string[] = [];
-    const args = { paths: [dir], format: 'text', locale: 'zh-CN' as const, options: {}, version: 'test', summary: true, ...Object.fromEntries(extra) };
-    const code = runCheck(args, (s) => lines.push(s), (s) => lines.push(s));
+    const args = {
+      paths: [dir],
+      format: 'text',
+      locale: 'zh-CN' as const,
+      options: {},
+      version: 'test',
+      summary: true,
+      ...Object.fromEntries(extra),
+    };
+    const code = runCheck(
+      args,
+      (s) => lines.push(s),
+      (s) => lines.push(s),
+    );
     return { code, out: lines.join('\n') };
   };
 
@@ -64,27 +82,43 @@ test('--summary over 300 files: worst first, counts per organ and year, one scre
 
   // Every row has the counts its defects imply (the content rules stay quiet on these reports).
   for (const r of summary.reports) {
-    assert.deepEqual({ errors: r.errors, warnings: r.warnings }, want.get(`${r.organ} ${r.year}`), `${r.organ} ${r.year}: ${JSON.stringify(r.rules)}`);
+    assert.deepEqual(
+      { errors: r.errors, warnings: r.warnings },
+      want.get(`${r.organ} ${r.year}`),
+      `${r.organ} ${r.year}: ${JSON.stringify(r.rules)}`,
+    );
   }
   // Worst first: errors descending, then warnings descending.
   for (let i = 1; i < summary.reports.length; i++) {
     const a = summary.reports[i - 1];
     const b = summary.reports[i];
-    assert.ok(a.errors > b.errors || (a.errors === b.errors && a.warnings >= b.warnings), `row ${i}: ${a.organ} ${a.year} (${a.errors}/${a.warnings}) before ${b.organ} ${b.year} (${b.errors}/${b.warnings})`);
+    assert.ok(
+      a.errors > b.errors || (a.errors === b.errors && a.warnings >= b.warnings),
+      `row ${i}: ${a.organ} ${a.year} (${a.errors}/${a.warnings}) before ${b.organ} ${b.year} (${b.errors}/${b.warnings})`,
+    );
   }
   const top = summary.reports[0];
   assert.deepEqual([top.errors, top.rules[0].code, top.rules[0].severity], [3, 'T4-SUM', 'error']);
   const carry = summary.reports.find((r) => r.organ === '第7号乡人民政府' && r.year === 2022)!;
-  assert.deepEqual(carry.rules.find((r) => r.code === 'X-CARRY'), { code: 'X-CARRY', severity: 'warning', count: 2 });
+  assert.deepEqual(
+    carry.rules.find((r) => r.code === 'X-CARRY'),
+    { code: 'X-CARRY', severity: 'warning', count: 2 },
+  );
   assert.equal(summary.byRule.find((r) => r.code === 'X-CARRY')?.reports, Math.floor(ORGANS / 7));
-  assert.equal(summary.totals.errors, [...want.values()].reduce((s, v) => s + v.errors, 0));
+  assert.equal(
+    summary.totals.errors,
+    [...want.values()].reduce((s, v) => s + v.errors, 0),
+  );
 
   // Text: one screen (default 20 rows), worst row first, the rest summed up in one line.
   const text = formatSummary(summary, { locale: 'zh-CN', top: 20 });
   const lines = text.split('\n');
   console.log(text);
   assert.ok(lines.length <= 40, `one screen: ${lines.length} lines`);
-  assert.ok(lines.every((l) => width(l) <= 110), 'fits a terminal');
+  assert.ok(
+    lines.every((l) => width(l) <= 110),
+    'fits a terminal',
+  );
   const firstRow = lines.findIndex((l) => l.startsWith('第'));
   assert.ok(lines[firstRow].startsWith(top.organ));
   assert.match(lines[firstRow], /T4-SUM×3 · T2-COMPLETE/);
@@ -92,13 +126,22 @@ test('--summary over 300 files: worst first, counts per organ and year, one scre
   const en = formatSummary(summary, { locale: 'en', top: 5 });
   assert.match(en, /^300 report\(s\) in 300 file\(s\)/);
   assert.match(en, /… 295 more report\(s\)/);
-  assert.equal(formatSummary(summary, { locale: 'zh-CN', top: 0 }).split('\n').filter((l) => l.startsWith('第')).length, 300);
+  assert.equal(
+    formatSummary(summary, { locale: 'zh-CN', top: 0 })
+      .split('\n')
+      .filter((l) => l.startsWith('第')).length,
+    300,
+  );
 });
 
 test('--summary through the command: text by default, json summary object, SARIF with the summary', () => {
   const run = (format: string, locale: 'zh-CN' | 'en' = 'zh-CN') => {
     const lines: string[] = [];
-    const code = runCheck({ paths: [join(ROOT, 'examples/reports')], format, locale, options: {}, version: 'test', summary: true }, (s) => lines.push(s), (s) => lines.push(s));
+    const code = runCheck(
+      { paths: [join(ROOT, 'examples/reports')], format, locale, options: {}, version: 'test', summary: true },
+      (s) => lines.push(s),
+      (s) => lines.push(s),
+    );
     return { code, out: lines.join('\n') };
   };
   const text = run('text');
@@ -124,19 +167,40 @@ function t3(t: string, carried: number, forward: number, fresh = 5): string {
   return row(row(t, 'granted', fresh + carried - forward), 'total_processed', fresh + carried - forward);
 }
 
-test('nianbao check with several files finds last year\'s report among them', () => {
+test("nianbao check with several files finds last year's report among them", () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-xyear-'));
   const [last, cur] = [zeroReport('2021', 2021), zeroReport('2021', 2022)];
   writeFileSync(join(dir, 'a-2021.nianbao.yaml'), t3(last, 0, 3));
   writeFileSync(join(dir, 'b-2022.nianbao.yaml'), t3(cur, 2, 0));
-  writeFileSync(join(dir, 'c-other.nianbao.yaml'), t3(cur, 2, 0).replace('organ: 测试乡人民政府', 'organ: 别的乡人民政府').replace(/title: .*/, 'title: 别的乡人民政府2022年政府信息公开工作年度报告'));
+  writeFileSync(
+    join(dir, 'c-other.nianbao.yaml'),
+    t3(cur, 2, 0)
+      .replace('organ: 测试乡人民政府', 'organ: 别的乡人民政府')
+      .replace(/title: .*/, 'title: 别的乡人民政府2022年政府信息公开工作年度报告'),
+  );
   const lines: string[] = [];
-  const code = runCheck({ paths: [dir], format: 'json', locale: 'zh-CN', options: {}, version: 'test' }, (s) => lines.push(s), () => undefined);
+  const code = runCheck(
+    { paths: [dir], format: 'json', locale: 'zh-CN', options: {}, version: 'test' },
+    (s) => lines.push(s),
+    () => undefined,
+  );
   assert.equal(code, 0);
-  const found = (JSON.parse(lines.join('\n')) as { file: string; code: string; data: Record<string, unknown> }[]).filter((f) => f.code.startsWith('X-'));
-  assert.deepEqual(found.map((f) => [f.file.split('/').pop(), f.code, f.data.lastFile?.toString().split('/').pop()]), [['b-2022.nianbao.yaml', 'X-CARRY', 'a-2021.nianbao.yaml'], ['b-2022.nianbao.yaml', 'X-CARRY', 'a-2021.nianbao.yaml']]);
+  const found = (JSON.parse(lines.join('\n')) as { file: string; code: string; data: Record<string, unknown> }[]).filter((f) =>
+    f.code.startsWith('X-'),
+  );
+  assert.deepEqual(
+    found.map((f) => [f.file.split('/').pop(), f.code, f.data.lastFile?.toString().split('/').pop()]),
+    [
+      ['b-2022.nianbao.yaml', 'X-CARRY', 'a-2021.nianbao.yaml'],
+      ['b-2022.nianbao.yaml', 'X-CARRY', 'a-2021.nianbao.yaml'],
+    ],
+  );
   // One file alone: no previous year, no cross-year finding.
   const one: string[] = [];
-  runCheck({ paths: [join(dir, 'b-2022.nianbao.yaml')], format: 'json', locale: 'zh-CN', options: {}, version: 'test' }, (s) => one.push(s), () => undefined);
+  runCheck(
+    { paths: [join(dir, 'b-2022.nianbao.yaml')], format: 'json', locale: 'zh-CN', options: {}, version: 'test' },
+    (s) => one.push(s),
+    () => undefined,
+  );
   assert.equal((JSON.parse(one.join('\n')) as { code: string }[]).filter((f) => f.code.startsWith('X-')).length, 0);
 });

@@ -17,12 +17,24 @@ const SEED4 = 'examples/reports/seed-004-shagou-2020.nianbao.yaml';
 test('check --format json on seed 004: T3-BAL in other_org and total, T3-SUM-V, T3-COMPLETE, T2-19-UNIT', () => {
   const r = nianbao('check', '--format', 'json', SEED4);
   assert.equal(r.code, 1);
-  const findings = JSON.parse(r.out) as { file: string; code: string; severity: string; range: { start: { line: number } }; data: Record<string, unknown> }[];
+  const findings = JSON.parse(r.out) as {
+    file: string;
+    code: string;
+    severity: string;
+    range: { start: { line: number } };
+    data: Record<string, unknown>;
+  }[];
   const bal = findings.filter((f) => f.code === 'T3-BAL');
-  assert.deepEqual(bal.map((f) => f.data.column), ['other_org', 'total']);
+  assert.deepEqual(
+    bal.map((f) => f.data.column),
+    ['other_org', 'total'],
+  );
   assert.ok(findings.some((f) => f.code === 'T3-SUM-V'));
   assert.equal(findings.filter((f) => f.code === 'T3-COMPLETE').length, 12);
-  assert.deepEqual(findings.filter((f) => f.code === 'T2-19-UNIT').map((f) => f.data.text), ['137次', '1066730.5元']);
+  assert.deepEqual(
+    findings.filter((f) => f.code === 'T2-19-UNIT').map((f) => f.data.text),
+    ['137次', '1066730.5元'],
+  );
   assert.ok(findings.every((f) => f.file === SEED4 && ['error', 'warning', 'info'].includes(f.severity)));
   assert.equal(bal[0].range.start.line, 64, 'zero-based line of （七）总计');
 });
@@ -30,7 +42,10 @@ test('check --format json on seed 004: T3-BAL in other_org and total, T3-SUM-V, 
 test('check on seed 000 reports no error and exits 0', () => {
   const r = nianbao('check', '--format', 'json', 'examples/reports/seed-000-baji-2020.nianbao.yaml');
   assert.equal(r.code, 0);
-  assert.deepEqual(JSON.parse(r.out).filter((f: { severity: string }) => f.severity === 'error'), []);
+  assert.deepEqual(
+    JSON.parse(r.out).filter((f: { severity: string }) => f.severity === 'error'),
+    [],
+  );
 });
 
 test('text output is compiler-like, in both locales', () => {
@@ -71,7 +86,10 @@ test('fix rewrites a copy of seed 004 with no T3 error left; --dry-run writes no
   const r = nianbao('fix', file);
   assert.equal(r.code, 0);
   const after = nianbao('check', '--format', 'json', file);
-  assert.deepEqual(JSON.parse(after.out).filter((f: { code: string }) => /^T3-(BAL|SUM)/.test(f.code)), []);
+  assert.deepEqual(
+    JSON.parse(after.out).filter((f: { code: string }) => /^T3-(BAL|SUM)/.test(f.code)),
+    [],
+  );
 });
 
 test('skeleton prints a report whose only findings are blank-cell warnings', () => {
@@ -108,11 +126,18 @@ test('json and sarif carry related locations, across files for cross-year findin
   const curFile = join(dir, 'b-2021.nianbao.yaml');
   writeFileSync(lastFile, last);
   writeFileSync(curFile, cur);
-  const found = JSON.parse(nianbao('check', '--format', 'json', dir).out) as { file: string; code: string; related: { file: string; range: { start: { line: number } } }[] }[];
+  const found = JSON.parse(nianbao('check', '--format', 'json', dir).out) as {
+    file: string;
+    code: string;
+    related: { file: string; range: { start: { line: number } } }[];
+  }[];
   const carry = found.filter((f) => f.code === 'X-CARRY');
   assert.equal(carry.length, 2);
   assert.ok(carry.every((f) => f.file === curFile && f.related[0].file === lastFile));
-  assert.equal(carry[0].related[0].range.start.line, last.split('\n').findIndex((l) => l.includes('carry_forward:')));
+  assert.equal(
+    carry[0].related[0].range.start.line,
+    last.split('\n').findIndex((l) => l.includes('carry_forward:')),
+  );
   const sarif = JSON.parse(nianbao('check', '--format', 'sarif', dir).out);
   const x = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'X-CARRY');
   assert.equal(x.relatedLocations[0].physicalLocation.artifactLocation.uri, lastFile);

@@ -8,8 +8,10 @@ import { checkText, type Diagnostic, type FormatId } from '../../core';
 import { example, setCell, underlined, zeroReport } from '../helpers/report';
 
 const only = (text: string, code: string): Diagnostic[] => checkText(text).diagnostics.filter((d) => d.code === code);
-const setLine = (text: string, key: string, value: string) => text.replace(new RegExp(`^${key}:.*$`, 'm'), () => `${key}: ${value}`);
-const setMeta = (text: string, key: string, value: string) => text.replace(new RegExp(`^(\\s+)${key}: .*$`, 'm'), (_, ind) => `${ind}${key}: ${value}`);
+const setLine = (text: string, key: string, value: string) =>
+  text.replace(new RegExp(`^${key}:.*$`, 'm'), () => `${key}: ${value}`);
+const setMeta = (text: string, key: string, value: string) =>
+  text.replace(new RegExp(`^(\\s+)${key}: .*$`, 'm'), (_, ind) => `${ind}${key}: ${value}`);
 const addMeta = (text: string, line: string) => text.replace(/^(\s+)year: (\d+)$/m, (m, ind) => `${m}\n${ind}${line}`);
 
 for (const f of ['2019', '2021'] as FormatId[]) {
@@ -18,8 +20,15 @@ for (const f of ['2019', '2021'] as FormatId[]) {
   test(`${f} META-ORGAN: the title names another organ`, () => {
     const t = setMeta(zeroReport(f), 'title', `测试镇人民政府${y}年政府信息公开工作年度报告`);
     const [d] = only(t, 'META-ORGAN');
-    assert.deepEqual([underlined(t, d), d.severity, d.data.where, d.data.found], ['测试镇人民政府', 'warning', 'meta.title', '测试镇人民政府']);
-    const short = setMeta(setMeta(zeroReport(f), 'organ', '某某县测试乡人民政府'), 'title', `测试乡${y}年政府信息公开工作年度报告`);
+    assert.deepEqual(
+      [underlined(t, d), d.severity, d.data.where, d.data.found],
+      ['测试镇人民政府', 'warning', 'meta.title', '测试镇人民政府'],
+    );
+    const short = setMeta(
+      setMeta(zeroReport(f), 'organ', '某某县测试乡人民政府'),
+      'title',
+      `测试乡${y}年政府信息公开工作年度报告`,
+    );
     assert.equal(only(short, 'META-ORGAN').length, 0, 'a title without the county prefix is the same organ');
     const yearFirst = setMeta(zeroReport(f), 'title', `${y}年度测试乡政府信息公开工作年度报告`);
     assert.equal(only(yearFirst, 'META-ORGAN').length, 0);
@@ -28,12 +37,23 @@ for (const f of ['2019', '2021'] as FormatId[]) {
   test(`${f} META-ORGAN: a variant of the organ's own name in the narrative`, () => {
     let t = setMeta(zeroReport(f), 'organ', '长春市双阳区双营子回族乡人民政府');
     t = setMeta(t, 'title', `双营子回族乡${y}年政府信息公开工作年度报告`);
-    const body = setLine(t, 'overview', `我们制定了《双营乡${y}年政务公开工作要点分工方案》。双营子回族乡工作考核、社会评议和责任追究结果情况：无。双营村公开栏更新12次。`);
+    const body = setLine(
+      t,
+      'overview',
+      `我们制定了《双营乡${y}年政务公开工作要点分工方案》。双营子回族乡工作考核、社会评议和责任追究结果情况：无。双营村公开栏更新12次。`,
+    );
     const ds = only(body, 'META-ORGAN');
-    assert.deepEqual(ds.map((d) => [underlined(body, d), d.data.where, d.data.expected]), [['双营乡', 'overview', '双营子回族乡']]);
+    assert.deepEqual(
+      ds.map((d) => [underlined(body, d), d.data.where, d.data.expected]),
+      [['双营乡', 'overview', '双营子回族乡']],
+    );
     const same = setLine(t, 'overview', '双营子回族乡工作考核、社会评议和责任追究结果情况：无。我乡政务公开栏更新12次。');
     assert.equal(only(same, 'META-ORGAN').length, 0);
-    const dept = setMeta(setMeta(zeroReport(f), 'organ', '青禾县自然资源局'), 'title', `青禾县自然资源局${y}年政府信息公开工作年度报告`);
+    const dept = setMeta(
+      setMeta(zeroReport(f), 'organ', '青禾县自然资源局'),
+      'title',
+      `青禾县自然资源局${y}年政府信息公开工作年度报告`,
+    );
     assert.equal(only(setLine(dept, 'overview', '青禾县局全年公开信息12条。'), 'META-ORGAN').length, 0);
   });
 
@@ -51,19 +71,32 @@ for (const f of ['2019', '2021'] as FormatId[]) {
     assert.deepEqual([underlined(t, d), d.severity, d.data.missing], ['overview', 'warning', ['evaluation', 'accountability']]);
     assert.match(d.message['zh-CN'], /“社会评议”、“责任追究”/);
     assert.equal(only(zeroReport(f), 'S1-GOV').length, 0);
-    const inProblems = setLine(setLine(zeroReport(f), 'overview', '总体情况。'), 'problems', '存在问题。考核、社会评议、问责情况：无。上年度问题已整改。');
+    const inProblems = setLine(
+      setLine(zeroReport(f), 'overview', '总体情况。'),
+      'problems',
+      '存在问题。考核、社会评议、问责情况：无。上年度问题已整改。',
+    );
     assert.equal(only(inProblems, 'S1-GOV').length, 0, 'the 条例 lists them with 问题及改进');
     const dept = setLine(setMeta(zeroReport(f), 'organ_kind', 'department'), 'overview', '总体情况。');
     assert.equal(only(dept, 'S1-GOV').length, 0, 'departments are not 人民政府');
     assert.equal(only(setLine(zeroReport(f), 'overview', ''), 'S1-GOV').length, 0, 'an empty overview is not judged');
   });
 
-  test(`${f} S5-RECTIFY: ${f === '2021' ? 'governments report last year\'s rectification' : 'does not apply to the 2019 format'}`, () => {
+  test(`${f} S5-RECTIFY: ${f === '2021' ? "governments report last year's rectification" : 'does not apply to the 2019 format'}`, () => {
     const t = setLine(zeroReport(f), 'problems', '存在问题及改进措施。');
     const ds = only(t, 'S5-RECTIFY');
-    if (f === '2019') { assert.equal(ds.length, 0); return; }
-    assert.deepEqual(ds.map((d) => [underlined(t, d), d.severity]), [['problems', 'warning']]);
-    assert.equal(only(setLine(zeroReport(f), 'problems', `针对${y - 1}年度报告指出的问题，已逐项落实。`), 'S5-RECTIFY').length, 0);
+    if (f === '2019') {
+      assert.equal(ds.length, 0);
+      return;
+    }
+    assert.deepEqual(
+      ds.map((d) => [underlined(t, d), d.severity]),
+      [['problems', 'warning']],
+    );
+    assert.equal(
+      only(setLine(zeroReport(f), 'problems', `针对${y - 1}年度报告指出的问题，已逐项落实。`), 'S5-RECTIFY').length,
+      0,
+    );
     assert.equal(only(setMeta(t, 'organ_kind', 'department'), 'S5-RECTIFY').length, 0);
     assert.equal(only(setLine(zeroReport(f), 'problems', '无。'), 'S5-RECTIFY').length, 0, '无 is S5-EMPTY');
   });
@@ -74,16 +107,27 @@ test('2021 S6-FEE: applications dropped for unpaid fees need fee notices in 六'
   t = setCell(t, 'overdue_fee', 'total', 2);
   t = setCell(setCell(t, 'new_received', 'natural', 2), 'new_received', 'total', 2);
   t = setCell(setCell(t, 'total_processed', 'natural', 2), 'total_processed', 'total', 2);
-  assert.deepEqual(checkText(t).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code), []);
+  assert.deepEqual(
+    checkText(t)
+      .diagnostics.filter((d) => d.severity === 'error')
+      .map((d) => d.code),
+    [],
+  );
   const [d] = only(t, 'S6-FEE');
   assert.deepEqual([underlined(t, d), d.data.overdueFee], ['2', 2]);
-  assert.equal(d.range.start.line, t.split('\n').findIndex((l) => /^\s+overdue_fee:/.test(l)));
+  assert.equal(
+    d.range.start.line,
+    t.split('\n').findIndex((l) => /^\s+overdue_fee:/.test(l)),
+  );
   const few = setLine(t, 'other_matters', '本年度发出收费通知1件，通知金额100元，实际收取信息处理费0元。');
   const [e] = only(few, 'S6-FEE');
   assert.deepEqual([underlined(few, e), e.data.notices], ['1', 1]);
   const enough = setLine(t, 'other_matters', '本年度发出收费通知2件，通知金额合计200元；实际收取信息处理费0元。');
   assert.equal(only(enough, 'S6-FEE').length, 0);
-  const structured = t.replace('notices_count: ~', 'notices_count: 2').replace('notices_amount_yuan: ~', 'notices_amount_yuan: 200').replace('collected_amount_yuan: ~', 'collected_amount_yuan: 0');
+  const structured = t
+    .replace('notices_count: ~', 'notices_count: 2')
+    .replace('notices_amount_yuan: ~', 'notices_amount_yuan: 200')
+    .replace('collected_amount_yuan: ~', 'collected_amount_yuan: 0');
   assert.equal(only(structured, 'S6-FEE').length, 0);
 });
 
@@ -92,26 +136,51 @@ test('2021 S6-FEE: fees mentioned with figures need all three figures', () => {
   const [d] = only(t, 'S6-FEE');
   assert.deepEqual([underlined(t, d), d.data.missing], ['other_matters', ['count', 'noticeAmount']]);
   assert.match(d.message['zh-CN'], /“发出收费通知件数”、“收费通知总金额（元）”/);
-  for (const ok of ['全年收取政府信息公开信息处理费0元。', '未收取信息处理费。', '本年度共发出收费通知3件，通知金额合计460元；实际收取信息处理费2件，共计300元。', '无。']) {
+  for (const ok of [
+    '全年收取政府信息公开信息处理费0元。',
+    '未收取信息处理费。',
+    '本年度共发出收费通知3件，通知金额合计460元；实际收取信息处理费2件，共计300元。',
+    '无。',
+  ]) {
     assert.equal(only(setLine(zeroReport('2021'), 'other_matters', ok), 'S6-FEE').length, 0, ok);
   }
-  assert.equal(only(setLine(zeroReport('2019'), 'other_matters', '全年收取信息处理费300元。'), 'S6-FEE').length, 0, '2021 format only');
+  assert.equal(
+    only(setLine(zeroReport('2019'), 'other_matters', '全年收取信息处理费300元。'), 'S6-FEE').length,
+    0,
+    '2021 format only',
+  );
 });
 
 test('the content rules can each be turned off', () => {
   let t = setMeta(zeroReport('2021'), 'title', '测试镇人民政府2022年政府信息公开工作年度报告');
   t = addMeta(t, 'published_on: 2022-12-31');
-  t = setLine(setLine(setLine(t, 'overview', '总体情况。'), 'problems', '存在问题。'), 'other_matters', '全年收取信息处理费300元。');
+  t = setLine(
+    setLine(setLine(t, 'overview', '总体情况。'), 'problems', '存在问题。'),
+    'other_matters',
+    '全年收取信息处理费300元。',
+  );
   const codes = ['META-ORGAN', 'META-DATE', 'S1-GOV', 'S5-RECTIFY', 'S6-FEE'];
-  assert.deepEqual(codes.map((c) => only(t, c).length), [1, 1, 1, 1, 1]);
+  assert.deepEqual(
+    codes.map((c) => only(t, c).length),
+    [1, 1, 1, 1, 1],
+  );
   const off = Object.fromEntries(codes.map((c) => [c, 'off' as const]));
-  assert.deepEqual(checkText(t, { severity: off }).diagnostics.filter((d) => codes.includes(d.code)), []);
+  assert.deepEqual(
+    checkText(t, { severity: off }).diagnostics.filter((d) => codes.includes(d.code)),
+    [],
+  );
 });
 
 test('seed 003: META-ORGAN on “双营乡” and META-DATE on the 2020-12-31 signature', () => {
   const t = example('reports/seed-003-shuangying-2020.nianbao.yaml');
-  assert.deepEqual(only(t, 'META-ORGAN').map((d) => underlined(t, d)), ['双营乡']);
-  assert.deepEqual(only(t, 'META-DATE').map((d) => underlined(t, d)), ['2020-12-31']);
+  assert.deepEqual(
+    only(t, 'META-ORGAN').map((d) => underlined(t, d)),
+    ['双营乡'],
+  );
+  assert.deepEqual(
+    only(t, 'META-DATE').map((d) => underlined(t, d)),
+    ['2020-12-31'],
+  );
 });
 
 /** Every finding of the content rules on the example reports, reviewed one by one. */
@@ -130,7 +199,9 @@ const EXPECTED: Record<string, string[]> = {
 test('content rules on the example reports: exactly the reviewed findings', () => {
   for (const [name, want] of Object.entries(EXPECTED)) {
     const t = example(`reports/${name}`);
-    const got = checkText(t).diagnostics.filter((d) => ['META-ORGAN', 'META-DATE', 'S1-GOV', 'S5-RECTIFY', 'S6-FEE'].includes(d.code)).map((d) => d.code);
+    const got = checkText(t)
+      .diagnostics.filter((d) => ['META-ORGAN', 'META-DATE', 'S1-GOV', 'S5-RECTIFY', 'S6-FEE'].includes(d.code))
+      .map((d) => d.code);
     assert.deepEqual(got, want, name);
   }
 });

@@ -14,14 +14,16 @@ import { ROOT } from '../helpers/report';
 
 const json = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
 const pkg = json('package.json');
-const props: Record<string, { default?: unknown; properties?: Record<string, unknown> }> = pkg.contributes.configuration.properties;
+const props: Record<string, { default?: unknown; properties?: Record<string, unknown> }> =
+  pkg.contributes.configuration.properties;
 
 /** Flattens { inlayHints: { sums } } to { 'inlayHints.sums': … } the way VS Code reads dotted keys. */
 function flatten(o: Record<string, unknown>, prefix = ''): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) {
     const key = prefix ? `${prefix}.${k}` : k;
-    if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length && !['rules', 'deadlines'].includes(key)) Object.assign(out, flatten(v as Record<string, unknown>, key));
+    if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length && !['rules', 'deadlines'].includes(key))
+      Object.assign(out, flatten(v as Record<string, unknown>, key));
     else out[key] = v;
   }
   return out;
@@ -35,7 +37,12 @@ test('every setting of protocol/settings.ts is contributed with its default', ()
     assert.deepEqual(prop.default, value, `default of ${SETTINGS_SECTION}.${key}`);
   }
   const contributed = Object.keys(props).filter((k) => k !== `${SETTINGS_SECTION}.trace.server`);
-  assert.deepEqual(contributed.sort(), Object.keys(expected).map((k) => `${SETTINGS_SECTION}.${k}`).sort());
+  assert.deepEqual(
+    contributed.sort(),
+    Object.keys(expected)
+      .map((k) => `${SETTINGS_SECTION}.${k}`)
+      .sort(),
+  );
   assert.ok(props[`${SETTINGS_SECTION}.trace.server`], 'nianbao.trace.server for vscode-languageclient');
 });
 
@@ -56,11 +63,22 @@ test('every command id is declared with a title, and every declared one is a kno
 
 test('every %key% of package.json is in package.nls.json and package.nls.zh-cn.json, and no key is unused', () => {
   const used = new Set<string>();
-  JSON.stringify(pkg).replace(/%([\w.-]+)%/g, (_, k: string) => (used.add(k), ''));
+  JSON.stringify(pkg).replace(/%([\w.-]+)%/g, (_, k: string) => {
+    used.add(k);
+    return '';
+  });
   for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
     const nls = json(file);
-    assert.deepEqual([...used].filter((k) => !(k in nls)), [], `${file} lacks keys`);
-    assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), [], `${file} has unused keys`);
+    assert.deepEqual(
+      [...used].filter((k) => !(k in nls)),
+      [],
+      `${file} lacks keys`,
+    );
+    assert.deepEqual(
+      Object.keys(nls).filter((k) => !used.has(k)),
+      [],
+      `${file} has unused keys`,
+    );
   }
 });
 
@@ -77,7 +95,11 @@ test('every vscode.l10n.t string in client/ has a Chinese translation with the s
     assert.ok(k in bundle, `l10n/bundle.l10n.zh-cn.json lacks "${k}"`);
     assert.equal(placeholders(bundle[k]), placeholders(k), `placeholders of "${k}"`);
   }
-  assert.deepEqual(Object.keys(bundle).filter((k) => !keys.has(k)), [], 'unused translations');
+  assert.deepEqual(
+    Object.keys(bundle).filter((k) => !keys.has(k)),
+    [],
+    'unused translations',
+  );
 });
 
 test('the language, grammar, snippets and language configuration point at real files', () => {
@@ -98,8 +120,27 @@ test('the language, grammar, snippets and language configuration point at real f
 test('the first-line pattern recognises report headers and nothing else', () => {
   const lang = pkg.contributes.languages.find((l: { id: string }) => l.id === LANGUAGE_ID);
   const re = new RegExp(lang.firstLine);
-  for (const yes of ['# nianbao', '#nianbao report', '# 年报', 'format: 2021', "format: '2019'", 'format: 2019  # 试行格式',
-    '# 政府信息公开工作年度报告（2021 格式）', '# 某某县2022年政府信息公开工作年度报告',
-    '# yaml-language-server: $schema=../schemas/report-2021.schema.json']) assert.ok(re.test(yes), yes);
-  for (const no of ['format: 2020', 'format: 20211', 'version: 2021', '# nianbaoX', 'name: nianbao', '---', 'apiVersion: v1', '# yaml-language-server: $schema=other.json']) assert.ok(!re.test(no), no);
+  for (const yes of [
+    '# nianbao',
+    '#nianbao report',
+    '# 年报',
+    'format: 2021',
+    "format: '2019'",
+    'format: 2019  # 试行格式',
+    '# 政府信息公开工作年度报告（2021 格式）',
+    '# 某某县2022年政府信息公开工作年度报告',
+    '# yaml-language-server: $schema=../schemas/report-2021.schema.json',
+  ])
+    assert.ok(re.test(yes), yes);
+  for (const no of [
+    'format: 2020',
+    'format: 20211',
+    'version: 2021',
+    '# nianbaoX',
+    'name: nianbao',
+    '---',
+    'apiVersion: v1',
+    '# yaml-language-server: $schema=other.json',
+  ])
+    assert.ok(!re.test(no), no);
 });

@@ -11,15 +11,20 @@ function lineDiff(a: string, b: string): string {
   const A = a.split('\n');
   const B = b.split('\n');
   assert.equal(A.length, B.length, 'fixes never add or remove lines');
-  return A.flatMap((l, i) => (l === B[i] ? [] : [`@@ ${i + 1}`, `- ${l}`, `+ ${B[i]}`])).join('\n') + '\n';
+  return `${A.flatMap((l, i) => (l === B[i] ? [] : [`@@ ${i + 1}`, `- ${l}`, `+ ${B[i]}`])).join('\n')}\n`;
 }
 
-const numbersOnly = (a: string, b: string) => a.replace(/\{value: [\d.]+, unit: 万?元\}|"[^"]*"|-?\d+(\.\d+)?|null|~/g, 'N') === b.replace(/\{value: [\d.]+, unit: 万?元\}|"[^"]*"|-?\d+(\.\d+)?|null|~/g, 'N');
+const numbersOnly = (a: string, b: string) =>
+  a.replace(/\{value: [\d.]+, unit: 万?元\}|"[^"]*"|-?\d+(\.\d+)?|null|~/g, 'N') ===
+  b.replace(/\{value: [\d.]+, unit: 万?元\}|"[^"]*"|-?\d+(\.\d+)?|null|~/g, 'N');
 
 test('fix-all on seed 004 leaves no T3 error; the golden diff shows only changed numbers', () => {
   const before = example('reports/seed-004-shagou-2020.nianbao.yaml');
   const { text, applied, result } = fixAll(before);
-  assert.deepEqual(codes(result.diagnostics).filter((c) => c.startsWith('T3') && c !== 'T3-COMPLETE'), []);
+  assert.deepEqual(
+    codes(result.diagnostics).filter((c) => c.startsWith('T3') && c !== 'T3-COMPLETE'),
+    [],
+  );
   assert.equal(result.diagnostics.filter((d) => d.severity === 'error').length, 0);
   assert.ok(applied.length > 0);
   const diff = lineDiff(before, text);
@@ -28,7 +33,9 @@ test('fix-all on seed 004 leaves no T3 error; the golden diff shows only changed
   assert.equal(diff, readFileSync(golden, 'utf8'));
   const A = before.split('\n');
   const B = text.split('\n');
-  A.forEach((l, i) => assert.ok(numbersOnly(l, B[i]), `line ${i + 1} changed more than numbers:\n${l}\n${B[i]}`));
+  A.forEach((l, i) => {
+    assert.ok(numbersOnly(l, B[i]), `line ${i + 1} changed more than numbers:\n${l}\n${B[i]}`);
+  });
   assert.equal(before.match(/#/g)?.length, text.match(/#/g)?.length, 'comments kept');
 });
 
@@ -73,13 +80,19 @@ test('T3-BAL offers the operand edit only when it alone makes every related rule
   let result = checkText(t);
   const bal = result.diagnostics.filter((d) => d.code === 'T3-BAL');
   assert.equal(bal.length, 2);
-  assert.deepEqual(bal.map((d) => fixesFor(result, d).length), [0, 0]);
+  assert.deepEqual(
+    bal.map((d) => fixesFor(result, d).length),
+    [0, 0],
+  );
   // With the total already right, the natural column's carry-forward is the one fix.
   t = setCell(t, 'carry_forward', 'total', 1);
   result = checkText(t);
   const [d] = result.diagnostics.filter((x) => x.code === 'T3-BAL');
   const fixes = fixesFor(result, d);
-  assert.deepEqual(fixes.map((f) => [f.title['zh-CN'], f.preferred]), [['将四、结转下年度继续办理·自然人 改为 1', true]]);
+  assert.deepEqual(
+    fixes.map((f) => [f.title['zh-CN'], f.preferred]),
+    [['将四、结转下年度继续办理·自然人 改为 1', true]],
+  );
   assert.deepEqual(codes(checkText(applyEdits(t, fixes[0].edits)).diagnostics), []);
   // From the first state no single edit is right (新收 or 结转 could be wrong): fix-all must not guess.
   const ambiguous = setCell(t, 'carry_forward', 'total', 0);
@@ -91,18 +104,29 @@ test('unit fixes: 137次 → 137, 1066730.5元 → {value, unit}, bare amount �
   let t = setCell(zeroReport('2019'), 'central_procurement', 'items', '"137次"');
   t = setCell(t, 'central_procurement', 'amount', '"1066730.5元"');
   const result = checkText(t);
-  const titles = result.diagnostics.filter((d) => d.code === 'T2-19-UNIT').map((d) => fixesFor(result, d).map((f) => f.title['zh-CN']));
+  const titles = result.diagnostics
+    .filter((d) => d.code === 'T2-19-UNIT')
+    .map((d) => fixesFor(result, d).map((f) => f.title['zh-CN']));
   assert.deepEqual(titles, [['改为 137'], ['改为 {value: 1066730.5, unit: 元}']]);
   assert.deepEqual(codes(fixAll(t).result.diagnostics), []);
   const bare = setCell(zeroReport('2019'), 'central_procurement', 'amount', '35000');
   const r2 = checkText(bare);
   const fixes = fixesFor(r2, r2.diagnostics[0]);
-  assert.deepEqual(fixes.map((f) => [f.edits[0].newText, f.preferred]), [['{value: 35000, unit: 元}', false], ['{value: 35000, unit: 万元}', false]]);
+  assert.deepEqual(
+    fixes.map((f) => [f.edits[0].newText, f.preferred]),
+    [
+      ['{value: 35000, unit: 元}', false],
+      ['{value: 35000, unit: 万元}', false],
+    ],
+  );
   assert.equal(fixAll(bare).applied.length, 0, 'an ambiguous unit is never chosen automatically');
 });
 
 test('2021 fee: "12000元" → 1.2 (万元); "3.5万元" → 3.5', () => {
-  for (const [cell, want] of [['"12000元"', '1.2'], ['"3.5万元"', '3.5']]) {
+  for (const [cell, want] of [
+    ['"12000元"', '1.2'],
+    ['"3.5万元"', '3.5'],
+  ]) {
     const t = setCell(zeroReport('2021'), 'fees', 'amount_wan_yuan', cell);
     const fixed = fixAll(t);
     assert.match(fixed.text, new RegExp(`amount_wan_yuan: ${want.replace('.', '\\.')}\\}`));
@@ -114,6 +138,9 @@ test('"0 0" and "00" → 0 is offered, never applied by fix-all', () => {
   const t = setCell(zeroReport('2019'), 'review', 'upheld', '"0 0"');
   const result = checkText(t);
   const fixes = fixesFor(result, result.diagnostics[0]);
-  assert.deepEqual(fixes.map((f) => [f.edits[0].newText, f.preferred]), [['0', false]]);
+  assert.deepEqual(
+    fixes.map((f) => [f.edits[0].newText, f.preferred]),
+    [['0', false]],
+  );
   assert.equal(fixAll(t).applied.length, 0);
 });

@@ -19,7 +19,7 @@ test('one snippet per format under an ASCII and a Chinese prefix, its body the s
     const entry = Object.values(s).find((x) => x.prefix.includes(`nianbao${format}`));
     assert.ok(entry, `nianbao${format}`);
     assert.deepEqual(entry.prefix, [`nianbao${format}`, `年报${format}`]);
-    assert.equal(entry.body.join('\n') + '\n', skeleton({ format, snippet: true }));
+    assert.equal(`${entry.body.join('\n')}\n`, skeleton({ format, snippet: true }));
     assert.ok(entry.description.includes(format));
   }
 });
@@ -30,7 +30,11 @@ test('the built snippet file is what the generator produces', () => {
 });
 
 test('every rule code has what-fires and how-to-fix text in scripts/rules-explain.ts', () => {
-  assert.deepEqual(explanationGaps(), { missing: [], stale: [] }, 'add the codes to scripts/rules-explain.ts (docs/RULES.md is generated from it)');
+  assert.deepEqual(
+    explanationGaps(),
+    { missing: [], stale: [] },
+    'add the codes to scripts/rules-explain.ts (docs/RULES.md is generated from it)',
+  );
 });
 
 test('docs/RULES.md: a heading per code (the Show Rules anchor), both titles and the default severity', () => {

@@ -22,12 +22,14 @@ function summarise(text: string) {
 }
 
 for (const dir of ['examples/rules', 'examples/reports']) {
-  for (const name of readdirSync(join(ROOT, dir)).filter((n) => n.endsWith('.nianbao.yaml')).sort()) {
+  for (const name of readdirSync(join(ROOT, dir))
+    .filter((n) => n.endsWith('.nianbao.yaml'))
+    .sort()) {
     test(`golden ${dir}/${name}`, () => {
       const file = join(ROOT, dir, name);
       const golden = file.replace(/\.nianbao\.yaml$/, '.expected.json');
       const actual = summarise(readFileSync(file, 'utf8'));
-      if (UPDATE || !existsSync(golden)) writeFileSync(golden, JSON.stringify(actual, null, 2) + '\n');
+      if (UPDATE || !existsSync(golden)) writeFileSync(golden, `${JSON.stringify(actual, null, 2)}\n`);
       assert.deepEqual(actual, JSON.parse(readFileSync(golden, 'utf8')));
     });
   }
@@ -38,6 +40,9 @@ test('every rule example fires its own rule', () => {
     const code = name.replace(/\.nianbao\.yaml$/, '').replace(/-(bare|decimals|mixed)$/, '');
     const found = checkText(readFileSync(join(ROOT, 'examples/rules', name), 'utf8')).diagnostics.map((d) => d.code);
     const want = code === 'SCHEMA' ? 'SCHEMA-' : code;
-    assert.ok(found.some((c) => c.startsWith(want)), `${name} should fire ${want}, got ${found.join(', ')}`);
+    assert.ok(
+      found.some((c) => c.startsWith(want)),
+      `${name} should fire ${want}, got ${found.join(', ')}`,
+    );
   }
 });

@@ -16,9 +16,16 @@ import { ROOT } from '../helpers/report';
 function vscodeDir(): string | undefined {
   const cache = process.env.NIANBAO_EDITOR_CACHE || join(homedir(), '.cache', 'nianbao-editors');
   if (!existsSync(cache)) return undefined;
-  for (const d of readdirSync(cache).filter((n) => n.startsWith('code-server')).sort().reverse()) {
+  for (const d of readdirSync(cache)
+    .filter((n) => n.startsWith('code-server'))
+    .sort()
+    .reverse()) {
     const dir = join(cache, d, 'node_modules', 'code-server', 'lib', 'vscode');
-    if (existsSync(join(dir, 'extensions', 'yaml', 'syntaxes', 'yaml.tmLanguage.json')) && existsSync(join(dir, 'node_modules', 'vscode-textmate'))) return dir;
+    if (
+      existsSync(join(dir, 'extensions', 'yaml', 'syntaxes', 'yaml.tmLanguage.json')) &&
+      existsSync(join(dir, 'node_modules', 'vscode-textmate'))
+    )
+      return dir;
   }
   return undefined;
 }
@@ -26,7 +33,10 @@ function vscodeDir(): string | undefined {
 const VSCODE = vscodeDir();
 const skip = VSCODE ? false : 'VS Code (code-server) not installed: run scripts/setup-editors.sh';
 
-interface Token { text: string; scopes: string[] }
+interface Token {
+  text: string;
+  scopes: string[];
+}
 type Tokenize = (text: string) => Token[][];
 
 let tokenizers: Promise<{ nianbao: Tokenize; yaml: Tokenize }> | undefined;
@@ -40,10 +50,15 @@ function load(): Promise<{ nianbao: Tokenize; yaml: Tokenize }> {
     const yamlDir = join(VSCODE!, 'extensions', 'yaml', 'syntaxes');
     const yamlPkg = JSON.parse(readFileSync(join(VSCODE!, 'extensions', 'yaml', 'package.json'), 'utf8'));
     const files: Record<string, string> = { 'source.nianbao': join(ROOT, 'syntaxes', 'nianbao.tmLanguage.json') };
-    for (const g of yamlPkg.contributes.grammars as { scopeName: string; path: string }[]) files[g.scopeName] ??= join(yamlDir, g.path.replace('./syntaxes/', ''));
+    for (const g of yamlPkg.contributes.grammars as { scopeName: string; path: string }[])
+      files[g.scopeName] ??= join(yamlDir, g.path.replace('./syntaxes/', ''));
     const registry = new tm.Registry({
-      onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new onig.OnigScanner(p), createOnigString: (s: string) => new onig.OnigString(s) }),
-      loadGrammar: async (scope: string) => (files[scope] ? tm.parseRawGrammar(readFileSync(files[scope], 'utf8'), files[scope]) : null),
+      onigLib: Promise.resolve({
+        createOnigScanner: (p: string[]) => new onig.OnigScanner(p),
+        createOnigString: (s: string) => new onig.OnigString(s),
+      }),
+      loadGrammar: async (scope: string) =>
+        files[scope] ? tm.parseRawGrammar(readFileSync(files[scope], 'utf8'), files[scope]) : null,
     });
     const make = async (scope: string): Promise<Tokenize> => {
       const g = await registry.loadGrammar(scope);
@@ -52,7 +67,10 @@ function load(): Promise<{ nianbao: Tokenize; yaml: Tokenize }> {
         return text.split('\n').map((line) => {
           const r = g.tokenizeLine(line, state);
           state = r.ruleStack;
-          return (r.tokens as { startIndex: number; endIndex: number; scopes: string[] }[]).map((t) => ({ text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes }));
+          return (r.tokens as { startIndex: number; endIndex: number; scopes: string[] }[]).map((t) => ({
+            text: line.slice(t.startIndex, t.endIndex),
+            scopes: t.scopes,
+          }));
         });
       };
     };
@@ -107,7 +125,11 @@ test('article references in block scalars', { skip }, async () => {
 
 test('section keys, blank cells and text cells; the YAML scopes stay', { skip }, async () => {
   const lines = (await load()).nianbao(SAMPLE);
-  for (const [line, key] of [[1, 'format'], [3, 'applications'], [8, 'overview']] as const) {
+  for (const [line, key] of [
+    [1, 'format'],
+    [3, 'applications'],
+    [8, 'overview'],
+  ] as const) {
     const s = scopesOf(lines, line, key);
     has(s, 'markup.heading.section-key.nianbao');
     has(s, 'entity.name.tag.yaml');
@@ -121,7 +143,8 @@ test('section keys, blank cells and text cells; the YAML scopes stay', { skip },
   has(scopesOf(lines, 5, '"不适用"'), 'meta.cell.text.nianbao');
   has(scopesOf(lines, 5, '"不适用"'), 'string.quoted.double.yaml');
   has(scopesOf(lines, 5, '12件'), 'meta.cell.text.nianbao');
-  for (const n of ['0', '1']) assert.ok(!scopesOf(lines, 5, n).some((s) => s.startsWith('meta.cell')), `number ${n} is not a blank or text cell`);
+  for (const n of ['0', '1'])
+    assert.ok(!scopesOf(lines, 5, n).some((s) => s.startsWith('meta.cell')), `number ${n} is not a blank or text cell`);
   has(scopesOf(lines, 5, '0'), 'constant.numeric.integer.decimal.yaml');
 });
 

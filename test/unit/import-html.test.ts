@@ -33,7 +33,10 @@ test('seed 004 as HTML imports to the same numbers as the text', () => {
   const html = importHtml(fixture('seed-004-shagou-2020.html').toString('utf8'), { sourceName: 'seed-004-shagou-2020.html' });
   assert.equal(html.ok, true);
   assert.equal(html.report.layout, 'html');
-  assert.deepEqual(html.tables.map((t) => t.cells), [22, 161, 15]);
+  assert.deepEqual(
+    html.tables.map((t) => t.cells),
+    [22, 161, 15],
+  );
   assert.deepEqual(tableCells(html.yaml), tableCells(text.yaml));
   assert.equal(Object.keys(tableCells(html.yaml)).length, 198);
   // Blank (&nbsp;) cells stay blank, text cells stay text.
@@ -77,9 +80,13 @@ test('importBytes tells DOCX, HTML and text apart', async () => {
 test('HTML: a value cell merged over two columns leaves the second blank, with a warning', () => {
   const html = fixture('seed-004-shagou-2020.html').toString('utf8');
   // 行政许可's three cells (0, 0, 0) → one cell "5" spanning two columns, then "0".
-  const row = /(<tr><td[^>]*><p[^>]*><span[^>]*>行政许可<\/span><\/p><\/td>)(<td[^>]*>.*?<\/td>)(<td[^>]*>.*?<\/td>)(<td[^>]*>.*?<\/td>)<\/tr>/;
+  const row =
+    /(<tr><td[^>]*><p[^>]*><span[^>]*>行政许可<\/span><\/p><\/td>)(<td[^>]*>.*?<\/td>)(<td[^>]*>.*?<\/td>)(<td[^>]*>.*?<\/td>)<\/tr>/;
   assert.match(html, row);
-  const merged = html.replace(row, (_m, label, a, _b, c) => `${label}${a.replace('<td', '<td colspan="2"').replace('>0<', '>5<')}${c}</tr>`);
+  const merged = html.replace(
+    row,
+    (_m, label, a, _b, c) => `${label}${a.replace('<td', '<td colspan="2"').replace('>0<', '>5<')}${c}</tr>`,
+  );
   const r = importHtml(merged);
   const cells = tableCells(r.yaml);
   assert.equal(cells['active_disclosure.art20_5.licensing.prev_items'], 5);
@@ -93,7 +100,10 @@ test('server nianbao/import: from a path, a file URI or the bytes', async () => 
   const path = join(ROOT, 'test', 'fixtures', 'seed-004-shagou-2020.html');
   const byPath = await importRequest({ path });
   assert.equal(byPath.ok, true);
-  assert.deepEqual(byPath.tables.map((t) => t.cells), [22, 161, 15]);
+  assert.deepEqual(
+    byPath.tables.map((t) => t.cells),
+    [22, 161, 15],
+  );
   assert.match(byPath.yaml, /^# 来源：seed-004-shagou-2020\.html/);
   const byUri = await importRequest({ uri: `file://${path}` });
   assert.equal(byUri.yaml, byPath.yaml);

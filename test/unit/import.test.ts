@@ -18,12 +18,12 @@ const SHARED = join(ROOT, '..', 'shared');
 const TABLE_CODES = /^(T2-|T3-|T4-|STRUCT-ROWS|X-FORMAT)/;
 const ARITHMETIC = new Set(['T3-BAL', 'T3-SUM-V', 'T3-SUM-H', 'T4-SUM', 'T2-19-CUM', 'T2-19-ITEMS', 'T2-21-INFORCE']);
 
-export function importShared(rel: string): ImportResult {
+function importShared(rel: string): ImportResult {
   return importText(readFileSync(join(SHARED, rel), 'utf8'), { sourceName: rel });
 }
 
 /** `row.column` of the cell a diagnostic underlines, read from the YAML line (or the data's path). */
-export function where(yaml: string, d: Diagnostic): string {
+function where(yaml: string, d: Diagnostic): string {
   const lineStart = yaml.lastIndexOf('\n', d.span.start - 1) + 1;
   const before = yaml.slice(lineStart, d.span.start);
   if (/^\s*-\s*\{/.test(before)) return `extra_rows.${[...before.matchAll(/([A-Za-z_0-9]+): [^,{}]*$/g)].pop()?.[1] ?? ''}`;
@@ -38,7 +38,10 @@ export function where(yaml: string, d: Diagnostic): string {
 }
 
 function found(r: ImportResult): string[] {
-  return checkText(r.yaml).diagnostics.filter((d) => TABLE_CODES.test(d.code) || d.code === 'STRUCT-SECTIONS').map((d) => `${d.code} ${where(r.yaml, d)}`).sort();
+  return checkText(r.yaml)
+    .diagnostics.filter((d) => TABLE_CODES.test(d.code) || d.code === 'STRUCT-SECTIONS')
+    .map((d) => `${d.code} ${where(r.yaml, d)}`)
+    .sort();
 }
 
 /** Every template cell of the imported document's tables, by path. */
@@ -79,14 +82,22 @@ for (const [src, transcription] of SEEDS) {
     const theirs = cells(example(transcription));
     assert.equal(mine.size, 22 + 161 + 15);
     assert.deepEqual([...mine.entries()].sort(), [...theirs.entries()].sort());
-    const extra = (y: string) => ((parse(y) as { extra_rows?: { table: string; label: string; value?: unknown }[] }).extra_rows ?? []).map((e) => [e.table, e.label, e.value ?? null]);
+    const extra = (y: string) =>
+      ((parse(y) as { extra_rows?: { table: string; label: string; value?: unknown }[] }).extra_rows ?? []).map((e) => [
+        e.table,
+        e.label,
+        e.value ?? null,
+      ]);
     assert.deepEqual(extra(r.yaml), extra(example(transcription)));
   });
 
   test(`import ${src}: checks like the hand transcription (table rules)`, () => {
     const r = importShared(src);
     const t = example(transcription);
-    const theirs = checkText(t).diagnostics.filter((d) => TABLE_CODES.test(d.code) || d.code === 'STRUCT-SECTIONS').map((d) => `${d.code} ${where(t, d)}`).sort();
+    const theirs = checkText(t)
+      .diagnostics.filter((d) => TABLE_CODES.test(d.code) || d.code === 'STRUCT-SECTIONS')
+      .map((d) => `${d.code} ${where(t, d)}`)
+      .sort();
     assert.deepEqual(found(r), theirs);
   });
 }
@@ -108,15 +119,37 @@ const CASES: Record<string, Expectation> = {
   // SPEC §9: seed 004 breaks T3-BAL and T3-SUM-V in 其他 and 总计 (2 + 0 ≠ 0 + 0), 12 blank cells, 137次 / 1066730.5元.
   'seeds/004_88a6af14f6d602ea.txt': {
     format: '2019',
-    must: ['T3-BAL total_processed.other_org', 'T3-BAL total_processed.total', 'T3-SUM-V total_processed.other_org', 'T3-SUM-V total_processed.total', 'T2-19-UNIT central_procurement.items', 'T2-19-UNIT central_procurement.amount', 'T3-COMPLETE granted.natural', 'T3-COMPLETE partial.total'],
-    cells: { 'applications.granted.other_org': 2, 'applications.partial.natural': null, 'active_disclosure.art20_9.central_procurement.items': '137次' },
+    must: [
+      'T3-BAL total_processed.other_org',
+      'T3-BAL total_processed.total',
+      'T3-SUM-V total_processed.other_org',
+      'T3-SUM-V total_processed.total',
+      'T2-19-UNIT central_procurement.items',
+      'T2-19-UNIT central_procurement.amount',
+      'T3-COMPLETE granted.natural',
+      'T3-COMPLETE partial.total',
+    ],
+    cells: {
+      'applications.granted.other_org': 2,
+      'applications.partial.natural': null,
+      'active_disclosure.art20_9.central_procurement.items': '137次',
+    },
     placed: [22, 161, 15],
     warnings: [/4 个空单元格没有行标签/],
   },
   'seeds/002_45fc74b0c071d012.txt': {
     format: '2019',
-    must: ['STRUCT-SECTIONS other_matters', 'T4-NONNEG review.upheld', 'T4-NONNEG review.corrected', 'T2-19-UNIT central_procurement.amount'],
-    cells: { 'review_litigation.review.corrected': '0 0', 'review_litigation.review.total': 0, 'active_disclosure.art20_9.central_procurement.amount': '606.05万元' },
+    must: [
+      'STRUCT-SECTIONS other_matters',
+      'T4-NONNEG review.upheld',
+      'T4-NONNEG review.corrected',
+      'T2-19-UNIT central_procurement.amount',
+    ],
+    cells: {
+      'review_litigation.review.corrected': '0 0',
+      'review_litigation.review.total': 0,
+      'active_disclosure.art20_9.central_procurement.amount': '606.05万元',
+    },
     placed: [22, 161, 15],
   },
   'seeds/003_a0d2e33a19df39b4.txt': {
@@ -129,7 +162,14 @@ const CASES: Record<string, Expectation> = {
   'corpus/002_huaian-shi-2024.txt': {
     format: '2021',
     must: [],
-    cells: { 'active_disclosure.art20_8.fees.amount_wan_yuan': 96171.6, 'applications.new_received.total': 3119, 'applications.other_handling.overdue_fee.total': 6, 'applications.other_handling.other.total': 110, 'applications.partial.natural': 447, 'review_litigation.lit_after_review.total': 20 },
+    cells: {
+      'active_disclosure.art20_8.fees.amount_wan_yuan': 96171.6,
+      'applications.new_received.total': 3119,
+      'applications.other_handling.overdue_fee.total': 6,
+      'applications.other_handling.other.total': 110,
+      'applications.partial.natural': 447,
+      'review_litigation.lit_after_review.total': 20,
+    },
     placed: [10, 175, 15],
   },
   // README: 表四 行政复议 维持 10 + 纠正 1 but 总计 0; 复议后起诉 维持 5 but 总计 0; mixed 2021 表二 / 2019 表三.
@@ -137,28 +177,45 @@ const CASES: Record<string, Expectation> = {
     format: '2021',
     t3: '2019',
     must: ['T4-SUM review.total', 'T4-SUM lit_after_review.total', 'X-FORMAT applications.other_handling'],
-    cells: { 'review_litigation.review.upheld': 10, 'review_litigation.review.total': 0, 'review_litigation.lit_after_review.upheld': 5, 'applications.other_handling.total': 0 },
+    cells: {
+      'review_litigation.review.upheld': 10,
+      'review_litigation.review.total': 0,
+      'review_litigation.lit_after_review.upheld': 5,
+      'applications.other_handling.total': 0,
+    },
     placed: [10, 161, 15],
   },
   'corpus/004_hongze-qu-2024.txt': {
     format: '2021',
     t3: '2019',
     must: ['X-FORMAT applications.other_handling'],
-    cells: { 'applications.new_received.total': 95, 'applications.unable.not_held.total': 31, 'review_litigation.lit_after_review.total': 3 },
+    cells: {
+      'applications.new_received.total': 95,
+      'applications.unable.not_held.total': 31,
+      'review_litigation.lit_after_review.total': 3,
+    },
     placed: [10, 161, 15],
   },
   // README: 办理结果 rows sum to 26 / 27 but （七）总计 says 20 / 21; negative 本年增/减; merged 政府集中采购 cells.
   'corpus/005_pingtan-2020.txt': {
     format: '2019',
     must: ['T3-SUM-V total_processed.natural', 'T3-SUM-V total_processed.total'],
-    cells: { 'active_disclosure.art20_6.penalty.delta': -18, 'active_disclosure.art20_8.fees.delta': -15, 'active_disclosure.art20_9.central_procurement.items': '39573802895.90元', 'active_disclosure.art20_9.central_procurement.amount': null },
+    cells: {
+      'active_disclosure.art20_6.penalty.delta': -18,
+      'active_disclosure.art20_8.fees.delta': -15,
+      'active_disclosure.art20_9.central_procurement.items': '39573802895.90元',
+      'active_disclosure.art20_9.central_procurement.amount': null,
+    },
     placed: [21, 161, 15],
     warnings: [/只有 1 个单元格/],
   },
   'corpus/006_pingtan-2019.txt': {
     format: '2019',
     must: [],
-    cells: { 'active_disclosure.art20_9.central_procurement.items': '13575394432.52元', 'applications.total_processed.total': 23 },
+    cells: {
+      'active_disclosure.art20_9.central_procurement.items': '13575394432.52元',
+      'applications.total_processed.total': 23,
+    },
     placed: [21, 161, 15],
     warnings: [/只有 1 个单元格/],
   },
@@ -172,7 +229,11 @@ const CASES: Record<string, Expectation> = {
   'corpus/008_pingtan-2022.txt': {
     format: '2021',
     must: [],
-    cells: { 'review_litigation.review.total': 2, 'review_litigation.lit_direct.total': 1, 'applications.other_handling.other.commercial': 2 },
+    cells: {
+      'review_litigation.review.total': 2,
+      'review_litigation.lit_direct.total': 1,
+      'applications.other_handling.other.commercial': 2,
+    },
     placed: [10, 175, 15],
   },
   'corpus/009_pingtan-2023.txt': {
@@ -191,7 +252,11 @@ const CASES: Record<string, Expectation> = {
   'corpus/011_pingtan-2025.txt': {
     format: '2021',
     must: [],
-    cells: { 'applications.carry_forward.total': 6, 'applications.carry_forward.commercial': 2, 'review_litigation.review.total': 36 },
+    cells: {
+      'applications.carry_forward.total': 6,
+      'applications.carry_forward.commercial': 2,
+      'review_litigation.review.total': 36,
+    },
     placed: [10, 175, 15],
   },
 };
@@ -208,31 +273,52 @@ for (const [src, e] of Object.entries(CASES)) {
     assert.equal(r.ok, true, 'every table read');
     assert.equal(r.format, e.format);
     assert.equal(r.tables.find((t) => t.key === 'applications')?.format, e.t3 ?? e.format);
-    assert.deepEqual(r.tables.map((t) => t.cells), e.placed);
+    assert.deepEqual(
+      r.tables.map((t) => t.cells),
+      e.placed,
+    );
     const got = found(r);
     for (const m of e.must) assert.ok(got.includes(m), `expected ${m} in\n${got.join('\n')}`);
     const arithmetic = got.filter((g) => ARITHMETIC.has(g.split(' ')[0]));
     assert.deepEqual(arithmetic, e.must.filter((m) => ARITHMETIC.has(m.split(' ')[0])).sort());
     const diags = checkText(r.yaml).diagnostics;
-    assert.deepEqual(diags.filter((d) => /^(YAML-|SCHEMA-TYPE|SCHEMA-UNKNOWN)/.test(d.code)).map((d) => d.code), [], 'valid YAML, known keys');
+    assert.deepEqual(
+      diags.filter((d) => /^(YAML-|SCHEMA-TYPE|SCHEMA-UNKNOWN)/.test(d.code)).map((d) => d.code),
+      [],
+      'valid YAML, known keys',
+    );
     for (const [p, v] of Object.entries(e.cells)) assert.deepEqual(cellAt(r.yaml, p), v, p);
-    for (const re of e.warnings ?? []) assert.ok(r.warnings.some((w) => re.test(w.message['zh-CN'])), `warning ${re}`);
+    for (const re of e.warnings ?? [])
+      assert.ok(
+        r.warnings.some((w) => re.test(w.message['zh-CN'])),
+        `warning ${re}`,
+      );
   });
 }
 
 test('import: published labels that differ from the template are kept in comments', () => {
   assert.match(importShared('corpus/003_hongze-qu-2023.txt').yaml, /law_forbidden:.*# 原文行标签“2\.其他法律行政止公开”/);
   assert.match(importShared('seeds/001_ae26aab0f1e43f06.txt').yaml, /central_procurement:.*# 原文行标签“政府集中釆购”/);
-  assert.match(importShared('corpus/002_huaian-shi-2024.txt').yaml, /overdue_fee:.*# 原文行标签“2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”/);
-  assert.match(importShared('corpus/008_pingtan-2022.txt').yaml, /# 原文标题：“四、政府信息公开行政法复议、行政诉讼情况”\nreview_litigation:/);
+  assert.match(
+    importShared('corpus/002_huaian-shi-2024.txt').yaml,
+    /overdue_fee:.*# 原文行标签“2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”/,
+  );
+  assert.match(
+    importShared('corpus/008_pingtan-2022.txt').yaml,
+    /# 原文标题：“四、政府信息公开行政法复议、行政诉讼情况”\nreview_litigation:/,
+  );
   assert.match(importShared('seeds/001_ae26aab0f1e43f06.txt').yaml, /# 原文标题：“（一）总体情况”\noverview:/);
 });
 
 test('import: meta from the front matter and the signature', () => {
   const m = (src: string) => (parse(importShared(src).yaml) as { meta: Record<string, unknown> }).meta;
   assert.deepEqual(m('seeds/000_b262c255d28bf770.txt'), {
-    title: '巴集乡2020年政府信息公开工作年度报告', organ: '巴集乡', organ_kind: 'township_government', year: 2020,
-    period: { from: '2020-01-01', to: '2020-12-31' }, contact: { address: '巴集乡人民政府', postcode: '477150', phone: '0394-3350966' },
+    title: '巴集乡2020年政府信息公开工作年度报告',
+    organ: '巴集乡',
+    organ_kind: 'township_government',
+    year: 2020,
+    period: { from: '2020-01-01', to: '2020-12-31' },
+    contact: { address: '巴集乡人民政府', postcode: '477150', phone: '0394-3350966' },
   });
   const s3 = m('seeds/003_a0d2e33a19df39b4.txt');
   assert.equal(s3.title, undefined);
@@ -242,7 +328,12 @@ test('import: meta from the front matter and the signature', () => {
   assert.equal(m('seeds/001_ae26aab0f1e43f06.txt').title, '2020年度哭泉镇政府信息公开工作年度报告');
   const h = m('corpus/003_hongze-qu-2023.txt');
   assert.equal(h.title, '洪泽区人民政府2023年政府信息公开工作年度报告');
-  assert.deepEqual(h.contact, { address: '淮安市洪泽区洪泽湖大道90号', postcode: '223100', phone: '0517-87222589', email: 'hzzwgk@126.com' });
+  assert.deepEqual(h.contact, {
+    address: '淮安市洪泽区洪泽湖大道90号',
+    postcode: '223100',
+    phone: '0517-87222589',
+    email: 'hzzwgk@126.com',
+  });
   assert.equal(h.organ_kind, 'county_government');
 });
 
@@ -251,7 +342,10 @@ test('import: PDF text joins wrapped lines and skips page numbers', () => {
   const doc = parse(r.yaml) as Record<string, string>;
   assert.match(doc.overview, /“建设‘四最’一流营商环境高质量推进产业发展”/);
   assert.doesNotMatch(r.yaml, /^\s*-\d+-\s*$/m);
-  assert.match(doc.other_matters, /^2024年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费3940元。\n$/);
+  assert.match(
+    doc.other_matters,
+    /^2024年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费3940元。\n$/,
+  );
 });
 
 test('import: a missing table is reported and fails the import', () => {
@@ -265,7 +359,16 @@ test('import: a missing table is reported and fails the import', () => {
 test('import: pipe tables', () => {
   const src = readFileSync(join(SHARED, 'seeds/004_88a6af14f6d602ea.txt'), 'utf8');
   // The same report with every row of cells written as a pipe-table line.
-  const piped = src.replace(/((?:^\t.*\n(?:[^\t\n].*\n)?)+)/gm, (block) => `| ${block.replace(/\n(?!\t|$)/g, '').split('\n').filter(Boolean).map((l) => l.replace(/^\t/, '')).join(' | ')} |\n`);
+  const piped = src.replace(
+    /((?:^\t.*\n(?:[^\t\n].*\n)?)+)/gm,
+    (block) =>
+      `| ${block
+        .replace(/\n(?!\t|$)/g, '')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.replace(/^\t/, ''))
+        .join(' | ')} |\n`,
+  );
   const r = importText(piped);
   assert.equal(r.report.layout, 'pipe');
   assert.deepEqual(cells(r.yaml), cells(importShared('seeds/004_88a6af14f6d602ea.txt').yaml));
@@ -293,18 +396,32 @@ test('import: cells that fit nowhere are reported with their source line, never 
   assert.ok(stray && /^注：本表数据/.test(stray.text ?? ''));
   assert.match(r.yaml, /# 未能归位的原文（第 \d+ 行）：注：本表数据截至12月31日/);
   // The template's cells are all still placed.
-  assert.deepEqual(r.tables.map((t) => t.cells), [22, 161, 15]);
+  assert.deepEqual(
+    r.tables.map((t) => t.cells),
+    [22, 161, 15],
+  );
 });
 
 test('import: a table whose heading is missing is found by its first header', () => {
-  for (const [src, heading] of [['seeds/000_b262c255d28bf770.txt', /^三、收到和处理政府信息公开申请情况\n/m], ['corpus/002_huaian-shi-2024.txt', /^四、政府信息公开行政复议、行政诉讼情况\n/m], ['corpus/007_pingtan-2021.txt', /^二、主动公开政府信息情况\n/m]] as const) {
+  for (const [src, heading] of [
+    ['seeds/000_b262c255d28bf770.txt', /^三、收到和处理政府信息公开申请情况\n/m],
+    ['corpus/002_huaian-shi-2024.txt', /^四、政府信息公开行政复议、行政诉讼情况\n/m],
+    ['corpus/007_pingtan-2021.txt', /^二、主动公开政府信息情况\n/m],
+  ] as const) {
     const full = importShared(src);
     const text = readFileSync(join(SHARED, src), 'utf8');
     assert.match(text, heading);
     const r = importText(text.replace(heading, ''));
     assert.equal(r.ok, true, src);
-    assert.deepEqual(r.tables.map((t) => t.cells), full.tables.map((t) => t.cells), src);
+    assert.deepEqual(
+      r.tables.map((t) => t.cells),
+      full.tables.map((t) => t.cells),
+      src,
+    );
     assert.deepEqual(cells(r.yaml), cells(full.yaml), src);
-    assert.ok(r.warnings.some((w) => /标题，按表格内容定位/.test(w.message['zh-CN'])), src);
+    assert.ok(
+      r.warnings.some((w) => /标题，按表格内容定位/.test(w.message['zh-CN'])),
+      src,
+    );
   }
 });

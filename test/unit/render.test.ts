@@ -19,18 +19,26 @@ import { tablesOf } from '../../core/schema/tables';
 import type { FormatId } from '../../core/types';
 import { ROOT, example, zeroReport } from '../helpers/report';
 
-interface El { type: string; name?: string; attribs: Record<string, string>; children: El[]; data?: string }
+interface El {
+  type: string;
+  name?: string;
+  attribs: Record<string, string>;
+  children: El[];
+  data?: string;
+}
 
 function dom(html: string): El {
   return parseDocument(html) as unknown as El;
 }
 function all(n: El, pred: (e: El) => boolean, out: El[] = []): El[] {
-  if (n.type === 'tag' || n.type === 'script' || n.type === 'style') { if (pred(n)) out.push(n); }
+  if (n.type === 'tag' || n.type === 'script' || n.type === 'style') {
+    if (pred(n)) out.push(n);
+  }
   for (const c of n.children ?? []) all(c, pred, out);
   return out;
 }
 function text(n: El): string {
-  return n.type === 'text' ? n.data ?? '' : (n.children ?? []).map(text).join('');
+  return n.type === 'text' ? (n.data ?? '') : (n.children ?? []).map(text).join('');
 }
 const byName = (root: El, name: string) => all(root, (e) => e.name === name);
 
@@ -46,11 +54,12 @@ function tile(table: El): { width: number; rows: number } {
       while (occupied[r][c]) c++;
       const cs = Number(cell.attribs.colspan ?? 1);
       const rs = Number(cell.attribs.rowspan ?? 1);
-      for (let i = 0; i < rs; i++) for (let j = 0; j < cs; j++) {
-        occupied[r + i] ??= [];
-        assert.ok(!occupied[r + i][c + j], `overlap at row ${r + i} col ${c + j}`);
-        occupied[r + i][c + j] = true;
-      }
+      for (let i = 0; i < rs; i++)
+        for (let j = 0; j < cs; j++) {
+          occupied[r + i] ??= [];
+          assert.ok(!occupied[r + i][c + j], `overlap at row ${r + i} col ${c + j}`);
+          occupied[r + i][c + j] = true;
+        }
       c += cs;
     }
   });
@@ -73,21 +82,32 @@ for (const name of examples) {
     const html = renderReport(result);
     const root = dom(html);
     const doc = parse(yaml) as Record<string, unknown>;
-    const has = (p: string[]) => p.reduce<unknown>((cur, k) => (cur as Record<string, unknown> | undefined)?.[k], doc) !== undefined;
+    const has = (p: string[]) =>
+      p.reduce<unknown>((cur, k) => (cur as Record<string, unknown> | undefined)?.[k], doc) !== undefined;
     // Each table in the format whose keys the document uses (a mixed report: 2021 表二, 2019 表三).
     const specs = tablesOf(result.format as FormatId).map((t) => {
-      const count = (f: FormatId) => tablesOf(f).find((s) => s.key === t.key)!.rows.flatMap((r) => r.columns.map((c) => [...r.path, c.key])).filter(has).length;
+      const count = (f: FormatId) =>
+        tablesOf(f)
+          .find((s) => s.key === t.key)!
+          .rows.flatMap((r) => r.columns.map((c) => [...r.path, c.key]))
+          .filter(has).length;
       const other: FormatId = result.format === '2019' ? '2021' : '2019';
       return count(other) > count(result.format as FormatId) ? tablesOf(other).find((s) => s.key === t.key)! : t;
     });
     const format = result.format as FormatId;
-    const tables = all(root, (e) => e.name === 'table' && /\bofficial\b/.test(e.attribs.class ?? '') && !/\bextra\b/.test(e.attribs.class));
+    const tables = all(
+      root,
+      (e) => e.name === 'table' && /\bofficial\b/.test(e.attribs.class ?? '') && !/\bextra\b/.test(e.attribs.class),
+    );
     assert.equal(tables.length, 3);
     const widths = tables.map((t) => tile(t).width);
     const [t2, t3, t4] = specs;
     assert.equal(widths[0], 1 + Math.max(...t2.rows.map((r) => r.columns.length)));
     assert.equal(widths[1], 3 + t3.rows[0].columns.length);
-    assert.equal(widths[2], t4.rows.reduce((n, r) => n + r.columns.length, 0));
+    assert.equal(
+      widths[2],
+      t4.rows.reduce((n, r) => n + r.columns.length, 0),
+    );
     // Every cell of every table, once, with the YAML line of its value.
     const tds = byName(root, 'td').filter((e) => e.attribs['data-path'] && !e.attribs['data-path'].startsWith('extra_rows'));
     const expected = specs.flatMap((t) => t.rows.flatMap((r) => r.columns.map((c) => [...r.path, c.key].join('.'))));
@@ -100,7 +120,12 @@ for (const name of examples) {
     }
     // The six section headings, in order.
     const h2 = byName(root, 'h2').map(text);
-    assert.deepEqual(h2, ['overview', 'active_disclosure', 'applications', 'review_litigation', 'problems', 'other_matters'].map((k) => labelAt(format, [k])));
+    assert.deepEqual(
+      h2,
+      ['overview', 'active_disclosure', 'applications', 'review_litigation', 'problems', 'other_matters'].map((k) =>
+        labelAt(format, [k]),
+      ),
+    );
   });
 }
 
@@ -126,7 +151,10 @@ test('render: the official spans of 表三 and 表四, and 表二 captions', () 
     assert.equal(caption.attribs.colspan, '4');
     if (format === '2021') {
       // 2021 表二's one-column sub-tables span the three value columns.
-      const fee = all(root, (e) => e.name === 'td' && e.attribs['data-path'] === 'active_disclosure.art20_8.fees.amount_wan_yuan')[0];
+      const fee = all(
+        root,
+        (e) => e.name === 'td' && e.attribs['data-path'] === 'active_disclosure.art20_8.fees.amount_wan_yuan',
+      )[0];
       assert.equal(fee.attribs.colspan, '3');
     }
   }
@@ -152,8 +180,11 @@ test('render: cells with diagnostics are highlighted, the messages in their titl
 
 test('render: every text is escaped (narrative, cells, meta, extra rows)', () => {
   const evil = zeroReport('2019')
-    .replace(/^overview: .*$/m, 'overview: |\n  <script>alert(1)</script>\n  <img src=x onerror="alert(2)"> & “quotes” \'single\'')
-    .replace(/^  title: .*$/m, '  title: "</title><script>alert(3)</script>"')
+    .replace(
+      /^overview: .*$/m,
+      'overview: |\n  <script>alert(1)</script>\n  <img src=x onerror="alert(2)"> & “quotes” \'single\'',
+    )
+    .replace(/^ {2}title: .*$/m, '  title: "</title><script>alert(3)</script>"')
     .replace(/(new_received: +\{natural: )0/, '$1"<b onmouseover=alert(4)>1</b>"')
     .concat('extra_rows:\n  - {table: 表二, label: "<iframe src=javascript:alert(5)>", value: "<svg onload=alert(6)>"}\n');
   for (const opts of [{}, { nonce: 'abc123', script: true }]) {
@@ -177,7 +208,8 @@ test('render: every text is escaped (narrative, cells, meta, extra rows)', () =>
 
 test('render: strict Content Security Policy, nonce or hash', () => {
   const zero = zeroReport('2021');
-  const csp = (html: string) => all(dom(html), (e) => e.name === 'meta' && e.attribs['http-equiv'] === 'Content-Security-Policy')[0].attribs.content;
+  const csp = (html: string) =>
+    all(dom(html), (e) => e.name === 'meta' && e.attribs['http-equiv'] === 'Content-Security-Policy')[0].attribs.content;
   const exported = renderText(zero);
   assert.match(csp(exported), /default-src 'none'/);
   assert.match(csp(exported), /script-src 'none'/);
@@ -200,7 +232,8 @@ function assertSameCells(name: string, original: string, roundTripped: string, f
   for (const t of tablesOf(format)) {
     for (const r of t.rows) {
       for (const c of r.columns) {
-        const get = (doc: Record<string, unknown>) => [...r.path, c.key].reduce<unknown>((cur, k) => (cur as Record<string, unknown> | undefined)?.[k], doc);
+        const get = (doc: Record<string, unknown>) =>
+          [...r.path, c.key].reduce<unknown>((cur, k) => (cur as Record<string, unknown> | undefined)?.[k], doc);
         const v = get(a);
         if (v !== null && typeof v === 'object') continue;
         assert.deepEqual(get(b), typeof v === 'string' ? v.replace(/\s+/g, ' ') : v, `${name} ${[...r.path, c.key].join('.')}`);
@@ -221,7 +254,10 @@ test('render → import: the official layout reads back to the same numbers', ()
 
 test('server nianbao/preview: the page carries the webview nonce, CSP source and the scroll script', async () => {
   const { previewHtml } = await import('../../server/preview');
-  const html = previewHtml(example('reports/seed-004-shagou-2020.nianbao.yaml'), { nonce: 'abcDEF123', cspSource: 'vscode-webview://x' });
+  const html = previewHtml(example('reports/seed-004-shagou-2020.nianbao.yaml'), {
+    nonce: 'abcDEF123',
+    cspSource: 'vscode-webview://x',
+  });
   const root = dom(html);
   const scripts = byName(root, 'script');
   assert.equal(scripts.length, 1);

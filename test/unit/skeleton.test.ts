@@ -17,7 +17,10 @@ for (const format of ['2019', '2021'] as const) {
   test(`${format} snippet body has tab stops and no error once expanded`, () => {
     const body = skeleton({ format, snippet: true });
     assert.match(body, /\$\{1:机关名称\}/);
-    const expanded = body.replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}/g, '');
+    const expanded = body
+      .replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1')
+      .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+      .replace(/\$\{\d+\}/g, '');
     assert.deepEqual(codes(checkText(expanded).diagnostics, 'error'), []);
   });
 }

@@ -19,7 +19,11 @@ test('metaBlock: the top-level meta block, enough for organ and year', () => {
   assert.ok(!/^overview:/m.test(block), 'stops at the next top-level key');
   assert.deepEqual(id(block), identityOf(loadReport(text)));
   // CRLF, comments and blank lines inside, a flow map, the end of the file.
-  assert.deepEqual(id(metaBlock('format: 2021\r\nmeta:\r\n  # 机关\r\n\r\n  organ: 某 局\r\n  year: 2021\r\noverview: x\r\n')), { organ: '某 局', key: '某局', year: 2021 });
+  assert.deepEqual(id(metaBlock('format: 2021\r\nmeta:\r\n  # 机关\r\n\r\n  organ: 某 局\r\n  year: 2021\r\noverview: x\r\n')), {
+    organ: '某 局',
+    key: '某局',
+    year: 2021,
+  });
   assert.deepEqual(id(metaBlock('meta: {organ: 某局, year: 2020}\nformat: 2019\n')), { organ: '某局', key: '某局', year: 2020 });
   assert.deepEqual(id(metaBlock('format: 2021\nmeta:\n  organ: 某局\n  year: 2022')), { organ: '某局', key: '某局', year: 2022 });
   // Not a top-level meta: none.
@@ -27,7 +31,7 @@ test('metaBlock: the top-level meta block, enough for organ and year', () => {
   assert.equal(metaBlock('metadata:\n  organ: 某局\n'), undefined);
 });
 
-test('canonicalUri: VS Code\'s spelling whatever the client\'s', () => {
+test("canonicalUri: VS Code's spelling whatever the client's", () => {
   const vscode = 'file:///home/u/%E5%B9%B4%E6%8A%A5/2020%20%28%E5%88%9D%E7%A8%BF%29.nianbao.yaml';
   assert.equal(canonicalUri(vscode), vscode);
   assert.equal(canonicalUri(pathToFileURL('/home/u/年报/2020 (初稿).nianbao.yaml').href), vscode);
