@@ -1,6 +1,6 @@
 /**
  * "从已发布年报导入 / Import published report": pick a published report (.txt, .html, .docx),
- * import it in the server (`nianbao/import`, core/import), open the YAML as a new untitled
+ * import it in the server (`nianbao/import`, import/), open the YAML as a new untitled
  * report and list the import warnings (source line, message, text) in an output channel.
  */
 import * as vscode from 'vscode';

@@ -1,7 +1,7 @@
 /**
  * "在侧边打开年报预览 / Open Report Preview to the Side": a webview beside the editor showing
  * the report as the official report (HTML from the server's `nianbao/preview`, rendered by
- * core/render). It follows edits (debounced re-render), follows the active report editor,
+ * render/). It follows edits (debounced re-render), follows the active report editor,
  * scrolls with the editor (visible range → the element with the nearest source line), and a
  * double-click in the preview reveals that line in the editor. Strict CSP: the page's style
  * and script carry a fresh nonce; resources only from `webview.cspSource`.

@@ -1,12 +1,12 @@
 /**
- * `nianbao/import` ({uri | path | data}) → {yaml, warnings}: runs core/import in the server,
+ * `nianbao/import` ({uri | path | data}) → {yaml, warnings}: runs import/ in the server,
  * which reads the file (the client sends the bytes for files the server cannot reach).
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ResponseError, type Connection } from 'vscode-languageserver';
-import { importBytes } from '../core/import';
+import { importBytes } from '../import';
 import { IMPORT_REQUEST, type ImportParams, type ImportResponse } from '../protocol/importPreview';
 
 /** Largest file the import reads (published reports are far smaller). */

@@ -1,11 +1,11 @@
 /**
- * `nianbao/preview`: the document rendered by core/render as the official report in HTML, with
+ * `nianbao/preview`: the document rendered by render/ as the official report in HTML, with
  * its diagnostics, the webview's CSP nonce and source, and the scroll-sync script.
  */
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'vscode-languageserver';
 import { checkText, type CheckOptions, type CheckResult, type Locale } from '../core';
-import { renderReport } from '../core/render';
+import { renderReport } from '../render';
 import { REQUESTS } from '../protocol/commands';
 import type { PreviewParams } from '../protocol/importPreview';
 

@@ -5,8 +5,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { checkText, type CheckOptions, type Locale } from '../../core';
-import { renderText } from '../../core/render';
-import { renderDocx } from '../../core/render/docx';
+import { renderText } from '../../render';
+import { renderDocx } from '../../render/docx';
 import { fileAndOutput, UsageError } from '../args';
 
 export interface ExportArgs {

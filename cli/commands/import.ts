@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Locale } from '../../core';
-import { importBytes } from '../../core/import';
+import { importBytes } from '../../import';
 import { fileAndOutput, UsageError } from '../args';
 
 export interface ImportArgs {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { decodeText, importBytes, importDocx, importHtml, importText, sniff } from '../../core/import';
+import { decodeText, importBytes, importDocx, importHtml, importText, sniff } from '../../import';
 import { tablesOf } from '../../core/schema/tables';
 import { ROOT } from '../helpers/report';
 

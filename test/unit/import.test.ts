@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { checkText, type Diagnostic } from '../../core';
-import { importText, type ImportResult } from '../../core/import';
+import { importText, type ImportResult } from '../../import';
 import { tablesOf } from '../../core/schema/tables';
 import type { FormatId } from '../../core/types';
 import { ROOT, example } from '../helpers/report';

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { parseDocument } from 'htmlparser2';
 import { parse } from 'yaml';
 import { checkText } from '../../core';
-import { importHtml } from '../../core/import';
-import { renderReport, renderText } from '../../core/render';
-import { esc } from '../../core/render/escape';
+import { importHtml } from '../../import';
+import { renderReport, renderText } from '../../render';
+import { esc } from '../../render/escape';
 import { groupLabels, nodeAt, x } from '../../core/schema/nodes';
 import { labelAt } from '../../core/schema/labels';
 import { tablesOf } from '../../core/schema/tables';
@@ -271,8 +271,8 @@ test('server nianbao/preview: the page carries the webview nonce, CSP source and
 });
 
 test('DOCX export: the official layout in Word reads back to the same numbers', async () => {
-  const { renderDocx } = await import('../../core/render/docx');
-  const { importDocx } = await import('../../core/import');
+  const { renderDocx } = await import('../../render/docx');
+  const { importDocx } = await import('../../import');
   for (const name of ['seed-004-shagou-2020.nianbao.yaml', 'clean-2021.nianbao.yaml', 'seed-003-shuangying-2020.nianbao.yaml']) {
     const yaml = example(`reports/${name}`);
     const result = checkText(yaml);

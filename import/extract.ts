@@ -3,7 +3,7 @@
  * with the title variants and typos of real reports), front matter and meta (title, organ,
  * year, period, contact, the signature's organ and date), narrative sections, the three tables.
  */
-import type { FormatId } from '../types';
+import type { FormatId } from '../core/types';
 import { collapseWs, isPageNumber, lcs, normLabel, recall, splitNumbering, stripWs } from './normalize';
 import type { Block, Layout, Source } from './source';
 import { extractTable, type ImportedTable, type ImportWarning } from './tables';

@@ -12,8 +12,8 @@
  * format; the better one decides the table's format. Values go to the row's columns in
  * order; anything that cannot be placed becomes an extra row or an import warning.
  */
-import type { FormatId, LocalizedText } from '../types';
-import { FORMATS } from '../schema/nodes';
+import type { FormatId, LocalizedText } from '../core/types';
+import { FORMATS } from '../core/schema/nodes';
 import { cellValue, classifyCell, collapseWs, editDistance, lcs, normLabel, recall, stripWs, type CellValue } from './normalize';
 import type { Block, SrcCell } from './source';
 import { formatSignals, tableTemplate, type RowTemplate, type TableTemplate } from './templates';

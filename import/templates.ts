@@ -3,10 +3,10 @@
  * and for every table of every format its rows (label, group labels, columns) and every other
  * text the official layout prints (captions, column headers, column groups, the 勾稽 note).
  */
-import { labelAt, labelPath } from '../schema/labels';
-import { FORMATS, groupLabels, nodeAt, x } from '../schema/nodes';
-import { sectionsOf, tablesOf, type ColumnSpec, type TableSpec } from '../schema/tables';
-import type { FormatId } from '../types';
+import { labelAt, labelPath } from '../core/schema/labels';
+import { FORMATS, groupLabels, nodeAt, x } from '../core/schema/nodes';
+import { sectionsOf, tablesOf, type ColumnSpec, type TableSpec } from '../core/schema/tables';
+import type { FormatId } from '../core/types';
 import { normLabel, splitNumbering } from './normalize';
 
 export interface RowTemplate {

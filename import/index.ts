@@ -3,7 +3,7 @@
  * DOCX) → report YAML that keeps every published defect for `nianbao check` to report.
  * Pure: takes text or bytes, returns text; no file system, no editor.
  */
-import type { FormatId } from '../types';
+import type { FormatId } from '../core/types';
 import { docxToHtml, isZip } from './docx';
 import { emitYaml } from './emit';
 import { extractReport, type ImportedReport } from './extract';

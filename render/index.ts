@@ -11,14 +11,14 @@
  * the style block nonce'd or allowed by its hash).
  */
 import { createHash } from 'node:crypto';
-import { checkText } from '../checks/index';
-import type { CheckOptions } from '../checks/options';
-import { readCell, type Cell } from '../model/cells';
-import { keySpanAt, locate, spanOf, valueNode, type Report } from '../model/report';
-import { labelAt, labelPath } from '../schema/labels';
-import { FORMATS, groupLabels, nodeAt, x, type CellKind } from '../schema/nodes';
-import { sectionsOf, tablesOf, type RowSpec, type TableSpec } from '../schema/tables';
-import type { Diagnostic, FormatId, Locale, Severity, Span } from '../types';
+import { checkText } from '../core/checks/index';
+import type { CheckOptions } from '../core/checks/options';
+import { readCell, type Cell } from '../core/model/cells';
+import { keySpanAt, locate, spanOf, valueNode, type Report } from '../core/model/report';
+import { labelAt, labelPath } from '../core/schema/labels';
+import { FORMATS, groupLabels, nodeAt, x, type CellKind } from '../core/schema/nodes';
+import { sectionsOf, tablesOf, type RowSpec, type TableSpec } from '../core/schema/tables';
+import type { Diagnostic, FormatId, Locale, Severity, Span } from '../core/types';
 import { SCRIPT, STYLE } from './assets';
 import { attr, cspToken, esc } from './escape';
 

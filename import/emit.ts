@@ -3,8 +3,8 @@
  * blank cells `null`, text cells double-quoted, comments where the published text differs
  * from the template (labels, headings) or was read rather than copied.
  */
-import { labelAt } from '../schema/labels';
-import { sectionsOf } from '../schema/tables';
+import { labelAt } from '../core/schema/labels';
+import { sectionsOf } from '../core/schema/tables';
 import type { CellValue } from './normalize';
 import type { ImportedReport } from './extract';
 import type { ImportedRow, ImportedTable, ImportWarning } from './tables';
