@@ -1,6 +1,6 @@
 /** The `nianbao` command line: check, fix, skeleton, lsp. */
 import { join } from 'node:path';
-import type { CheckOptions, Locale } from '../core';
+import { VERSION, type CheckOptions, type Locale } from '../core';
 import { parseArgs, UsageError } from './args';
 import { runCheck } from './commands/check';
 import { runFix } from './commands/fix';
@@ -9,12 +9,13 @@ import { importArgs, runImport } from './commands/import';
 import { runSkeleton } from './commands/skeleton';
 import { loadConfig } from './config';
 
-const VERSION = '0.1.0';
-
 const USAGE = `nianbao ${VERSION}: 政府信息公开工作年度报告 (YAML) checker
 
 Usage:
-  nianbao check [--format text|json|sarif] [--locale zh-CN|en] [--config FILE] [--summary [--top N]] PATH...
+  nianbao check [--format text|json|sarif] [--locale zh-CN|en] [--config FILE] [--summary [--top N]]
+                [--no-inline-config] [--report-unused-disable-directives] PATH...
+                                 --no-inline-config: ignore # nianbao-disable-next-line comments;
+                                 findings they silence are always counted and listed anyway
                                  several files: also checks each report against the same
                                  organ's report of the year before (X-CARRY, X-INFORCE …)
                                  --summary: errors and warnings per organ and year, worst
@@ -35,13 +36,13 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (cmd) {
       case 'check': {
-        const a = parseArgs(rest, ['format', 'locale', 'config', 'top'], ['summary']);
+        const a = parseArgs(rest, ['format', 'locale', 'config', 'top'], ['summary', ...DIRECTIVE_FLAGS]);
         return runCheck(
           {
             paths: a.positionals,
             format: String(a.flags.format ?? 'text'),
             locale: locale(a.flags.locale),
-            options: options(a.flags.config),
+            options: options(a.flags.config, a.flags),
             version: VERSION,
             summary: a.flags.summary === true,
             top: top(a.flags.top),
@@ -104,6 +105,14 @@ function top(v: string | true | undefined): number | undefined {
   return n;
 }
 
-function options(config: string | true | undefined): CheckOptions {
-  return typeof config === 'string' ? loadConfig(config) : {};
+/** ESLint's names for the same jobs: ignore every suppression comment; report the ones that silence nothing. */
+const DIRECTIVE_FLAGS = ['no-inline-config', 'report-unused-disable-directives'];
+
+function options(config: string | true | undefined, flags: Record<string, string | true> = {}): CheckOptions {
+  const base = typeof config === 'string' ? loadConfig(config) : {};
+  return {
+    ...base,
+    ...(flags['no-inline-config'] === true ? { inlineConfig: false } : {}),
+    ...(flags['report-unused-disable-directives'] === true ? { reportUnusedDirectives: true } : {}),
+  };
 }

@@ -1,20 +1,40 @@
-/** The public surface of the core, used by the CLI and the language server alike. */
+/** The public surface of the core, used by the CLI, the language server, import/ and render/ alike. */
 export * from './types';
-export { checkText, checkReport, type CheckResult } from './checks/index';
-export { DEFAULT_DEADLINES, type CheckOptions, type SeveritySetting } from './checks/options';
+export { checkText, checkReport, finish, applySettings, type CheckResult, type Suppressed } from './rules/run';
+export type { CheckOptions, SeveritySetting } from './rules/options';
+export { RULES, RULE_CODES, FAMILIES, FIXALL_CODES, isRuleCode, familyOf, type RuleCode, type DataOf } from './rules/registry';
+export { FIX_PHASES, type RuleSpec, type Category } from './rules/spec';
 export { loadReport, locate, type Report } from './model/report';
+export { metaOf, type ReportMeta } from './model/meta';
 export { fixesFor } from './fix/quickfix';
-export { fixAll, FIXALL_CODES, type FixAllResult } from './fix/fixall';
+export { fixAll, type FixAllResult, type AppliedFix } from './fix/fixall';
 export { applyEdits } from './fix/edits';
-export { RULES, RULE_CODES } from './messages/rules';
-export { msg } from './messages/catalog';
+export { text, say, type Message } from './messages/define';
+export { UI } from './messages/ui';
 export { skeleton, type SkeletonOptions } from './skeleton';
 export {
   checkCrossYear,
-  organKey,
   identityOf,
+  sameIdentity,
   ReportIndex,
+  type CrossYearResult,
   type FindPrevious,
   type PreviousReport,
   type IndexEntry,
+  type ReportIdentity,
 } from './crossyear/index';
+export { DEFAULT_DEADLINES, deadlineFor, MMDD } from './facts/deadlines';
+export {
+  FIRST_2021_YEAR,
+  FIRST_REPORT_YEAR,
+  CURRENT_FORMAT,
+  formatForYear,
+  yearsOf,
+  assumedFormat,
+  defaultYear,
+} from './facts/formats';
+export { organKindOf, sameOrgan, organBucket, normaliseOrgan, type OrganKind } from './facts/organ';
+export { localeOf, resolveLocale, type LocaleSetting } from './facts/locale';
+export { VERSION } from './facts/version';
+export { makeTitle, readTitle, reportFileName, isTitle } from './facts/title';
+export { readCellText, isValueText, type CellText } from './facts/lexicon';

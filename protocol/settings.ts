@@ -2,7 +2,7 @@
  * Settings shared by the client (package.json contributes these) and the server (reads them
  * per document with workspace/configuration, section "nianbao"). Keep the two in step here.
  */
-import type { SeveritySetting } from '../core/checks/options';
+import type { SeveritySetting } from '../core/rules/options';
 
 export interface NianbaoSettings {
   /** Message language: 'auto' follows the editor's display language. */

@@ -11,8 +11,8 @@
  * the style block nonce'd or allowed by its hash).
  */
 import { createHash } from 'node:crypto';
-import { checkText } from '../core/checks/index';
-import type { CheckOptions } from '../core/checks/options';
+import { checkText } from '../core/rules/run';
+import type { CheckOptions } from '../core/rules/options';
 import { readCell, type Cell } from '../core/model/cells';
 import { keySpanAt, locate, spanOf, valueNode, type Report } from '../core/model/report';
 import { labelAt, labelPath } from '../core/schema/labels';

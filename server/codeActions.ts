@@ -12,7 +12,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver/node';
-import { FIXALL_CODES, fixAll, msg, type Diagnostic, type Locale } from '../core';
+import { FIXALL_CODES, fixAll, isRuleCode, say, UI, type Diagnostic, type Locale } from '../core';
 import { fixAllOf, fixesOf, memo, type Analysis } from './documents';
 import { SOURCE } from './diagnostics';
 import { insideMultilineScalar } from './position';
@@ -38,21 +38,19 @@ export function workspaceEdit(uri: string, version: number, edits: LspTextEdit[]
   return caps.documentChanges ? { documentChanges: [{ textDocument: { uri, version }, edits }] } : { changes: { [uri]: edits } };
 }
 
-/** Keys that identify a diagnostic's subject independently of where it now sits in the text. */
-const IDENTITY = ['path', 'target', 'anchor', 'row', 'column', 'rule'] as const;
-
 /** The core diagnostic a client diagnostic stands for. */
 export function findCore(a: Analysis, d: LspDiagnostic): Diagnostic | undefined {
   if (d.source !== SOURCE || typeof d.code !== 'string') return undefined;
-  const data = (d.data ?? {}) as Record<string, unknown>;
+  // The subject path identifies a finding independently of where it now sits in the text.
+  const data = (d.data ?? {}) as { path?: unknown; version?: unknown };
   const same = a.result.diagnostics.filter((c) => c.code === d.code);
   const sameRange = (c: Diagnostic) =>
     c.range.start.line === d.range.start.line &&
     c.range.start.character === d.range.start.character &&
     c.range.end.line === d.range.end.line &&
     c.range.end.character === d.range.end.character;
-  const hasIdentity = IDENTITY.some((k) => data[k] !== undefined);
-  const sameIdentity = (c: Diagnostic) => IDENTITY.every((k) => JSON.stringify(c.data[k]) === JSON.stringify(data[k]));
+  const hasIdentity = typeof data.path === 'string';
+  const sameIdentity = (c: Diagnostic) => c.data.path === data.path;
   if (data.version === a.version || !hasIdentity)
     return same.find((c) => sameRange(c) && (!hasIdentity || sameIdentity(c))) ?? same.find(sameRange);
   // Computed for another version: the range may have moved, the subject has not.
@@ -93,13 +91,9 @@ export function codeActions(a: Analysis, params: CodeActionParams, caps: EditCap
       if (suppress) suppressions.push(suppress);
     }
     out.push(...suppressions);
-    if (ours.some((d) => FIXALL_CODES.has(String(d.code)))) {
-      const action = fixAllAction(
-        a,
-        CodeActionKind.QuickFix,
-        caps,
-        ours.filter((d) => FIXALL_CODES.has(String(d.code))),
-      );
+    const fixable = ours.filter((d) => typeof d.code === 'string' && isRuleCode(d.code) && FIXALL_CODES.has(d.code));
+    if (fixable.length) {
+      const action = fixAllAction(a, CodeActionKind.QuickFix, caps, fixable);
       if (action) out.push(action);
     }
   }
@@ -131,7 +125,7 @@ function suppressAction(
     newText: `${indent}# nianbao-disable-next-line ${core.code}${eol}`,
   };
   return {
-    title: msg('fix.suppress', { code: core.code })[locale],
+    title: say(locale, UI.fixSuppress, { code: core.code }),
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
     isPreferred: false,
@@ -147,7 +141,7 @@ export function fixAllEdits(a: Analysis, only?: (d: Diagnostic) => boolean): Lsp
 }
 
 function fixAllAction(a: Analysis, kind: string, caps: EditCapabilities, diagnostics?: LspDiagnostic[]): CodeAction | undefined {
-  const title = msg('fix.all')[a.settings.locale];
+  const title = say(a.settings.locale, UI.fixAll);
   if (caps.resolveEdit && !a.memo.has('fixAllEdits')) {
     // Offer it when some diagnostic has a fix fix-all would apply; compute the edit on resolve.
     if (!a.result.diagnostics.some((d) => FIXALL_CODES.has(d.code) && fixesOf(a, d).some((f) => f.preferred))) return undefined;

@@ -4,7 +4,7 @@
  * that table when fix-all has something to change there.
  */
 import type { CodeLens } from 'vscode-languageserver/node';
-import { FIXALL_CODES, msg } from '../core';
+import { FIXALL_CODES, say, UI } from '../core';
 import { locate } from '../core/model/report';
 import { tablesOf } from '../core/schema/tables';
 import { COMMANDS } from '../protocol/commands';
@@ -21,16 +21,16 @@ export function codeLenses(a: Analysis): CodeLens[] {
     if (!at?.keySpan) continue;
     const mine = a.result.diagnostics.filter((d) => tableOfDiagnostic(d) === table.key);
     // Arithmetic diagnostics are the ones from sum relations: they carry the relation's rule.
-    const failing = mine.filter((d) => typeof d.data.rule === 'string' && d.data.table === table.key).length;
+    const failing = mine.filter((d) => 'rule' in d.data && 'table' in d.data && d.data.table === table.key).length;
     const fixable = mine.some((d) => FIXALL_CODES.has(d.code) && fixesOf(a, d).some((f) => f.preferred));
-    const title = failing ? msg('ui.lens.bad', { count: failing })[locale] : msg('ui.lens.ok')[locale];
+    const title = failing ? say(locale, UI.lensBad, { count: failing }) : say(locale, UI.lensOk);
     const range = report.lines.range(at.keySpan);
     out.push({
       range,
       command: fixable
         ? {
             title,
-            tooltip: msg('ui.lens.fix', { table: table.name })[locale],
+            tooltip: say(locale, UI.lensFix, { table: table.name }),
             command: COMMANDS.fixAll,
             arguments: [a.uri, table.key],
           }

@@ -5,7 +5,7 @@
  */
 import type { FixAllOutcome } from '../protocol/results';
 import type { Connection, ExecuteCommandParams } from 'vscode-languageserver/node';
-import { msg, type Diagnostic } from '../core';
+import { say, UI, type Diagnostic } from '../core';
 import { tableOf } from '../core/schema/tables';
 import { COMMANDS } from '../protocol/commands';
 import { fixAllEdits, workspaceEdit, type EditCapabilities } from './codeActions';
@@ -13,12 +13,10 @@ import type { AnalysisStore } from './documents';
 
 export const SERVER_COMMANDS = [COMMANDS.fixAll];
 
-/** The table a diagnostic belongs to: the arithmetic's `table`, else the first key of its cell path. */
+/** The table a diagnostic belongs to: the first key of its subject path (or its data's table). */
 export function tableOfDiagnostic(d: Diagnostic): string | undefined {
-  const data = d.data as Record<string, unknown>;
-  if (typeof data.table === 'string') return data.table;
-  for (const k of ['path', 'target', 'anchor']) if (typeof data[k] === 'string') return String(data[k]).split('.')[0];
-  return undefined;
+  if ('table' in d.data && typeof d.data.table === 'string') return d.data.table;
+  return d.data.path ? d.data.path.split('.')[0] : undefined;
 }
 
 export async function executeCommand(
@@ -36,7 +34,7 @@ export async function executeCommand(
   const edits = fixAllEdits(a, only);
   if (!edits.length) return { applied: false, edits: 0, reason: 'nothing to fix' };
   const name = typeof table === 'string' ? tableOf(a.format, table)?.name : undefined;
-  const label = name ? msg('ui.lens.fix', { table: name })[a.settings.locale] : msg('fix.all')[a.settings.locale];
+  const label = name ? say(a.settings.locale, UI.lensFix, { table: name }) : say(a.settings.locale, UI.fixAll);
   const res = await connection.workspace.applyEdit({ label, edit: workspaceEdit(a.uri, a.version, edits, caps) });
   return { applied: res.applied, edits: edits.length, reason: res.failureReason };
 }

@@ -5,7 +5,7 @@
  */
 import type { CompletionItem, CompletionParams, TextEdit } from 'vscode-languageserver/node';
 import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver/node';
-import { msg, skeleton, type FormatId } from '../core';
+import { CURRENT_FORMAT, say, skeleton, UI, type FormatId } from '../core';
 import { child, FORMATS, nodeAt, rootSchema, x, type Effective } from '../core/schema/nodes';
 import type { Analysis } from './documents';
 import { describePath } from './hover';
@@ -132,16 +132,16 @@ function skeletonItems(a: Analysis, params: CompletionParams, caps: CompletionCa
     const title = rootSchema(format).title ?? format;
     const body = skeleton({ format, snippet: caps.snippets });
     return {
-      label: msg('ui.skeleton.label', { format })[a.settings.locale],
+      label: say(a.settings.locale, UI.skeletonLabel, { format }),
       kind: CompletionItemKind.Snippet,
-      detail: msg('ui.skeleton.detail', { title })[a.settings.locale],
+      detail: say(a.settings.locale, UI.skeletonDetail, { title }),
       documentation: {
         kind: MarkupKind.Markdown,
         value: `\`\`\`yaml\n${skeleton({ format }).split('\n').slice(0, 24).join('\n')}\n…\n\`\`\``,
       },
       filterText: `${current} nianbao${format} 年报${format} skeleton ${format}`,
-      sortText: `!${format === (declared ?? '2021') ? 0 : 1}`,
-      preselect: format === (declared ?? '2021'),
+      sortText: `!${format === (declared ?? CURRENT_FORMAT) ? 0 : 1}`,
+      preselect: format === (declared ?? CURRENT_FORMAT),
       insertTextFormat: caps.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       textEdit: { range, newText: keepBreak ? body.replace(/\n$/, '') : body },
       additionalTextEdits: additional,

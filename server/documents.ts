@@ -9,6 +9,8 @@
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  assumedFormat,
+  metaOf,
   checkReport,
   fixAll,
   fixesFor,
@@ -109,8 +111,10 @@ export class AnalysisStore {
         report,
         format: report.format,
         diagnostics: [],
+        suppressed: [],
       };
-      checked = entry.checked = { optionsKey: settings.optionsKey, result, ms: performance.now() - t0 };
+      checked = { optionsKey: settings.optionsKey, result, ms: performance.now() - t0 };
+      entry.checked = checked;
     }
     let result = checked.result;
     const t0 = performance.now();
@@ -130,7 +134,7 @@ export class AnalysisStore {
       text: entry.text,
       settings,
       result,
-      format: result.format ?? report.format ?? '2021',
+      format: result.format ?? assumedFormat({ format: report.format, year: metaOf(report).year }),
       costMs: entry.parseMs + checked.ms + performance.now() - t0,
       crossKey,
       memo: new Map(),

@@ -6,8 +6,8 @@
  */
 import type { Hover, HoverParams } from 'vscode-languageserver/node';
 import { MarkupKind } from 'vscode-languageserver/node';
-import { msg, type FormatId, type Locale } from '../core';
-import { CellReader, pathKey } from '../core/checks/relations';
+import { say, UI, type FormatId, type Locale } from '../core';
+import { CellReader, pathKey } from '../core/model/cellReader';
 import { labelPath } from '../core/schema/labels';
 import { lawTitle, legalName, legalText } from '../core/schema/legal';
 import { child, nodeAt, x, type Effective, type LegalRef } from '../core/schema/nodes';
@@ -15,8 +15,6 @@ import { cellSpecAt } from '../core/schema/tables';
 import type { Analysis } from './documents';
 import { pathAt } from './position';
 import { sumsOf } from './sums';
-
-const t = (id: string, locale: Locale, args?: Record<string, string | number | undefined>) => msg(id, args)[locale];
 
 /** Punctuation around the headings: full-width in Chinese, ASCII in English. */
 const punct = (locale: Locale) =>
@@ -36,11 +34,11 @@ export function describePath(format: FormatId, path: readonly string[], locale: 
   out.push(title ? `**${md(title)}** \`${key}\`` : `\`${key}\``);
   const where = labelPath(format, path);
   const p = punct(locale);
-  if (where.length > 1) out.push(`${t('ui.hover.where', locale)}${p.colon}${where.map(md).join(' / ')}`);
+  if (where.length > 1) out.push(`${say(locale, UI.hoverWhere)}${p.colon}${where.map(md).join(' / ')}`);
 
   const legal = legalRefs(format, path);
   if (legal.length) {
-    const lines = [`**${t('ui.hover.legal', locale)}**`];
+    const lines = [`**${say(locale, UI.hoverLegal)}**`];
     for (const ref of legal) {
       const text = legalText(ref);
       lines.push(`- 《${md(lawTitle)}》${legalName(ref)}${text ? `：${md(cut(text))}` : ''}`);
@@ -51,13 +49,13 @@ export function describePath(format: FormatId, path: readonly string[], locale: 
   if (eff.node.description) out.push(md(eff.node.description));
 
   const cell = cellSpecAt(format, path);
-  if (cell) out.push(`**${t('ui.hover.fill', locale)}**${p.colon}${t(`ui.cell.${cell.cell}`, locale)}`);
+  if (cell) out.push(`**${say(locale, UI.hoverFill)}**${p.colon}${say(locale, UI.cellKind[cell.cell])}`);
 
   const choices = enumChoices(eff);
-  if (choices.length) out.push([`**${t('ui.hover.choices', locale)}**`, ...choices].join('\n'));
+  if (choices.length) out.push([`**${say(locale, UI.hoverChoices)}**`, ...choices].join('\n'));
 
   const contains = childList(eff, x(eff).row === true);
-  if (contains.length) out.push([`**${t('ui.hover.contains', locale)}**`, ...contains].join('\n'));
+  if (contains.length) out.push([`**${say(locale, UI.hoverContains)}**`, ...contains].join('\n'));
   return out.join('\n\n');
 }
 
@@ -119,8 +117,8 @@ function valueLine(a: Analysis, path: string[], locale: Locale): string | undefi
   if (!spec || a.result.report.fatal) return undefined;
   const cell = new CellReader(a.result.report, a.format).cell(path);
   if (cell.state === 'missing') return undefined;
-  const value = cell.unit && cell.state === 'number' ? `${cell.value} ${cell.unit}` : cell.value;
-  return `**${t('ui.hover.value', locale)}**${punct(locale).colon}${md(t(`ui.state.${cell.state}`, locale, { value, text: cell.text }))}`;
+  const value = cell.unit && cell.state === 'number' ? `${cell.value} ${cell.unit}` : String(cell.value ?? '');
+  return `**${say(locale, UI.hoverValue)}**${punct(locale).colon}${md(stateText(locale, cell.state, value, cell.text))}`;
 }
 
 /** For a total: Σ of its operands and whether the reported value agrees. */
@@ -129,14 +127,13 @@ function computedLines(a: Analysis, path: string[], locale: Locale): string | un
   if (!infos?.length) return undefined;
   const p = punct(locale);
   const lines = infos.map((s) => {
-    let line = t(s.each === 'row' ? 'ui.hover.sumRow' : 'ui.hover.sumColumn', locale, { value: s.computed });
-    if (s.blanks) line += `${p.open}${t('ui.hover.sumBlanks', locale, { blanks: s.blanks, value: s.computed })}${p.close}`;
-    if (s.reported === undefined) line += `${p.semi}${t('ui.hover.sumOpen', locale)}`;
-    else
-      line += `${p.semi}${t(s.ok ? 'ui.hover.sumOk' : 'ui.hover.sumBad', locale, { reported: s.reported })} ${s.ok ? '✓' : '✗'}`;
+    let line = say(locale, s.each === 'row' ? UI.hoverSumRow : UI.hoverSumColumn, { value: s.computed });
+    if (s.blanks) line += `${p.open}${say(locale, UI.hoverSumBlanks, { blanks: s.blanks, value: s.computed })}${p.close}`;
+    if (s.reported === undefined) line += `${p.semi}${say(locale, UI.hoverSumOpen)}`;
+    else line += `${p.semi}${say(locale, s.ok ? UI.hoverSumOk : UI.hoverSumBad, { reported: s.reported })} ${s.ok ? '✓' : '✗'}`;
     return `- ${line}`;
   });
-  return [`**${t('ui.hover.computed', locale)}**`, ...lines].join('\n');
+  return [`**${say(locale, UI.hoverComputed)}**`, ...lines].join('\n');
 }
 
 function firstSentence(s: string): string {
@@ -151,4 +148,18 @@ function cut(s: string): string {
 /** Escapes the few characters Markdown would eat in labels and help text. */
 function md(s: string): string {
   return s.replace(/([\\`*_[\]<>])/g, '\\$1').replace(/\n/g, '  \n');
+}
+
+/** How a cell's current content reads, in words. */
+function stateText(locale: Locale, state: keyof typeof UI.cellState, value: string, text: string | undefined): string {
+  switch (state) {
+    case 'number':
+      return say(locale, UI.cellState.number, { value });
+    case 'na':
+      return say(locale, UI.cellState.na, { text: text ?? '' });
+    case 'text':
+      return say(locale, UI.cellState.text, { text: text ?? '' });
+    default:
+      return say(locale, UI.cellState[state]);
+  }
 }

@@ -6,14 +6,12 @@
 import type { InlayHint, InlayHintParams, Position, Range } from 'vscode-languageserver/node';
 import { InlayHintKind } from 'vscode-languageserver/node';
 import { isMap, isPair, isSeq, type Node } from 'yaml';
-import { msg, type Locale } from '../core';
-import { CellReader } from '../core/checks/relations';
+import { say, UI, type Locale } from '../core';
+import { CellReader } from '../core/model/cellReader';
 import { cellSpecAt } from '../core/schema/tables';
 import type { Analysis } from './documents';
 import { keyText } from './position';
 import { sumsOf } from './sums';
-
-const SUM_CODES = new Set(['T3-SUM-H', 'T3-SUM-V', 'T4-SUM']);
 
 const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
 const inRange = (p: Position, r: Range) => !before(p, r.start) && !before(r.end, p);
@@ -32,23 +30,21 @@ export function inlayHints(a: Analysis, params: InlayHintParams): InlayHint[] {
 
 /** `列和 2`, or `列和 ≥2` when some operands are blank (the total can only be larger). */
 const sumLabel = (row: boolean, value: number, blanks: number, locale: Locale) =>
-  msg(row ? 'ui.hint.sumRow' : 'ui.hint.sumColumn', { value: blanks ? `≥${value}` : value })[locale];
+  say(locale, row ? UI.hintSumRow : UI.hintSumColumn, { value: blanks ? `≥${value}` : String(value) });
 
 function mismatchHints(a: Analysis, locale: Locale): InlayHint[] {
-  return a.result.diagnostics
-    .filter((d) => SUM_CODES.has(d.code) && typeof d.data.target === 'string' && typeof d.data.computed === 'number')
-    .map((d) => ({
-      position: d.range.end,
-      label: sumLabel(
-        d.data.row !== undefined,
-        d.data.computed as number,
-        Array.isArray(d.data.unknown) ? d.data.unknown.length : 0,
-        locale,
-      ),
-      kind: InlayHintKind.Parameter,
-      tooltip: d.message[locale],
-      paddingLeft: true,
-    }));
+  return a.result.diagnostics.flatMap((d) => {
+    if (d.code !== 'T3-SUM-H' && d.code !== 'T3-SUM-V' && d.code !== 'T4-SUM') return [];
+    return [
+      {
+        position: d.range.end,
+        label: sumLabel(d.data.row !== undefined, d.data.computed, d.data.unknown.length, locale),
+        kind: InlayHintKind.Parameter,
+        tooltip: d.message[locale],
+        paddingLeft: true,
+      },
+    ];
+  });
 }
 
 function alwaysHints(a: Analysis, locale: Locale): InlayHint[] {

@@ -2,7 +2,8 @@
  * The totals of a document and their computed values, read from the core's relation evaluator
  * (the same one the arithmetic check uses), for hover and `inlayHints.sums: always`.
  */
-import { CellReader, evaluate, instancesOf, pathKey } from '../core/checks/relations';
+import { CellReader, pathKey } from '../core/model/cellReader';
+import { evaluate, instancesOf } from '../core/rules/tables/relations';
 import { memo, type Analysis } from './documents';
 
 export interface SumInfo {

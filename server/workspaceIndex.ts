@@ -44,6 +44,7 @@ import {
   type Diagnostic,
   type IndexEntry,
   type Report,
+  type ReportIdentity,
 } from '../core';
 import type { AnalysisStore, CrossYearSource } from './documents';
 import type { SettingsStore } from './settings';
@@ -249,8 +250,8 @@ export class WorkspaceIndex implements CrossYearSource {
 
   async prepare(uri: string): Promise<void> {
     const e = this.index.entry(canonicalUri(uri));
-    if (!e || e.key === undefined || e.year === undefined) return;
-    const prev = this.previous(e.uri, e.key, e.year - 1);
+    if (!e?.identity) return;
+    const prev = this.previous(e.uri, e.identity, e.identity.year - 1);
     if (prev && !this.open.has(prev.uri)) await this.diskReport(prev.uri);
   }
 
@@ -265,7 +266,7 @@ export class WorkspaceIndex implements CrossYearSource {
       }
     }
     const id = identityOf(report);
-    const prev = id && this.previous(self, id.key, id.year - 1);
+    const prev = id && this.previous(self, id, id.year - 1);
     if (!prev) return '';
     const openUri = this.open.get(prev.uri);
     return openUri !== undefined
@@ -277,21 +278,21 @@ export class WorkspaceIndex implements CrossYearSource {
     const self = canonicalUri(uri);
     return checkCrossYear(
       report,
-      (key, year) => {
-        const prev = this.previous(self, key, year);
+      (organ, year) => {
+        const prev = this.previous(self, organ, year);
         if (!prev) return undefined;
         const openUri = this.open.get(prev.uri);
         const full = openUri !== undefined ? this.store.report(openUri) : this.diskReportSync(prev.uri);
         return full ? { uri: openUri ?? prev.uri, report: full } : undefined;
       },
       options,
-    );
+    ).diagnostics;
   }
 
   // ---- internals -------------------------------------------------------------------------
 
-  private previous(self: string, key: string, year: number): IndexEntry | undefined {
-    return this.index.find(key, year).find((e) => e.uri !== self);
+  private previous(self: string, organ: ReportIdentity, year: number): IndexEntry | undefined {
+    return this.index.find(organ, year).find((e) => e.uri !== self);
   }
 
   /** Re-indexes `c` from `meta`, noting the open reports that depended on it before and after. */

@@ -13,6 +13,8 @@ import {
   type Diagnostic,
   type Locale,
   type Report,
+  type ReportIdentity,
+  type Suppressed,
 } from '../../core';
 import { expandPaths } from '../files';
 import { toJson } from '../output/json';
@@ -34,8 +36,11 @@ export interface CheckArgs {
 export interface FileResult {
   file: string;
   diags: Diagnostic[];
+  /** Findings silenced by suppression comments: counted and listed, never hidden. */
+  suppressed: Suppressed[];
   text?: string;
   report?: Report;
+  identity?: ReportIdentity;
   organ?: string;
   year?: number;
 }
@@ -58,7 +63,16 @@ export function checkFiles(
     }
     const checked = checkText(text, options);
     const id = identityOf(checked.report);
-    results.push({ file, text, diags: checked.diagnostics, report: checked.report, organ: id?.organ, year: id?.year });
+    results.push({
+      file,
+      text,
+      diags: checked.diagnostics,
+      suppressed: checked.suppressed,
+      report: checked.report,
+      identity: id,
+      organ: id?.organ,
+      year: id?.year,
+    });
   }
   if (crossYear && results.length > 1) addCrossYear(results, options);
   return { results, ioErrors };
@@ -72,14 +86,15 @@ function addCrossYear(results: FileResult[], options: CheckOptions): void {
     if (!r.report || r.year === undefined) continue;
     const extra = checkCrossYear(
       r.report,
-      (key, year) => {
-        const hit = index.find(key, year).find((e) => e.uri !== r.file);
+      (organ, year) => {
+        const hit = index.find(organ, year).find((e) => e.uri !== r.file);
         return hit ? { file: hit.uri, report: hit.report } : undefined;
       },
       options,
     );
-    if (extra.length)
-      r.diags = [...r.diags, ...extra].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+    r.suppressed = [...r.suppressed, ...extra.suppressed];
+    if (extra.diagnostics.length)
+      r.diags = [...r.diags, ...extra.diagnostics].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
   }
 }
 
@@ -99,7 +114,7 @@ export function runCheck(a: CheckArgs, out: (s: string) => void, err: (s: string
   } else if (a.format === 'json')
     out(
       JSON.stringify(
-        results.flatMap((r) => toJson(r.file, r.diags, a.locale)),
+        results.flatMap((r) => toJson(r.file, r.diags, a.locale, r.suppressed)),
         null,
         2,
       ),
@@ -109,7 +124,14 @@ export function runCheck(a: CheckArgs, out: (s: string) => void, err: (s: string
     for (const r of results) if (r.diags.length) out(formatText(r.file, r.diags, a.locale));
     const counts: Record<string, number> = {};
     for (const r of results) for (const d of r.diags) counts[d.severity] = (counts[d.severity] ?? 0) + 1;
-    out(summaryLine(results.length, counts, a.locale));
+    out(
+      summaryLine(
+        results.length,
+        counts,
+        a.locale,
+        results.reduce((n, r) => n + r.suppressed.length, 0),
+      ),
+    );
   }
   if (ioErrors.length) return 2;
   return results.some((r) => r.diags.some((d) => d.severity === 'error')) ? 1 : 0;

@@ -1,5 +1,5 @@
 /** JSON output: one flat array of findings with zero-based LSP positions. */
-import type { Diagnostic, Locale } from '../../core';
+import type { Diagnostic, Locale, Suppressed } from '../../core';
 
 export interface JsonFinding {
   file: string;
@@ -7,13 +7,15 @@ export interface JsonFinding {
   severity: Diagnostic['severity'];
   message: string;
   range: Diagnostic['range'];
-  data: Record<string, unknown>;
+  data: Diagnostic['data'];
+  /** Set for a finding silenced by a suppression comment (it does not count in the exit code). */
+  suppressed?: { line: number; codes: string[] };
   /** Related cells: the operands of a sum, or last year's cell (in `file`) for a cross-year finding. */
   related: { file: string; range: Diagnostic['range']; message: string }[];
 }
 
-export function toJson(file: string, diags: Diagnostic[], locale: Locale): JsonFinding[] {
-  return diags.map((d) => ({
+export function toJson(file: string, diags: Diagnostic[], locale: Locale, suppressed: Suppressed[] = []): JsonFinding[] {
+  const one = (d: Diagnostic, by?: Suppressed['directive']): JsonFinding => ({
     file,
     code: d.code,
     severity: d.severity,
@@ -21,5 +23,7 @@ export function toJson(file: string, diags: Diagnostic[], locale: Locale): JsonF
     range: d.range,
     data: d.data,
     related: (d.related ?? []).map((r) => ({ file: r.file ?? file, range: r.range, message: r.message[locale] })),
-  }));
+    ...(by ? { suppressed: { line: by.line - 1, codes: by.codes } } : {}),
+  });
+  return [...diags.map((d) => one(d)), ...suppressed.map((s) => one(s.diagnostic, s.directive))];
 }

@@ -1,5 +1,5 @@
 /** SARIF 2.1.0 for CI systems: one run, rules from the catalog, 1-based regions. */
-import { RULES, type Diagnostic, type Locale, type Range } from '../../core';
+import { RULES, type Diagnostic, type Locale, type Range, type Suppressed } from '../../core';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -19,8 +19,19 @@ function location(file: string, r: Range) {
   };
 }
 
-export function toSarif(results: { file: string; diags: Diagnostic[] }[], locale: Locale, version: string): object {
-  const used = [...new Set(results.flatMap((r) => r.diags.map((d) => d.code)))].sort();
+export function toSarif(
+  results: { file: string; diags: Diagnostic[]; suppressed?: Suppressed[] }[],
+  locale: Locale,
+  version: string,
+): object {
+  const all = results.map((r) => ({
+    file: r.file,
+    findings: [
+      ...r.diags.map((d): { d: Diagnostic; by?: Suppressed['directive'] } => ({ d })),
+      ...(r.suppressed ?? []).map((s) => ({ d: s.diagnostic, by: s.directive })),
+    ],
+  }));
+  const used = [...new Set(all.flatMap((r) => r.findings.map((f) => f.d.code)))].sort();
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -31,15 +42,18 @@ export function toSarif(results: { file: string; diags: Diagnostic[] }[], locale
             name: 'nianbao',
             version,
             informationUri: 'https://github.com/nianbao/nianbao',
-            rules: used.map((id) => ({
-              id,
-              shortDescription: { text: RULES[id].title[locale] },
-              defaultConfiguration: { level: LEVEL[RULES[id].severity] },
-            })),
+            rules: used.map((id) => {
+              const rule = RULES.get(id)!;
+              return {
+                id,
+                shortDescription: { text: rule.title[locale] },
+                defaultConfiguration: { level: LEVEL[rule.severity] },
+              };
+            }),
           },
         },
-        results: results.flatMap(({ file, diags }) =>
-          diags.map((d) => ({
+        results: all.flatMap(({ file, findings }) =>
+          findings.map(({ d, by }) => ({
             ruleId: d.code,
             ruleIndex: used.indexOf(d.code),
             level: LEVEL[d.severity],
@@ -52,6 +66,10 @@ export function toSarif(results: { file: string; diags: Diagnostic[] }[], locale
               message: { text: r.message[locale] },
             })),
             properties: { data: d.data },
+            // A finding silenced in the file: SARIF's in-source suppression, with the comment.
+            ...(by
+              ? { suppressions: [{ kind: 'inSource', justification: `# nianbao-disable-next-line ${by.codes.join(' ')}` }] }
+              : {}),
           })),
         ),
       },

@@ -3,11 +3,13 @@
  * worst first (errors, then warnings), sized for one screen: the worst `top` rows, one line
  * for the rest, and the totals by rule.
  */
-import { organKey, type Diagnostic, type Locale, type Severity } from '../../core';
+import { sameIdentity, type Diagnostic, type Locale, type ReportIdentity, type Severity, type Suppressed } from '../../core';
 
 export interface SummaryInput {
   file: string;
   diags: Diagnostic[];
+  suppressed?: Suppressed[];
+  identity?: ReportIdentity;
   organ?: string;
   year?: number;
 }
@@ -25,6 +27,8 @@ export interface ReportSummary {
   errors: number;
   warnings: number;
   infos: number;
+  /** Findings silenced by suppression comments. */
+  suppressed: number;
   /** Errors first, then warnings, then info; most frequent first. */
   rules: RuleCount[];
 }
@@ -36,6 +40,7 @@ export interface Summary {
     errors: number;
     warnings: number;
     infos: number;
+    suppressed: number;
     reportsWithErrors: number;
     reportsWithWarningsOnly: number;
     clean: number;
@@ -50,10 +55,13 @@ function byRule(a: RuleCount, b: RuleCount): number {
 }
 
 export function buildSummary(results: SummaryInput[]): Summary {
-  const groups = new Map<string, ReportSummary & { counts: Map<string, RuleCount> }>();
+  type Group = ReportSummary & { counts: Map<string, RuleCount>; identity?: ReportIdentity };
+  const groups: Group[] = [];
+  const bySlot = new Map<string, Group[]>();
   for (const r of results) {
-    const key = r.organ !== undefined && r.year !== undefined ? `${organKey(r.organ)}\u0000${r.year}` : `\u0001${r.file}`;
-    let g = groups.get(key);
+    // Reports of one organ and year meet in one row, whatever the spelling of the organ's name.
+    const slot = r.identity ? `${r.identity.key}\u0000${r.identity.year}` : undefined;
+    let g = slot ? bySlot.get(slot)?.find((x) => x.identity && sameIdentity(x.identity, r.identity!)) : undefined;
     if (!g) {
       g = {
         organ: r.organ ?? r.file,
@@ -62,12 +70,16 @@ export function buildSummary(results: SummaryInput[]): Summary {
         errors: 0,
         warnings: 0,
         infos: 0,
+        suppressed: 0,
         rules: [],
         counts: new Map(),
+        identity: r.identity,
       };
-      groups.set(key, g);
+      groups.push(g);
+      if (slot) bySlot.set(slot, [...(bySlot.get(slot) ?? []), g]);
     }
     g.files.push(r.file);
+    g.suppressed += r.suppressed?.length ?? 0;
     for (const d of r.diags) {
       if (d.severity === 'error') g.errors++;
       else if (d.severity === 'warning') g.warnings++;
@@ -78,7 +90,7 @@ export function buildSummary(results: SummaryInput[]): Summary {
       g.counts.set(k, c);
     }
   }
-  const reports = [...groups.values()].map(({ counts, ...g }) => ({ ...g, rules: [...counts.values()].sort(byRule) }));
+  const reports = groups.map(({ counts, identity: _identity, ...g }) => ({ ...g, rules: [...counts.values()].sort(byRule) }));
   reports.sort(
     (a, b) =>
       b.errors - a.errors ||
@@ -104,6 +116,7 @@ export function buildSummary(results: SummaryInput[]): Summary {
       errors: reports.reduce((s, r) => s + r.errors, 0),
       warnings: reports.reduce((s, r) => s + r.warnings, 0),
       infos: reports.reduce((s, r) => s + r.infos, 0),
+      suppressed: reports.reduce((s, r) => s + r.suppressed, 0),
       reportsWithErrors: reports.filter((r) => r.errors).length,
       reportsWithWarningsOnly: reports.filter((r) => !r.errors && r.warnings).length,
       clean: reports.filter((r) => !r.errors && !r.warnings).length,
@@ -152,6 +165,11 @@ function ruleList(rules: RuleCount[], cols: number): string {
   return out;
 }
 
+/** A row's count of findings silenced by suppression comments, shown first so it cannot pass unseen. */
+function silenced(n: number, en: boolean): string {
+  return n ? (en ? `[${n} suppressed] ` : `[忽略 ${n}] `) : '';
+}
+
 export interface SummaryFormat {
   locale: Locale;
   top: number;
@@ -167,8 +185,8 @@ export function formatSummary(s: Summary, f: SummaryFormat): string {
   const t = s.totals;
   L.push(
     en
-      ? `${s.reports.length} report(s) in ${s.files} file(s): ${t.reportsWithErrors} with errors, ${t.reportsWithWarningsOnly} with warnings only, ${t.clean} clean — ${t.errors} error(s), ${t.warnings} warning(s), ${t.infos} info`
-      : `${s.files} 个文件，${s.reports.length} 份报告：${t.reportsWithErrors} 份有错误，${t.reportsWithWarningsOnly} 份仅有警告，${t.clean} 份无问题；共 ${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 条提示`,
+      ? `${s.reports.length} report(s) in ${s.files} file(s): ${t.reportsWithErrors} with errors, ${t.reportsWithWarningsOnly} with warnings only, ${t.clean} clean — ${t.errors} error(s), ${t.warnings} warning(s), ${t.infos} info${t.suppressed ? `; ${t.suppressed} suppressed by comments` : ''}`
+      : `${s.files} 个文件，${s.reports.length} 份报告：${t.reportsWithErrors} 份有错误，${t.reportsWithWarningsOnly} 份仅有警告，${t.clean} 份无问题；共 ${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 条提示${t.suppressed ? `；另有 ${t.suppressed} 条被忽略注释隐去` : ''}`,
   );
   L.push('');
   L.push(
@@ -178,7 +196,7 @@ export function formatSummary(s: Summary, f: SummaryFormat): string {
   for (const r of shown) {
     const organ = r.files.length > 1 ? `${r.organ} (${r.files.length})` : r.organ;
     L.push(
-      `${fit(organ, ORG)} ${right(r.year ?? '—', 5)} ${right(r.errors, 5)} ${right(r.warnings, 5)}  ${ruleList(r.rules, rulesCols)}`,
+      `${fit(organ, ORG)} ${right(r.year ?? '—', 5)} ${right(r.errors, 5)} ${right(r.warnings, 5)}  ${silenced(r.suppressed, en)}${ruleList(r.rules, rulesCols)}`,
     );
   }
   const rest = s.reports.slice(shown.length);

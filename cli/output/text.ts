@@ -7,9 +7,14 @@ export function formatText(file: string, diags: Diagnostic[], locale: Locale): s
     .join('\n');
 }
 
-export function summaryLine(files: number, counts: Record<string, number>, locale: Locale): string {
+export function summaryLine(files: number, counts: Record<string, number>, locale: Locale, suppressed = 0): string {
   const { error = 0, warning = 0, info = 0 } = counts;
+  const silenced = suppressed
+    ? locale === 'en'
+      ? `; ${suppressed} suppressed by comments (--no-inline-config shows them)`
+      : `；另有 ${suppressed} 条被忽略注释隐去（--no-inline-config 可显示）`
+    : '';
   return locale === 'en'
-    ? `${files} file(s): ${error} error(s), ${warning} warning(s), ${info} info`
-    : `${files} 个文件：${error} 个错误，${warning} 个警告，${info} 条提示`;
+    ? `${files} file(s): ${error} error(s), ${warning} warning(s), ${info} info${silenced}`
+    : `${files} 个文件：${error} 个错误，${warning} 个警告，${info} 条提示${silenced}`;
 }

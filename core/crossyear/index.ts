@@ -1,41 +1,89 @@
 /**
- * Cross-year checks and the report index they need. Pure: no file system, no LSP types.
+ * Pairing reports across years and checking the pairs. Pure: no file system, no LSP types.
+ *
+ * ## identityOf(report) → { organ, id?, key, year } | undefined
+ * The organ (meta.organ, meta.organ_id) and year of a loaded report. `key` is the organ's
+ * bucket (core/facts/organ.ts `organBucket`): every spelling of one organ shares it; members
+ * of a bucket are told apart with `sameOrgan` (淮安市洪泽区人民政府 = 洪泽区人民政府).
  *
  * ## checkCrossYear(report, findPrevious, options?) → Diagnostic[]
- * Compares `report` (loaded with loadReport) with the same organ's report for meta.year − 1,
- * which `findPrevious(organKey, year)` returns as { uri?, file?, text? | report? } (or undefined).
- * Pairing: organKey(meta.organ) (whitespace removed, exact otherwise) and meta.year − 1.
- * Rules: X-CARRY, X-INFORCE, X-ITEMS-19, X-19-CUM (see ./check.ts). Severity settings and
- * `# nianbao-disable-next-line` comments apply as for the single-document checks. Each finding
- * sits on this year's cell; `related[0]` points into last year's document (`uri`/`file` set).
- * Quick fixes: fixesFor(checkResultOfThisYear, diagnostic) offers “改为上年数值 N”.
+ * Compares `report` with the same organ's report for meta.year − 1, which
+ * `findPrevious(identity, year)` returns as { uri?, file?, text? | report? } (or undefined).
+ * Rules: X-CARRY, X-INFORCE, X-ITEMS-19, X-19-CUM (core/rules/crossyear). Severity settings and
+ * suppression comments apply as for the single-document checks.
  *
  * ## class ReportIndex — organ + year → uri, kept current from file-watcher events
- *   const index = new ReportIndex();
- *   index.add(uri, text)          // or index.add(uri, loadedReport); also for changes
- *   index.update(uri, text)       // same as add: re-reads the identity of `uri`
- *   index.remove(uri)             // file deleted / closed without a file on disk
- *   index.previousOf(reportOrUri) // → { uri, text, report } of last year's report, or undefined
- *   index.resolver()              // → a FindPrevious for checkCrossYear
- *   index.dependentsOf(uri)       // → uris of next year's reports of the same organ: recheck
- *                                 //   them when `uri` changes (their X-* findings read it)
- *   index.entry(uri), index.uris(), index.size, index.duplicates()
- * Documents without meta.organ or meta.year (or that do not parse) are remembered by uri but
- * pair with nothing. When several documents claim the same organ and year, previousOf picks
- * the smallest uri (stable) and duplicates() lists the group.
- * Costs: add/update parse the text once (loadReport) and keep the result for previousOf;
- * previousOf/dependentsOf are map lookups. No rescans.
+ *   index.add(uri, textOrReport) / update / remove(uri)
+ *   index.find(identity, year)  // the indexed reports of that organ and year, smallest uri first
+ *   index.previousOf(reportOrUri), index.dependentsOf(uri), index.resolver(), index.duplicates()
+ * Documents without a usable organ or year are remembered by uri but pair with nothing. When
+ * several documents claim the same organ and year, the smallest uri is chosen (stable).
  */
+import { organBucket, sameOrgan } from '../facts/organ';
+import { metaOf } from '../model/meta';
 import { loadReport, type Report } from '../model/report';
-import { identityOf, organKey, type FindPrevious, type PreviousReport } from './check';
+import { applySettings, type Suppressed } from '../rules/run';
+import type { CheckOptions } from '../rules/options';
+import { checkPair } from '../rules/crossyear/check';
+import type { Diagnostic } from '../types';
 
-export { checkCrossYear, identityOf, organKey, type FindPrevious, type PreviousReport, type ReportIdentity } from './check';
+export interface ReportIdentity {
+  organ: string;
+  /** meta.organ_id, when given: wins over the name. */
+  id?: string;
+  /** The organ's bucket: equal for every spelling of one organ. */
+  key: string;
+  year: number;
+}
+
+/** What a resolver returns: where the previous report lives and its text or loaded report. */
+export interface PreviousReport {
+  uri?: string;
+  file?: string;
+  text?: string;
+  report?: Report;
+}
+
+export type FindPrevious = (organ: ReportIdentity, year: number) => PreviousReport | undefined | null;
+
+/** meta.organ (or organ_id) and meta.year of a loaded report, when usable. */
+export function identityOf(report: Report): ReportIdentity | undefined {
+  if (report.fatal) return undefined;
+  const { organ, organId, year } = metaOf(report);
+  if (year === undefined || (!organ?.trim() && !organId?.trim())) return undefined;
+  const key = organBucket({ name: organ, id: organId });
+  return key ? { organ: organ ?? organId ?? '', ...(organId ? { id: organId } : {}), key, year } : undefined;
+}
+
+/** Do two identities name the same organ (years aside)? */
+export function sameIdentity(a: ReportIdentity, b: ReportIdentity): boolean {
+  return a.key === b.key && sameOrgan({ name: a.organ, id: a.id }, { name: b.organ, id: b.id });
+}
+
+export interface CrossYearResult {
+  diagnostics: Diagnostic[];
+  suppressed: Suppressed[];
+  /** Last year's report the findings compare with; undefined when none was found. */
+  previous?: PreviousReport & { report: Report };
+}
+
+export function checkCrossYear(current: Report, findPrevious: FindPrevious, options: CheckOptions = {}): CrossYearResult {
+  const none: CrossYearResult = { diagnostics: [], suppressed: [] };
+  const id = identityOf(current);
+  if (!id) return none;
+  const ref = findPrevious(id, id.year - 1);
+  if (!ref) return none;
+  const prev = ref.report ?? (ref.text !== undefined ? loadReport(ref.text) : undefined);
+  if (!prev) return none;
+  const pid = identityOf(prev);
+  if (!pid || pid.year !== id.year - 1 || !sameIdentity(id, pid)) return none;
+  const { diagnostics, suppressed } = applySettings(current, checkPair(current, prev, id.year, ref), options);
+  return { diagnostics, suppressed, previous: { ...ref, report: prev } };
+}
 
 export interface IndexEntry {
   uri: string;
-  /** organKey(meta.organ), or undefined when the document has none. */
-  key?: string;
-  year?: number;
+  identity?: ReportIdentity;
   text?: string;
   report: Report;
 }
@@ -62,17 +110,11 @@ export class ReportIndex {
   add(uri: string, source: string | Report): IndexEntry {
     this.remove(uri);
     const report = typeof source === 'string' ? loadReport(source) : source;
-    const id = identityOf(report);
-    const entry: IndexEntry = {
-      uri,
-      report,
-      text: typeof source === 'string' ? source : report.text,
-      key: id?.key,
-      year: id?.year,
-    };
+    const identity = identityOf(report);
+    const entry: IndexEntry = { uri, report, text: typeof source === 'string' ? source : report.text, identity };
     this.byUri.set(uri, entry);
-    if (id) {
-      const s = slot(id.key, id.year);
+    if (identity) {
+      const s = slot(identity.key, identity.year);
       let set = this.bySlot.get(s);
       if (!set) {
         set = new Set();
@@ -91,8 +133,8 @@ export class ReportIndex {
     const old = this.byUri.get(uri);
     if (!old) return false;
     this.byUri.delete(uri);
-    if (old.key !== undefined && old.year !== undefined) {
-      const s = slot(old.key, old.year);
+    if (old.identity) {
+      const s = slot(old.identity.key, old.identity.year);
       const set = this.bySlot.get(s);
       set?.delete(uri);
       if (set && !set.size) this.bySlot.delete(s);
@@ -100,9 +142,12 @@ export class ReportIndex {
     return true;
   }
 
-  /** The indexed documents of an organ key and year, smallest uri first. */
-  find(key: string, year: number): IndexEntry[] {
-    return [...(this.bySlot.get(slot(key, year)) ?? [])].sort().map((u) => this.byUri.get(u)!);
+  /** The indexed documents of an organ and year, smallest uri first. */
+  find(organ: ReportIdentity, year: number): IndexEntry[] {
+    return [...(this.bySlot.get(slot(organ.key, year)) ?? [])]
+      .sort()
+      .map((u) => this.byUri.get(u)!)
+      .filter((e) => e.identity && sameIdentity(e.identity, organ));
   }
 
   /** Last year's report of the same organ, for a loaded report or an indexed uri. */
@@ -111,28 +156,40 @@ export class ReportIndex {
     const id = report ? identityOf(report) : undefined;
     if (!id) return undefined;
     const self = typeof of === 'string' ? of : undefined;
-    const hit = this.find(id.key, id.year - 1).find((e) => e.uri !== self);
+    const hit = this.find(id, id.year - 1).find((e) => e.uri !== self);
     return hit ? { uri: hit.uri, text: hit.text, report: hit.report } : undefined;
   }
 
   /** Next year's reports of the same organ: their cross-year findings depend on `uri`. */
   dependentsOf(uri: string): string[] {
-    const e = this.byUri.get(uri);
-    if (!e || e.key === undefined || e.year === undefined) return [];
-    return this.find(e.key, e.year + 1)
+    const id = this.byUri.get(uri)?.identity;
+    if (!id) return [];
+    return this.find(id, id.year + 1)
       .map((x) => x.uri)
       .filter((u) => u !== uri);
   }
 
   /** Groups of uris that claim the same organ and year. */
   duplicates(): string[][] {
-    return [...this.bySlot.values()].filter((s) => s.size > 1).map((s) => [...s].sort());
+    const out: string[][] = [];
+    for (const set of this.bySlot.values()) {
+      if (set.size < 2) continue;
+      const entries = [...set].sort().map((u) => this.byUri.get(u)!);
+      const seen = new Set<string>();
+      for (const e of entries) {
+        if (seen.has(e.uri)) continue;
+        const group = entries.filter((o) => o.identity && e.identity && sameIdentity(o.identity, e.identity)).map((o) => o.uri);
+        for (const u of group) seen.add(u);
+        if (group.length > 1) out.push(group);
+      }
+    }
+    return out;
   }
 
   /** A FindPrevious for checkCrossYear backed by this index. */
   resolver(): FindPrevious {
-    return (key, year) => {
-      const hit = this.find(organKey(key), year)[0];
+    return (organ, year) => {
+      const hit = this.find(organ, year)[0];
       return hit ? { uri: hit.uri, text: hit.text, report: hit.report } : undefined;
     };
   }

@@ -8,7 +8,7 @@ export function cellEdit(report: Report, cell: Cell, newText: string): TextEdit 
   const span = cell.editSpan;
   if (!span) return undefined;
   const before = report.text[span.start - 1];
-  const text = span.start === span.end && before === ':' ? ` ${newText}` : newText;
+  const text = cell.needsColon ? `: ${newText}` : span.start === span.end && before === ':' ? ` ${newText}` : newText;
   return { span, range: report.lines.range(span), newText: text };
 }
 

@@ -1,27 +1,23 @@
 /**
- * Fix all: applies the preferred fixes in dependency order — units first (so numbers exist),
- * then row totals, column totals, the balance, and finally blanks the sums pin — re-checking
- * after each step, until nothing changes.
+ * Fix all: applies the preferred fixes phase by phase (core/rules/spec.ts FIX_PHASES: units,
+ * then the totals of the repair plan, then the blanks the sums pin), re-checking after each
+ * step, until nothing changes. Which rules take part in which phase comes from the registry.
+ *
+ * Guarantees (SPEC.md §6, fix policy): only the preferred fixes (each the one repair consistent
+ * with every rule touching its cell); each edit replaces one value token; the same edit is
+ * reported once and an edit that changes nothing is not made; a step that would leave more
+ * errors than before is undone and ends the run; so a second fix-all changes nothing.
  */
-import { checkText, type CheckResult } from '../checks/index';
-import type { CheckOptions } from '../checks/options';
+import { checkText, type CheckResult } from '../rules/run';
+import type { CheckOptions } from '../rules/options';
+import { fixPhaseCodes } from '../rules/registry';
+import { FIX_PHASES } from '../rules/spec';
 import type { Diagnostic, Fix, TextEdit } from '../types';
 import { applyEdits } from './edits';
 import { fixesFor } from './quickfix';
 
-const PHASES: { codes: Set<string>; kinds: Set<Fix['kind']> }[] = [
-  {
-    codes: new Set(['T2-19-UNIT', 'T2-21-UNIT', 'T3-COMPLETE', 'T4-NONNEG', 'T2-19-NONNEG', 'T2-21-NONNEG', 'T3-NONNEG']),
-    kinds: new Set(['unit']),
-  },
-  { codes: new Set(['T3-SUM-H', 'T4-SUM']), kinds: new Set(['sum']) },
-  { codes: new Set(['T3-SUM-V']), kinds: new Set(['sum']) },
-  { codes: new Set(['T3-BAL']), kinds: new Set(['balance']) },
-  { codes: new Set(['T3-COMPLETE', 'T4-COMPLETE', 'T2-COMPLETE']), kinds: new Set(['fill']) },
-];
-
 export interface AppliedFix {
-  code: string;
+  code: Diagnostic['code'];
   title: Fix['title'];
   edits: TextEdit[];
   line: number;
@@ -33,35 +29,55 @@ export interface FixAllResult {
   result: CheckResult;
 }
 
-/** Which codes fix-all can act on (for "is there anything to fix?" questions). */
-export const FIXALL_CODES = new Set(PHASES.flatMap((p) => [...p.codes]));
+/** Rounds before giving up (each round makes at least one edit; a report has about 300 cells). */
+const MAX_ROUNDS = 50;
+
+const errorsOf = (r: CheckResult) => r.diagnostics.filter((d) => d.severity === 'error').length;
 
 export function fixAll(text: string, options: CheckOptions = {}, only?: (d: Diagnostic) => boolean): FixAllResult {
   let current = text;
   let result = checkText(current, options);
   const applied: AppliedFix[] = [];
-  for (let round = 0; round < 20; round++) {
-    let changed = false;
-    for (const phase of PHASES) {
-      const edits: TextEdit[] = [];
-      for (const d of result.diagnostics) {
-        if (!phase.codes.has(d.code) || (only && !only(d))) continue;
-        const fix = fixesFor(result, d).find((f) => f.preferred && phase.kinds.has(f.kind));
-        if (!fix || fix.edits.some((e) => edits.some((o) => overlaps(o, e)))) continue;
-        edits.push(...fix.edits);
-        applied.push({ code: d.code, title: fix.title, edits: fix.edits, line: d.range.start.line });
-      }
-      if (edits.length) {
-        current = applyEdits(current, edits);
-        result = checkText(current, options);
-        changed = true;
-        break; // restart from the first phase: later phases depend on earlier ones
-      }
-    }
-    if (!changed) break;
+  const phases = FIX_PHASES.map(fixPhaseCodes);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const step = nextStep(current, result, phases, only);
+    if (!step) break;
+    const nextText = applyEdits(current, step.edits);
+    const next = checkText(nextText, options);
+    if (errorsOf(next) > errorsOf(result)) break; // never leave more errors than were found
+    current = nextText;
+    result = next;
+    applied.push(...step.applied);
   }
   return { text: current, applied, result };
 }
+
+/** The first phase with something to do: its edits (no overlaps, no duplicates, no no-ops). */
+function nextStep(
+  text: string,
+  result: CheckResult,
+  phases: ReturnType<typeof fixPhaseCodes>[],
+  only?: (d: Diagnostic) => boolean,
+): { edits: TextEdit[]; applied: AppliedFix[] } | undefined {
+  for (const codes of phases) {
+    const edits: TextEdit[] = [];
+    const applied: AppliedFix[] = [];
+    for (const d of result.diagnostics) {
+      const kinds = codes.get(d.code);
+      if (!kinds || (only && !only(d))) continue;
+      const fix = fixesFor(result, d).find((f) => f.preferred && kinds.has(f.kind));
+      if (!fix) continue;
+      const fresh = fix.edits.filter((e) => text.slice(e.span.start, e.span.end) !== e.newText && !edits.some((o) => same(o, e)));
+      if (!fresh.length || fresh.some((e) => edits.some((o) => overlaps(o, e)))) continue;
+      edits.push(...fresh);
+      applied.push({ code: d.code, title: fix.title, edits: fresh, line: d.range.start.line });
+    }
+    if (edits.length) return { edits, applied };
+  }
+  return undefined;
+}
+
+const same = (a: TextEdit, b: TextEdit) => a.span.start === b.span.start && a.span.end === b.span.end && a.newText === b.newText;
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   return (a.span.start < b.span.end && b.span.start < a.span.end) || a.span.start === b.span.start;

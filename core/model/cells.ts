@@ -3,6 +3,7 @@
  * or missing. Only numbers take part in sums; the others are unknown values.
  */
 import { isMap, isScalar } from 'yaml';
+import { readCellText, type CellText } from '../facts/lexicon';
 import type { CellKind } from '../schema/nodes';
 import type { Span } from '../types';
 import { keySpanAt, locate, spanOf, valueNode, type Report } from './report';
@@ -18,15 +19,17 @@ export interface Cell {
   unit?: string;
   /** The raw text of a text/na cell. */
   text?: string;
+  /** What the text of a text/na cell means (core/facts/lexicon.ts). */
+  reading?: CellText;
   /** What to underline: the value, or the key when the value is empty or absent. */
   span: Span;
   /** The span an edit replaces (the value token, or an insertion point after the colon). */
   editSpan?: Span;
+  /** The key has no colon (a flow-map key without a value): an edit writes `: value`. */
+  needsColon?: true;
   /** For money_unit cells written as a map, the span of the number inside it. */
   numberSpan?: Span;
 }
-
-const NA = new Set(['/', '-', '—', '－', '－－', '--', '不适用', 'N/A', 'n/a', '／']);
 
 export function readCell(report: Report, path: string[], kind: CellKind): Cell {
   const loc = locate(report, path);
@@ -36,18 +39,23 @@ export function readCell(report: Report, path: string[], kind: CellKind): Cell {
   if (node === null || (isScalar(node) && node.value === null)) {
     const vs = spanOf(node);
     const empty = !vs || vs.end === vs.start;
-    return { path, kind, state: 'blank', span: empty ? keySpan : vs, editSpan: vs ?? insertionAfter(report, keySpan) };
+    const at = vs ? undefined : insertionAfter(report, keySpan);
+    const editSpan = vs ?? { start: at!.start, end: at!.end };
+    return { path, kind, state: 'blank', span: empty ? keySpan : vs, editSpan, ...(at?.needsColon ? { needsColon: true } : {}) };
   }
   const span = spanOf(node) ?? keySpan;
   if (kind === 'money_unit' && isMap(node)) return moneyMap(report, path, span);
-  if (!isScalar(node)) return { path, kind, state: 'text', text: report.text.slice(span.start, span.end), span, editSpan: span };
+  if (!isScalar(node)) {
+    const text = report.text.slice(span.start, span.end);
+    return { path, kind, state: 'text', text, reading: { kind: 'text', text }, span, editSpan: span };
+  }
   const v = node.value;
   if (typeof v === 'number' && Number.isFinite(v))
     return { path, kind, state: 'number', value: v, span, editSpan: span, numberSpan: span };
   const text = String(v);
-  if (NA.has(text.trim())) return { path, kind, state: 'na', text, span, editSpan: span };
-  if (text.trim() === '') return { path, kind, state: 'blank', text, span, editSpan: span };
-  return { path, kind, state: 'text', text, span, editSpan: span };
+  const reading = readCellText(text);
+  if (reading.kind === 'blank') return { path, kind, state: 'blank', text, span, editSpan: span };
+  return { path, kind, state: reading.kind === 'na' ? 'na' : 'text', text, reading, span, editSpan: span };
 }
 
 /** `{value: 606.05, unit: 万元}`: a number when both parts are right, else text. */
@@ -61,23 +69,40 @@ function moneyMap(report: Report, path: string[], span: Span): Cell {
   if (isScalar(vNode) && vNode.value === null && num === undefined) {
     return { path, kind: 'money_unit', state: 'blank', span: value?.keySpan ?? span, unit: u };
   }
-  if (num === undefined)
-    return { path, kind: 'money_unit', state: 'text', text: report.text.slice(span.start, span.end), span, unit: u };
+  if (num === undefined) {
+    const text = report.text.slice(span.start, span.end);
+    return { path, kind: 'money_unit', state: 'text', text, reading: { kind: 'text', text }, span, unit: u };
+  }
   return { path, kind: 'money_unit', state: 'number', value: num, unit: u, span, editSpan: span, numberSpan: spanOf(vNode) };
 }
 
-/** Where to insert a value for `key:` with nothing after it: right after the colon. */
-function insertionAfter(report: Report, keySpan: Span): Span {
-  const colon = report.text.indexOf(':', keySpan.end);
-  const at = colon >= 0 ? colon + 1 : keySpan.end;
-  return { start: at, end: at };
+/**
+ * Where a value goes for a key with nothing after it: right after the key's own colon
+ * (`corrected:` → `corrected: 1`). A key that lost its colon (`{upheld: 5, corrected, other: 2}`,
+ * a flow-map key with no value) gets the colon with the value (`corrected: 1`), never the next
+ * key's colon.
+ */
+function insertionAfter(report: Report, keySpan: Span): Span & { needsColon?: true } {
+  let at = keySpan.end;
+  while (report.text[at] === ' ' || report.text[at] === '\t') at++;
+  if (report.text[at] === ':') return { start: at + 1, end: at + 1 };
+  return { start: keySpan.end, end: keySpan.end, needsColon: true };
 }
 
 /** Does a cell hold a usable number for arithmetic? */
 export function known(cell: Cell): boolean {
-  return (
-    cell.state === 'number' &&
-    cell.value !== undefined &&
-    (cell.kind !== 'count' || (Number.isInteger(cell.value) && cell.value >= 0))
-  );
+  return exact(cell) && (cell.kind !== 'count' || (Number.isInteger(cell.value) && cell.value! >= 0));
+}
+
+/** Largest magnitude of a decimal amount that sums and compares exactly enough (to 1e-6). */
+const MAX_EXACT_DECIMAL = 1e9;
+
+/**
+ * Can the cell's number take part in sums exactly? Integers beyond 2^53 and huge decimals
+ * cannot: adding them loses digits, so no rule judges them and no fix writes a sum of them.
+ */
+export function exact(cell: Cell): boolean {
+  const v = cell.value;
+  if (cell.state !== 'number' || v === undefined) return false;
+  return Number.isInteger(v) ? Number.isSafeInteger(v) : Math.abs(v) < MAX_EXACT_DECIMAL;
 }

@@ -3,6 +3,17 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, t
 import { LineIndex } from '../text/lines';
 import type { Diagnostic, Span } from '../types';
 import { makeDiagnostic } from '../diagnostic';
+import { SCHEMA_TYPE } from '../rules/schema/specs';
+import { STRUCT_SECTIONS } from '../rules/structure/specs';
+import {
+  YAML_ALIAS,
+  YAML_BINARY,
+  YAML_DEPTH,
+  YAML_DUPLICATE_KEY,
+  YAML_SYNTAX,
+  YAML_TOO_LARGE,
+  messages,
+} from '../rules/yaml/specs';
 import { guard, MAX_CHARS, MAX_DEPTH } from './guards';
 
 export interface Parsed {
@@ -30,21 +41,26 @@ export function parseReport(text: string): Parsed {
       fail.kind === 'too-large'
         ? makeDiagnostic(
             lines,
-            'YAML-TOO-LARGE',
-            'yaml.tooLarge',
+            YAML_TOO_LARGE,
+            messages.tooLarge,
             { size: fail.size, max: MAX_CHARS },
             { start: 0, end: 0 },
-            { size: fail.size },
+            {
+              path: '',
+              size: fail.size,
+            },
           )
         : fail.kind === 'binary'
-          ? makeDiagnostic(lines, 'YAML-BINARY', 'yaml.binary', {}, at({ start: fail.offset, end: fail.offset + 1 }), {})
+          ? makeDiagnostic(lines, YAML_BINARY, messages.binary, {}, at({ start: fail.offset, end: fail.offset + 1 }), {
+              path: '',
+            })
           : makeDiagnostic(
               lines,
-              'YAML-DEPTH',
-              'yaml.depth',
+              YAML_DEPTH,
+              messages.depth,
               { depth: fail.depth, max: MAX_DEPTH },
               at({ start: fail.offset, end: fail.offset + 1 }),
-              { depth: fail.depth },
+              { path: '', depth: fail.depth },
             );
     return { text, lines, doc: null, value: undefined, diagnostics: [d], fatal: true };
   }
@@ -55,11 +71,11 @@ export function parseReport(text: string): Parsed {
     // The guards should prevent this; if the parser still gives up, say so rather than crash.
     const d = makeDiagnostic(
       lines,
-      'YAML-SYNTAX',
-      'yaml.syntax',
+      YAML_SYNTAX,
+      messages.syntax,
       { detail: String((e as Error).message) },
       { start: 0, end: 0 },
-      {},
+      { path: '' },
     );
     return { text, lines, doc: null, value: undefined, diagnostics: [d], fatal: true };
   }
@@ -68,15 +84,28 @@ export function parseReport(text: string): Parsed {
     const dup = err.code === 'DUPLICATE_KEY';
     const key = dup ? keyAt(text, s) : undefined;
     diagnostics.push(
-      makeDiagnostic(
-        lines,
-        dup ? 'YAML-DUPLICATE-KEY' : 'YAML-SYNTAX',
-        dup ? 'yaml.duplicate' : 'yaml.syntax',
-        { detail: firstLine(err.message), key },
-        dup ? { start: s, end: s + key!.length } : { start: s, end: Math.max(e, s + 1) },
-        { yamlCode: err.code },
-        doc.errors.includes(err as never) ? undefined : 'warning',
-      ),
+      dup
+        ? makeDiagnostic(
+            lines,
+            YAML_DUPLICATE_KEY,
+            messages.duplicate,
+            { key: key! },
+            { start: s, end: s + key!.length },
+            {
+              path: '',
+              yamlCode: err.code,
+              key,
+            },
+          )
+        : makeDiagnostic(
+            lines,
+            YAML_SYNTAX,
+            messages.syntax,
+            { detail: firstLine(err.message) },
+            { start: s, end: Math.max(e, s + 1) },
+            { path: '', yamlCode: err.code },
+            { severity: doc.errors.includes(err as never) ? undefined : 'warning' },
+          ),
     );
   }
   let aliasSeen = false;
@@ -85,7 +114,15 @@ export function parseReport(text: string): Parsed {
       if (!aliasSeen && node.range) {
         aliasSeen = true;
         diagnostics.push(
-          makeDiagnostic(lines, 'YAML-ALIAS', 'yaml.alias', {}, { start: node.range[0], end: node.range[1] }, {}, 'warning'),
+          makeDiagnostic(
+            lines,
+            YAML_ALIAS,
+            messages.alias,
+            {},
+            { start: node.range[0], end: node.range[1] },
+            { path: '' },
+            { severity: 'warning' },
+          ),
         );
       }
     },
@@ -97,19 +134,22 @@ export function parseReport(text: string): Parsed {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     diagnostics.push(
-      makeDiagnostic(lines, 'YAML-ALIAS', 'yaml.aliasBomb', { detail: firstLine((e as Error).message) }, firstAliasSpan(doc), {}),
+      makeDiagnostic(lines, YAML_ALIAS, messages.aliasBomb, { detail: firstLine((e as Error).message) }, firstAliasSpan(doc), {
+        path: '',
+      }),
     );
     fatal = true;
   }
   if (!fatal && doc.contents === null && doc.errors.length === 0) {
-    diagnostics.push(makeDiagnostic(lines, 'STRUCT-SECTIONS', 'yaml.empty', {}, { start: 0, end: 0 }, { empty: true }));
+    diagnostics.push(makeDiagnostic(lines, STRUCT_SECTIONS, messages.empty, {}, { start: 0, end: 0 }, { path: '', empty: true }));
     fatal = true;
   } else if (!fatal && !isMap(doc.contents)) {
     const n = doc.contents as Node | null;
     const span = n?.range ? { start: n.range[0], end: n.range[1] } : { start: 0, end: 0 };
     diagnostics.push(
-      makeDiagnostic(lines, 'SCHEMA-TYPE', 'yaml.notMap', {}, span, {
-        expected: 'object',
+      makeDiagnostic(lines, SCHEMA_TYPE, messages.notMap, {}, span, {
+        path: '',
+        expected: ['object'],
         found: isSeq(n) ? 'array' : isScalar(n) ? 'scalar' : 'other',
       }),
     );

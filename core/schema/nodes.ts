@@ -36,8 +36,16 @@ export interface XNianbao {
   table?: string;
   legal?: LegalRef[];
   relations?: Relation[];
+  /** The rule for a blank or N/A cell of the table. */
   blankRule?: string;
+  /** The rule for a negative or fractional number. */
   nonnegRule?: string;
+  /** The rule for a count typed with a unit (or a money cell's unit problem). */
+  unitRule?: string;
+  /** The rule for other text in a cell. */
+  textRule?: string;
+  /** The rule that groups the table's blank cells (whole table, blank rows, blank columns). */
+  blankGroupRule?: string;
   rowGroup?: string;
   group?: string;
   parentGroup?: string;

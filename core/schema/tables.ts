@@ -31,6 +31,11 @@ export interface TableSpec {
   relations: Relation[];
   blankRule: string;
   nonnegRule: string;
+  unitRule: string;
+  textRule: string;
+  blankGroupRule?: string;
+  /** Column groups under a shared header (申请人情况, 法人或其他组织), from `x-nianbao.columnGroups`. */
+  columnGroups: { label: string; columns: string[] }[];
 }
 
 function isRow(eff: Effective): boolean {
@@ -56,6 +61,12 @@ function collectRows(eff: Effective, rel: string[], tableKey: string, rows: RowS
   }
 }
 
+/** A table annotation the checks cannot do without: the schemas are broken if it is missing. */
+function required(v: string | undefined, table: string, what: string): string {
+  if (!v) throw new Error(`schema table ${table} lacks x-nianbao.${what}`);
+  return v;
+}
+
 const tableCache = new Map<FormatId, TableSpec[]>();
 
 export function tablesOf(format: FormatId): TableSpec[] {
@@ -77,8 +88,12 @@ export function tablesOf(format: FormatId): TableSpec[] {
       rows,
       groups,
       relations: xn.relations ?? [],
-      blankRule: xn.blankRule ?? 'T3-COMPLETE',
-      nonnegRule: xn.nonnegRule ?? 'T3-NONNEG',
+      blankRule: required(xn.blankRule, key, 'blankRule'),
+      nonnegRule: required(xn.nonnegRule, key, 'nonnegRule'),
+      unitRule: required(xn.unitRule, key, 'unitRule'),
+      textRule: required(xn.textRule, key, 'textRule'),
+      blankGroupRule: xn.blankGroupRule,
+      columnGroups: xn.columnGroups ?? [],
     });
   }
   tableCache.set(format, tables);

@@ -58,8 +58,8 @@ test('empty document: one skeleton snippet per format; each, expanded, checks wi
       `format ${format}`,
     );
     assert.ok(
-      diags.diagnostics.some((d) => d.code === 'T3-COMPLETE'),
-      'blank cells are flagged as still to fill',
+      diags.diagnostics.some((d) => d.code === 'T3-BLANK-GROUP'),
+      'the blank table is flagged as still to fill (one finding, not one per cell)',
     );
     await client.change(uri, '');
   }

@@ -14,7 +14,7 @@ function nianbao(...args: string[]) {
 
 const SEED4 = 'examples/reports/seed-004-shagou-2020.nianbao.yaml';
 
-test('check --format json on seed 004: T3-BAL in other_org and total, T3-SUM-V, T3-COMPLETE, T2-19-UNIT', () => {
+test('check --format json on seed 004: T3-BAL in other_org and total, T3-SUM-V, T3-COMPLETE, the blank row grouped, T2-19-UNIT', () => {
   const r = nianbao('check', '--format', 'json', SEED4);
   assert.equal(r.code, 1);
   const findings = JSON.parse(r.out) as {
@@ -30,7 +30,13 @@ test('check --format json on seed 004: T3-BAL in other_org and total, T3-SUM-V, 
     ['other_org', 'total'],
   );
   assert.ok(findings.some((f) => f.code === 'T3-SUM-V'));
-  assert.equal(findings.filter((f) => f.code === 'T3-COMPLETE').length, 12);
+  // Row （一） has five scattered blanks; row （二） is wholly blank: one group of its 7 cells.
+  assert.equal(findings.filter((f) => f.code === 'T3-COMPLETE').length, 5);
+  const groups = findings.filter((f) => f.code === 'T3-BLANK-GROUP');
+  assert.deepEqual(
+    groups.map((f) => [f.data.scope, (f.data.cells as string[]).length]),
+    [['rows', 7]],
+  );
   assert.deepEqual(
     findings.filter((f) => f.code === 'T2-19-UNIT').map((f) => f.data.text),
     ['137次', '1066730.5元'],
@@ -82,7 +88,8 @@ test('fix rewrites a copy of seed 004 with no T3 error left; --dry-run writes no
   const before = readFileSync(file, 'utf8');
   const dry = nianbao('fix', '--dry-run', file);
   assert.equal(readFileSync(file, 'utf8'), before);
-  assert.match(dry.out, /T3-SUM-V 将（七）总计·其他 改为 2/);
+  // The balance of both columns fixes the two totals together (the sums over the blank row cannot).
+  assert.match(dry.out, /T3-BAL 将（七）总计·其他 改为 2，（七）总计·总计 改为 2/);
   const r = nianbao('fix', file);
   assert.equal(r.code, 0);
   const after = nianbao('check', '--format', 'json', file);
@@ -100,7 +107,8 @@ test('skeleton prints a report whose only findings are blank-cell warnings', () 
     const file = join(dir, `s${format}.nianbao.yaml`);
     writeFileSync(file, r.out);
     const found = JSON.parse(nianbao('check', '--format', 'json', file).out) as { code: string; severity: string }[];
-    assert.deepEqual([...new Set(found.map((f) => f.code))].sort(), ['S5-EMPTY', 'T2-COMPLETE', 'T3-COMPLETE', 'T4-COMPLETE']);
+    // A new report is a form to fill: one finding per blank table, not one per cell.
+    assert.deepEqual(found.map((f) => f.code).sort(), ['S5-EMPTY', 'T2-COMPLETE', 'T3-BLANK-GROUP', 'T4-COMPLETE']);
     assert.ok(found.every((f) => f.severity === 'warning'));
   }
   assert.equal(nianbao('skeleton', '--format', '2020').code, 2);

@@ -4,10 +4,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkText, type Diagnostic, type FormatId } from '../../core';
-import { example, setCell, underlined, zeroReport } from '../helpers/report';
+import { checkText, type FormatId } from '../../core';
+import { example, loose, setCell, underlined, zeroReport, type Finding } from '../helpers/report';
 
-const only = (text: string, code: string): Diagnostic[] => checkText(text).diagnostics.filter((d) => d.code === code);
+const only = (text: string, code: string): Finding[] => loose(checkText(text).diagnostics.filter((d) => d.code === code));
 const setLine = (text: string, key: string, value: string) =>
   text.replace(new RegExp(`^${key}:.*$`, 'm'), () => `${key}: ${value}`);
 const setMeta = (text: string, key: string, value: string) =>

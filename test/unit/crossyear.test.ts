@@ -12,23 +12,23 @@ import {
   fixesFor,
   loadReport,
   ReportIndex,
+  identityOf,
+  sameIdentity,
   type CheckOptions,
   type Diagnostic,
 } from '../../core';
-import { example, setCell, underlined, zeroReport } from '../helpers/report';
+import { example, loose, setCell, underlined, zeroReport, type Finding } from '../helpers/report';
 
 /** Cross-year findings of `cur` against `prev` (given as text, found by organ and year). */
-function cross(cur: string, prev: string, options?: CheckOptions, file = 'last.nianbao.yaml'): Diagnostic[] {
-  const p = loadReport(prev);
-  return checkCrossYear(
-    loadReport(cur),
-    (key, year) => {
-      const meta = (p.value as { meta: { organ: string; year: number } }).meta;
-      return meta.organ.replace(/\s+/g, '') === key && meta.year === year
-        ? { file, uri: `file:///r/${file}`, text: prev }
-        : undefined;
-    },
-    options,
+function cross(cur: string, prev: string, options?: CheckOptions, file = 'last.nianbao.yaml'): Finding[] {
+  const p = identityOf(loadReport(prev));
+  return loose(
+    checkCrossYear(
+      loadReport(cur),
+      (organ, year) =>
+        p && sameIdentity(p, organ) && p.year === year ? { file, uri: `file:///r/${file}`, text: prev } : undefined,
+      options,
+    ).diagnostics,
   );
 }
 
@@ -82,7 +82,7 @@ test('X-CARRY quick fix: “改为上年数值 N”, computed from data, removes
   const now = t3(cur, 2, 0);
   const result = checkText(now);
   for (const d of cross(now, prev)) {
-    const fixes = fixesFor(result, d);
+    const fixes = fixesFor(result, d as unknown as Diagnostic);
     assert.equal(fixes.length, 1);
     assert.deepEqual(
       [fixes[0].title['zh-CN'], fixes[0].title.en, fixes[0].kind, fixes[0].preferred],
@@ -119,13 +119,13 @@ test("X-INFORCE (2021 → 2021): 现行有效 = last year's + 制发 − 废止;
       ['active_disclosure.art20_1.normative_docs.repealed', false],
     ],
   );
-  const [fix] = fixesFor(checkText(high), d);
+  const [fix] = fixesFor(checkText(high), d as unknown as Diagnostic);
   assert.equal(fix.title['zh-CN'], '将行政规范性文件·现行有效件数 改为 52');
   const low = now(47); // 52 − 47 = 5 ≤ 9 issued: amendments may explain it
   const [s] = cross(low, prev);
   assert.deepEqual([s.severity, s.data.soft], ['info', true]);
   assert.match(s.message['zh-CN'], /可能含修订/);
-  assert.equal(fixesFor(checkText(low), s)[0].preferred, false);
+  assert.equal(fixesFor(checkText(low), s as unknown as Diagnostic)[0].preferred, false);
   const lower = now(40); // below 52 − 9: not explained by amendments
   assert.equal(cross(lower, prev)[0].severity, 'warning');
   // A 2019-format year before has no 现行有效件数: nothing to compare.
@@ -147,7 +147,7 @@ test("X-ITEMS-19 (2019 → 2019): 上一年项目数量 = last year's + 本年�
     d.related!.map((r) => prev.slice(r.span.start, r.span.end)),
     ['10', '-3'],
   );
-  const fixed = applyEdits(now, fixesFor(checkText(now), d)[0].edits);
+  const fixed = applyEdits(now, fixesFor(checkText(now), d as unknown as Diagnostic)[0].edits);
   assert.equal(cross(fixed, prev).length, 0);
   // Not between formats.
   assert.equal(
@@ -165,7 +165,7 @@ test('X-19-CUM (2019 → 2019): 对外公开总数量 never falls (info, no fix)
     [d.code, d.severity, underlined(now, d), d.data.expected, d.data.atLeast],
     ['X-19-CUM', 'info', '4', undefined, 5],
   );
-  assert.deepEqual(fixesFor(checkText(now), d), []);
+  assert.deepEqual(fixesFor(checkText(now), d as unknown as Diagnostic), []);
   assert.equal(cross(setCell(cur, 'normative_docs', 'total_public', 5), prev).length, 0);
 });
 
@@ -177,11 +177,11 @@ test('pairing: same organ (whitespace aside) and the year before only', () => {
   assert.equal(cross(now, prev.replace('organ: 测试乡人民政府', 'organ: 测试镇人民政府')).length, 0);
   assert.equal(cross(now, prev.replace('year: 2021', 'year: 2020')).length, 0);
   // A resolver that returns the wrong report is not trusted.
-  assert.equal(checkCrossYear(loadReport(now), () => ({ text: prev.replace('year: 2021', 'year: 2019') })).length, 0);
-  assert.equal(checkCrossYear(loadReport(now), () => undefined).length, 0);
-  assert.equal(checkCrossYear(loadReport('not: [a report'), () => ({ text: prev })).length, 0);
+  assert.equal(checkCrossYear(loadReport(now), () => ({ text: prev.replace('year: 2021', 'year: 2019') })).diagnostics.length, 0);
+  assert.equal(checkCrossYear(loadReport(now), () => undefined).diagnostics.length, 0);
+  assert.equal(checkCrossYear(loadReport('not: [a report'), () => ({ text: prev })).diagnostics.length, 0);
   // A loaded report works as well as a text.
-  assert.equal(checkCrossYear(loadReport(now), () => ({ report: loadReport(prev) })).length, 2);
+  assert.equal(checkCrossYear(loadReport(now), () => ({ report: loadReport(prev) })).diagnostics.length, 2);
 });
 
 test('severity settings and disable comments apply to cross-year findings', () => {
@@ -237,7 +237,7 @@ test('ReportIndex keeps organ + year → uri current without rescans', () => {
   idx.add('file:///a/2021.nianbao.yaml', r21);
   idx.add('file:///a/broken.nianbao.yaml', 'meta: [');
   assert.equal(idx.size, 3);
-  assert.equal(idx.entry('file:///a/broken.nianbao.yaml')?.key, undefined);
+  assert.equal(idx.entry('file:///a/broken.nianbao.yaml')?.identity, undefined);
   assert.equal(idx.previousOf(loadReport(r22))?.uri, 'file:///a/2021.nianbao.yaml');
   assert.equal(idx.previousOf('file:///a/2021.nianbao.yaml')?.uri, 'file:///a/2020.nianbao.yaml');
   assert.equal(idx.previousOf('file:///a/2020.nianbao.yaml'), undefined);
@@ -257,7 +257,7 @@ test('ReportIndex keeps organ + year → uri current without rescans', () => {
   const prev = t3(r21, 0, 3);
   idx.update('file:///a/2021.nianbao.yaml', prev);
   const now = t3(r22, 2, 0);
-  const ds = checkCrossYear(loadReport(now), idx.resolver());
+  const ds = checkCrossYear(loadReport(now), idx.resolver()).diagnostics;
   assert.deepEqual(
     ds.map((d) => [d.code, d.related![0].uri]),
     [
@@ -266,7 +266,7 @@ test('ReportIndex keeps organ + year → uri current without rescans', () => {
     ],
   );
   idx.remove('file:///a/2021.nianbao.yaml');
-  assert.equal(checkCrossYear(loadReport(now), idx.resolver()).length, 0);
+  assert.equal(checkCrossYear(loadReport(now), idx.resolver()).diagnostics.length, 0);
 });
 
 function codesOnly(ds: Diagnostic[], severity: string): string[] {

@@ -10,7 +10,7 @@ import { RULE_CODES, RULES, skeleton } from '../../core';
 import { tablesOf } from '../../core/schema/tables';
 import { grammar, vocabulary } from '../../scripts/build-grammar';
 import { snippets } from '../../scripts/build-snippets';
-import { anchor, explanationGaps, rulesDoc } from '../../scripts/rules-doc';
+import { anchor, readmeWithRules, rulesDoc } from '../../scripts/rules-doc';
 import { ROOT } from '../helpers/report';
 
 test('one snippet per format under an ASCII and a Chinese prefix, its body the schema skeleton', () => {
@@ -29,25 +29,30 @@ test('the built snippet file is what the generator produces', () => {
   assert.deepEqual(file, snippets());
 });
 
-test('every rule code has what-fires and how-to-fix text in scripts/rules-explain.ts', () => {
-  assert.deepEqual(
-    explanationGaps(),
-    { missing: [], stale: [] },
-    'add the codes to scripts/rules-explain.ts (docs/RULES.md is generated from it)',
-  );
+test('every rule explains when it fires and how to fix it, in both languages', () => {
+  for (const r of RULES.values()) {
+    for (const t of [r.explain.fires, r.explain.fix, r.title]) assert.ok(t['zh-CN'].trim() && t.en.trim(), r.code);
+    assert.ok(!/[\u4e00-\u9fff]{4,}/.test(r.title.en), `${r.code}: an English title in Chinese`);
+  }
+});
+
+test('the README rule table is the generated one (run `npm run build` and commit it)', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  assert.equal(readme, readmeWithRules(readme));
 });
 
 test('docs/RULES.md: a heading per code (the Show Rules anchor), both titles and the default severity', () => {
   const doc = rulesDoc();
   for (const code of RULE_CODES) {
-    assert.match(doc, new RegExp(`^## ${code}$`, 'm'));
+    const rule = RULES.get(code)!;
+    assert.match(doc, new RegExp(`^### ${code}$`, 'm'));
     assert.ok(doc.includes(`](#${anchor(code)})`), `table of contents links ${code}`);
-    const section = doc.slice(doc.indexOf(`## ${code}\n`)).split(/\n## /)[0];
-    assert.ok(section.includes(RULES[code].title['zh-CN']) && section.includes(RULES[code].title.en), code);
-    assert.ok(section.includes(RULES[code].severity), code);
+    const section = doc.slice(doc.indexOf(`### ${code}\n`)).split(/\n##+ /)[0];
+    assert.ok(section.includes(rule.title['zh-CN']) && section.includes(rule.title.en), code);
+    assert.ok(section.includes(rule.severity), code);
   }
   // The sum relations come from the schemas: T3-SUM-H lists the applicant columns.
-  const sumH = doc.slice(doc.indexOf('## T3-SUM-H\n')).split(/\n## /)[0];
+  const sumH = doc.slice(doc.indexOf('### T3-SUM-H\n')).split(/\n##+ /)[0];
   assert.match(sumH, /总计 = 自然人 \+ 商业企业/);
 });
 

@@ -1,18 +1,20 @@
 /**
  * Golden fixtures: every example report and rule example, with its expected diagnostics in
- * `<name>.expected.json` beside it. `npm run golden` rewrites them; review the diff.
+ * `<name>.expected.json` beside it (a folder of reports — the cross-year examples — has one per
+ * file). A missing golden fails; `npm run golden` (UPDATE_GOLDEN=1) writes them: review the diff.
+ * Every rule in the registry has an example that fires it, unless its spec says why not.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkText } from '../../core';
+import { checkCrossYear, checkText, RULES, ReportIndex, type Diagnostic } from '../../core';
 import { ROOT } from '../helpers/report';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-function summarise(text: string) {
-  return checkText(text).diagnostics.map((d) => ({
+function summarise(text: string, ds: Diagnostic[]) {
+  return ds.map((d) => ({
     code: d.code,
     severity: d.severity,
     range: `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`,
@@ -21,28 +23,79 @@ function summarise(text: string) {
   }));
 }
 
-for (const dir of ['examples/rules', 'examples/reports']) {
-  for (const name of readdirSync(join(ROOT, dir))
+/** Checks a folder of reports together, as `nianbao check DIR` does: each file, then the cross-year pairs. */
+function checkFolder(dir: string): Map<string, { text: string; ds: Diagnostic[] }> {
+  const files = readdirSync(dir)
     .filter((n) => n.endsWith('.nianbao.yaml'))
-    .sort()) {
-    test(`golden ${dir}/${name}`, () => {
-      const file = join(ROOT, dir, name);
-      const golden = file.replace(/\.nianbao\.yaml$/, '.expected.json');
-      const actual = summarise(readFileSync(file, 'utf8'));
-      if (UPDATE || !existsSync(golden)) writeFileSync(golden, `${JSON.stringify(actual, null, 2)}\n`);
-      assert.deepEqual(actual, JSON.parse(readFileSync(golden, 'utf8')));
+    .sort();
+  const out = new Map<string, { text: string; ds: Diagnostic[] }>();
+  const index = new ReportIndex();
+  const results = files.map((name) => {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const r = checkText(text);
+    index.add(name, r.report);
+    return { name, text, r };
+  });
+  for (const { name, text, r } of results) {
+    const cross = checkCrossYear(r.report, (organ, year) => {
+      const hit = index.find(organ, year).find((e) => e.uri !== name);
+      return hit ? { file: hit.uri, report: hit.report } : undefined;
     });
+    const ds = [...r.diagnostics, ...cross.diagnostics].sort(
+      (a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code),
+    );
+    out.set(name, { text, ds });
+  }
+  return out;
+}
+
+function compare(file: string, actual: unknown): void {
+  const golden = file.replace(/\.nianbao\.yaml$/, '.expected.json');
+  if (UPDATE) writeFileSync(golden, `${JSON.stringify(actual, null, 2)}\n`);
+  assert.ok(existsSync(golden), `${golden} is missing: run \`npm run golden\` and review it`);
+  assert.deepEqual(actual, JSON.parse(readFileSync(golden, 'utf8')));
+}
+
+/** Codes an example fires, by example name (a file, or a folder of reports checked together). */
+const fired = new Map<string, Set<string>>();
+/** Codes each example says it shows: its first line, `# 规则示例 CODE [CODE …]：…`. */
+const declared = new Map<string, string[]>();
+
+for (const dir of ['examples/rules', 'examples/reports']) {
+  for (const name of readdirSync(join(ROOT, dir)).sort()) {
+    const path = join(ROOT, dir, name);
+    if (statSync(path).isDirectory()) {
+      const results = checkFolder(path);
+      for (const [file, { text, ds }] of results) {
+        test(`golden ${dir}/${name}/${file}`, () => compare(join(path, file), summarise(text, ds)));
+        const head = /^# 规则示例 ([A-Z0-9 -]+)[：（]/.exec(text)?.[1];
+        if (head) declared.set(`${name}/${file}`, head.trim().split(/\s+/));
+        fired.set(`${name}/${file}`, new Set(ds.map((d) => d.code)));
+      }
+    } else if (name.endsWith('.nianbao.yaml')) {
+      const text = readFileSync(path, 'utf8');
+      const ds = checkText(text).diagnostics;
+      test(`golden ${dir}/${name}`, () => compare(path, summarise(text, ds)));
+      if (dir === 'examples/rules') {
+        const head = /^# 规则示例 ([A-Z0-9 -]+)[：（]/.exec(text)?.[1];
+        if (head) declared.set(name, head.trim().split(/\s+/));
+        fired.set(name, new Set(ds.map((d) => d.code)));
+      }
+    }
   }
 }
 
-test('every rule example fires its own rule', () => {
-  for (const name of readdirSync(join(ROOT, 'examples/rules')).filter((n) => n.endsWith('.nianbao.yaml'))) {
-    const code = name.replace(/\.nianbao\.yaml$/, '').replace(/-(bare|decimals|mixed)$/, '');
-    const found = checkText(readFileSync(join(ROOT, 'examples/rules', name), 'utf8')).diagnostics.map((d) => d.code);
-    const want = code === 'SCHEMA' ? 'SCHEMA-' : code;
-    assert.ok(
-      found.some((c) => c.startsWith(want)),
-      `${name} should fire ${want}, got ${found.join(', ')}`,
-    );
+test('every rule example fires the rules its first line names', () => {
+  assert.ok(declared.size > 0);
+  for (const [name, codes] of declared) {
+    for (const code of codes.filter((c) => RULES.has(c as never))) {
+      assert.ok(fired.get(name)?.has(code), `${name} should fire ${code}, got ${[...(fired.get(name) ?? [])].join(', ')}`);
+    }
   }
+});
+
+test('every rule in the registry has an example under examples/rules/, or says why not', () => {
+  const shown = new Set([...declared.entries()].flatMap(([name, codes]) => codes.filter((c) => fired.get(name)?.has(c))));
+  const missing = [...RULES.values()].filter((r) => !r.noExample && !shown.has(r.code)).map((r) => r.code);
+  assert.deepEqual(missing, [], 'add examples/rules/<CODE>.nianbao.yaml (first line `# 规则示例 CODE：…`) or set noExample');
 });

@@ -8,16 +8,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkText, type Diagnostic, type FormatId } from '../../core';
-import { extractClaims } from '../../core/checks/prose-claims';
+import { checkText, type FormatId } from '../../core';
+import { extractClaims } from '../../core/rules/prose/claims';
 import { parseNumeral } from '../../core/text/numerals';
-import { example, ROOT, setCell, underlined, zeroReport } from '../helpers/report';
+import { example, loose, ROOT, setCell, underlined, zeroReport, type Finding } from '../helpers/report';
 
 const PROSE = ['TXT-T3', 'TXT-ZERO'];
 
-function only(text: string, code: string | string[]): Diagnostic[] {
+function only(text: string, code: string | string[]): Finding[] {
   const want = Array.isArray(code) ? code : [code];
-  return checkText(text).diagnostics.filter((d) => want.includes(d.code));
+  return loose(checkText(text).diagnostics.filter((d) => want.includes(d.code)));
 }
 
 /** Replaces the overview with a literal block scalar (indented two spaces). */

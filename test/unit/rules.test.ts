@@ -4,13 +4,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkText, type Diagnostic, type FormatId } from '../../core';
-import { codes, setCell, underlined, zeroReport } from '../helpers/report';
+import { checkText, type FormatId } from '../../core';
+import { codes, loose, setCell, underlined, zeroReport, type Finding } from '../helpers/report';
 
 const BOTH: FormatId[] = ['2019', '2021'];
 
-function only(text: string, code: string): Diagnostic[] {
-  return checkText(text).diagnostics.filter((d) => d.code === code);
+function only(text: string, code: string): Finding[] {
+  return loose(checkText(text).diagnostics.filter((d) => d.code === code));
 }
 
 for (const f of BOTH) {
@@ -136,7 +136,7 @@ for (const f of BOTH) {
   test(`${f} STRUCT-SECTIONS and STRUCT-ROWS`, () => {
     const noSix = zeroReport(f).replace(/^other_matters:.*$/m, '');
     assert.deepEqual(
-      only(noSix, 'STRUCT-SECTIONS').map((d) => d.data.missing),
+      only(noSix, 'STRUCT-SECTIONS').map((d) => d.data.path),
       ['other_matters'],
     );
     const noRow = zeroReport(f).replace(/^(\s*)repeat:/m, '$1repeats:');

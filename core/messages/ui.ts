@@ -1,0 +1,136 @@
+/**
+ * The language server's own texts (hover headings, code lenses, inlay hints, completion,
+ * commands): not findings, so they live here rather than with a rule. zh-CN and en side by side.
+ */
+import { message } from './define';
+
+export const UI = {
+  hoverWhere: message(
+    () => '位置',
+    () => 'Location',
+  ),
+  hoverLegal: message(
+    () => '法律依据',
+    () => 'Legal basis',
+  ),
+  hoverFill: message(
+    () => '填写说明',
+    () => 'How to fill',
+  ),
+  hoverContains: message(
+    () => '包含',
+    () => 'Contains',
+  ),
+  hoverChoices: message(
+    () => '可选值',
+    () => 'Allowed values',
+  ),
+  hoverComputed: message(
+    () => '计算值',
+    () => 'Computed',
+  ),
+  hoverValue: message(
+    () => '当前值',
+    () => 'Current value',
+  ),
+  hoverSumRow: message<{ value: number }>(
+    (a) => `本行各列之和为 ${a.value}`,
+    (a) => `The row's cells sum to ${a.value}`,
+  ),
+  hoverSumColumn: message<{ value: number }>(
+    (a) => `本列各项之和为 ${a.value}`,
+    (a) => `The column's items sum to ${a.value}`,
+  ),
+  hoverSumBlanks: message<{ blanks: number; value: number }>(
+    (a) => `另有 ${a.blanks} 个空白单元格，至少为 ${a.value}`,
+    (a) => `plus ${a.blanks} blank cells, so at least ${a.value}`,
+  ),
+  hoverSumOk: message<{ reported: number }>(
+    (a) => `与填报值 ${a.reported} 一致`,
+    (a) => `agrees with the reported ${a.reported}`,
+  ),
+  hoverSumBad: message<{ reported: number }>(
+    (a) => `填报值为 ${a.reported}，不一致`,
+    (a) => `the reported value ${a.reported} disagrees`,
+  ),
+  hoverSumOpen: message(
+    () => '本格未填',
+    () => 'this cell is blank',
+  ),
+  cellKind: {
+    count: message(
+      () => '计数：非负整数（件），不带单位',
+      () => 'Count: a non-negative whole number, no unit',
+    ),
+    signed: message(
+      () => '增减数：整数，可为负（如 -2、+3）',
+      () => 'Change: a whole number, may be negative (-2, +3)',
+    ),
+    money_wan: message(
+      () => '金额：数字，单位万元，不带单位',
+      () => 'Amount in 万元 (10,000 yuan): a plain number, no unit suffix',
+    ),
+    money_unit: message(
+      () => '金额：写成 {value: 数字, unit: 元 或 万元}',
+      () => 'Amount: write {value: number, unit: 元 or 万元}',
+    ),
+  },
+  cellState: {
+    number: message<{ value: string }>(
+      (a) => `数字 ${a.value}`,
+      (a) => `number ${a.value}`,
+    ),
+    blank: message(
+      () => '空白（不参与求和）',
+      () => 'blank (not counted in sums)',
+    ),
+    na: message<{ text: string }>(
+      (a) => `“${a.text}”（模板没有“不适用”）`,
+      (a) => `"${a.text}" (the template has no N/A)`,
+    ),
+    text: message<{ text: string }>(
+      (a) => `文字“${a.text}”（不是数字）`,
+      (a) => `text "${a.text}" (not a number)`,
+    ),
+    missing: message(
+      () => '缺少',
+      () => 'missing',
+    ),
+  },
+  lensOk: message(
+    () => '勾稽 ✓',
+    () => 'Sums ✓',
+  ),
+  lensBad: message<{ count: number }>(
+    (a) => `勾稽 ✗ ${a.count}`,
+    (a) => `Sums ✗ ${a.count}`,
+  ),
+  lensFix: message<{ table: string }>(
+    (a) => `修复${a.table}的勾稽错误`,
+    (a) => `Fix the reconciliation errors in ${a.table}`,
+  ),
+  hintSumRow: message<{ value: string }>(
+    (a) => `行和 ${a.value}`,
+    (a) => `row Σ ${a.value}`,
+  ),
+  hintSumColumn: message<{ value: string }>(
+    (a) => `列和 ${a.value}`,
+    (a) => `column Σ ${a.value}`,
+  ),
+  skeletonLabel: message<{ format: string }>(
+    (a) => `年报${a.format}骨架`,
+    (a) => `Report skeleton (${a.format} format)`,
+  ),
+  skeletonDetail: message<{ title: string }>(
+    (a) => `${a.title}：全部部分、表格、行和列`,
+    (a) => `${a.title}: every section, table, row and column`,
+  ),
+  fixSuppress: message<{ code: string }>(
+    (a) => `在下一行忽略 ${a.code}`,
+    (a) => `Ignore ${a.code} on the next line`,
+  ),
+  fixAll: message(
+    () => '修复全部勾稽错误',
+    () => 'Fix all reconciliation errors',
+  ),
+};
