@@ -11,6 +11,7 @@ import { extractReport, type ImportedReport } from './extract';
 import { htmlSource } from './html';
 import { textSource, type Source } from './source';
 import type { ImportWarning } from './tables';
+import type { PdfLimits } from './pdf';
 
 export { ImportFailure, isImportFailure, type ImportFailureCode } from './failure';
 
@@ -79,9 +80,9 @@ export async function importDocx(bytes: Uint8Array, opts: ImportOptions = {}): P
  * on first use: the CLI and the language server start without it. The bundles load it from
  * their own folder (dist/pdf.js, see esbuild.mjs); tests bundle it in.
  */
-export async function importPdf(bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportResult> {
+export async function importPdf(bytes: Uint8Array, opts: ImportOptions & { limits?: PdfLimits } = {}): Promise<ImportResult> {
   const { pdfSource } = await import('./pdf');
-  return finish(await pdfSource(bytes), opts);
+  return finish(await pdfSource(bytes, opts.limits), opts);
 }
 
 /**

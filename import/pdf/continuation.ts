@@ -15,11 +15,14 @@ export interface TablePart {
   cells: PlacedCell[];
 }
 
-/** Table edges within this many em are the same table. */
+/** Table edges (and cell edges) within this many em are the same. */
 const SAME_EDGE_EM = 1;
+/** Two parts of one table overlap over at least this share of the narrower one's width (ragged right edges). */
+const SAME_WIDTH_SHARE = 0.8;
 
 export function continuesTable(a: TablePart, b: TablePart, em: number): boolean {
-  return Math.abs(a.x0 - b.x0) <= SAME_EDGE_EM * em && Math.abs(a.x1 - b.x1) <= SAME_EDGE_EM * em;
+  const overlap = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  return Math.abs(a.x0 - b.x0) <= SAME_EDGE_EM * em && overlap >= SAME_WIDTH_SHARE * Math.min(a.x1 - a.x0, b.x1 - b.x0);
 }
 
 const rowText = (t: TablePart, r: number) =>

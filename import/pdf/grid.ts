@@ -130,14 +130,15 @@ function covered(segs: Seg[], at: number, from: number, to: number, snap: number
 }
 
 function gridOf(h: Seg[], v: Seg[], snap: number): Grid | undefined {
-  const xs = cluster(
-    v.map((s) => s.at),
-    snap,
-  );
-  const ys = cluster(
-    h.map((s) => s.at),
-    snap,
-  );
+  // Rules that run past the outermost rules of the other direction leave the table open on
+  // that side: a row cut by a page break (no top or bottom border on this page), a table
+  // without outer side borders. Their ends close it.
+  const vTop = Math.min(...v.map((s) => s.from));
+  const vBottom = Math.max(...v.map((s) => s.to));
+  const hLeft = Math.min(...h.map((s) => s.from));
+  const hRight = Math.max(...h.map((s) => s.to));
+  const xs = cluster([...v.map((s) => s.at), hLeft, hRight], snap);
+  const ys = cluster([...h.map((s) => s.at), vTop, vBottom], snap);
   if (xs.length < 2 || ys.length < 2) return undefined;
   const R = ys.length - 1;
   const C = xs.length - 1;

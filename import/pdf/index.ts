@@ -19,11 +19,11 @@ import { bodySize } from './geometry';
 import type { Line } from './lines';
 import { type Element, layOutPage, type PageLayout } from './page';
 import { type FlowLine, paragraphs } from './paragraphs';
-import { readPdf, type PdfPage } from './pdfjs';
+import { PDF_LIMITS, type PdfLimits, type PdfPage, readPdf } from './pdfjs';
 import { spanRows } from './rows';
 import type { StreamTable } from './stream';
 
-export { MAX_PAGES, MAX_PATH_COORDS, MAX_TEXT_ITEMS, MIN_CHARS_PER_PAGE } from './pdfjs';
+export { MAX_PAGES, MAX_PATH_COORDS, MAX_TEXT_ITEMS, MIN_CHARS_PER_PAGE, PDF_LIMITS, type PdfLimits } from './pdfjs';
 
 /** Line numbers per page (see above). */
 export const LINES_PER_PAGE = 1000;
@@ -32,8 +32,8 @@ export function pdfLineLabel(line: number): { page: number; n: number } {
   return { page: Math.floor(line / LINES_PER_PAGE), n: line % LINES_PER_PAGE };
 }
 
-export async function pdfSource(bytes: Uint8Array): Promise<Source> {
-  return layOutDocument(await readPdf(bytes));
+export async function pdfSource(bytes: Uint8Array, limits: PdfLimits = PDF_LIMITS): Promise<Source> {
+  return layOutDocument(await readPdf(bytes, limits));
 }
 
 type Out = { kind: 'flow'; f: FlowLine } | { kind: 'block'; block: Block };

@@ -86,10 +86,14 @@ export function rulesOf(fnArray: number[], argsArray: unknown[], OPS: OpCodes, v
       }
     }
   };
+  // A filled sub-path as thin as a rule is one, whatever its exact shape: Chromium draws
+  // inset/outset borders as trapezoids with bevelled ends.
   const fillPath = () => {
     for (const sp of path) {
-      const b = rectOf(sp.pts);
-      if (b) addBox(b);
+      if (sp.pts.length < 3) continue;
+      const xs = sp.pts.map((q) => q[0]);
+      const ys = sp.pts.map((q) => q[1]);
+      addBox({ x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) });
     }
   };
   const ops = fnArray.length;
@@ -160,23 +164,4 @@ export function rulesOf(fnArray: number[], argsArray: unknown[], OPS: OpCodes, v
     } else if (fn === OPS.endPath) path = [];
   }
   return rules;
-}
-
-/** The box of a sub-path that is an axis-aligned rectangle (4 corners, maybe repeating the first). */
-function rectOf(pts: [number, number][]): Box | undefined {
-  let p = pts;
-  if (p.length === 5 && Math.hypot(p[4][0] - p[0][0], p[4][1] - p[0][1]) < STRAIGHT_TOLERANCE) p = p.slice(0, 4);
-  if (p.length !== 4) return undefined;
-  const xs = p.map((q) => q[0]);
-  const ys = p.map((q) => q[1]);
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
-  const y0 = Math.min(...ys);
-  const y1 = Math.max(...ys);
-  const onEdge = p.every(
-    ([x, y]) =>
-      (Math.abs(x - x0) <= STRAIGHT_TOLERANCE || Math.abs(x - x1) <= STRAIGHT_TOLERANCE) &&
-      (Math.abs(y - y0) <= STRAIGHT_TOLERANCE || Math.abs(y - y1) <= STRAIGHT_TOLERANCE),
-  );
-  return onEdge ? { x0, y0, x1, y1 } : undefined;
 }

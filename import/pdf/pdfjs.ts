@@ -20,6 +20,15 @@ export const MAX_TEXT_ITEMS = 200_000;
 export const MAX_PATH_COORDS = 400_000;
 /** Fewer characters than this per page on average: the pages are images (a scan) with no text layer. */
 export const MIN_CHARS_PER_PAGE = 10;
+export interface PdfLimits {
+  maxPages: number;
+  maxTextItems: number;
+  maxPathCoords: number;
+}
+
+/** The limits in force; tests pass smaller ones to see them trigger. */
+export const PDF_LIMITS: PdfLimits = { maxPages: MAX_PAGES, maxTextItems: MAX_TEXT_ITEMS, maxPathCoords: MAX_PATH_COORDS };
+
 /** A ruling line is at most this thick (em of the page's body text): thicker fills are backgrounds. */
 const RULE_MAX_THICKNESS_EM = 0.4;
 /** A ruling line is at least this long (em): shorter boxes are corner joints and dots. */
@@ -85,7 +94,7 @@ function unreadable(e: unknown): ImportFailure {
   });
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
+export async function readPdf(bytes: Uint8Array, limits: PdfLimits = PDF_LIMITS): Promise<PdfPage[]> {
   const lib = await pdfjs();
   const task = lib.getDocument({
     // pdf.js may transfer (detach) the buffer it is given, and wants a plain Uint8Array: a copy.
@@ -108,12 +117,12 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
     throw unreadable(e);
   }
   try {
-    if (doc.numPages > MAX_PAGES) {
+    if (doc.numPages > limits.maxPages) {
       throw tooLarge(
         'MAX_PAGES',
-        MAX_PAGES,
-        `PDF 有 ${doc.numPages} 页，超过导入上限 ${MAX_PAGES} 页（MAX_PAGES）`,
-        `The PDF has ${doc.numPages} pages, over the import limit of ${MAX_PAGES} (MAX_PAGES)`,
+        limits.maxPages,
+        `PDF 有 ${doc.numPages} 页，超过导入上限 ${limits.maxPages} 页（MAX_PAGES）`,
+        `The PDF has ${doc.numPages} pages, over the import limit of ${limits.maxPages} (MAX_PAGES)`,
       );
     }
     const pages: PdfPage[] = [];
@@ -128,12 +137,12 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
       for (const it of content.items) {
         if (!('str' in it)) continue;
         items++;
-        if (items > MAX_TEXT_ITEMS) {
+        if (items > limits.maxTextItems) {
           throw tooLarge(
             'MAX_TEXT_ITEMS',
-            MAX_TEXT_ITEMS,
-            `PDF 的文字片段超过导入上限 ${MAX_TEXT_ITEMS} 个（MAX_TEXT_ITEMS）`,
-            `The PDF has more than ${MAX_TEXT_ITEMS} text items, the import limit (MAX_TEXT_ITEMS)`,
+            limits.maxTextItems,
+            `PDF 的文字片段超过导入上限 ${limits.maxTextItems} 个（MAX_TEXT_ITEMS）`,
+            `The PDF has more than ${limits.maxTextItems} text items, the import limit (MAX_TEXT_ITEMS)`,
           );
         }
         pieces.push(...piecesOf(it as TextItemLike, vt, items));
@@ -149,15 +158,15 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
           rules = rulesOf(ops.fnArray, ops.argsArray, lib.OPS as unknown as OpCodes, vt, {
             maxThickness: RULE_MAX_THICKNESS_EM * em,
             minLength: RULE_MIN_LENGTH_EM * em,
-            maxCoords: MAX_PATH_COORDS,
+            maxCoords: limits.maxPathCoords,
           });
         } catch (e) {
           if (!(e instanceof TooManyPathOps)) throw e;
           throw tooLarge(
             'MAX_PATH_COORDS',
-            MAX_PATH_COORDS,
-            `PDF 第 ${n} 页的图形路径超过导入上限 ${MAX_PATH_COORDS} 个坐标（MAX_PATH_COORDS）`,
-            `Page ${n} of the PDF draws more than ${MAX_PATH_COORDS} path coordinates, the import limit (MAX_PATH_COORDS)`,
+            limits.maxPathCoords,
+            `PDF 第 ${n} 页的图形路径超过导入上限 ${limits.maxPathCoords} 个坐标（MAX_PATH_COORDS）`,
+            `Page ${n} of the PDF draws more than ${limits.maxPathCoords} path coordinates, the import limit (MAX_PATH_COORDS)`,
           );
         }
       }

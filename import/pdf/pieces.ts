@@ -25,9 +25,42 @@ const NARROW_WEIGHT = 0.55;
 /** A space in CJK fonts is a quarter to a half em; its exact width only shifts estimated positions. */
 const WHITESPACE_WEIGHT = 0.35;
 
-/** ⾏ (U+2F8F) → 行; 﨎-style compatibility ideographs → unified ones (NFKC on those blocks only). */
+/**
+ * Radicals of the CJK Radicals Supplement that fonts share with a whole simplified character
+ * (Noto CJK's ToUnicode gives ⻚ for 页): NFKC leaves these alone.
+ */
+const RADICAL_CHARS: Record<string, string> = {
+  '\u2ea0': '民',
+  '\u2ec4': '西',
+  '\u2ec5': '见',
+  '\u2ec6': '角',
+  '\u2ec8': '讠',
+  '\u2ec9': '贝',
+  '\u2ecb': '车',
+  '\u2ed3': '长',
+  '\u2ed4': '门',
+  '\u2ed9': '韦',
+  '\u2eda': '页',
+  '\u2edb': '风',
+  '\u2edc': '飞',
+  '\u2edd': '食',
+  '\u2ee2': '马',
+  '\u2ee4': '鬼',
+  '\u2ee5': '鱼',
+  '\u2ee6': '鸟',
+  '\u2ee7': '卤',
+  '\u2ee8': '麦',
+  '\u2ee9': '黄',
+  '\u2eea': '黾',
+  '\u2eec': '齐',
+  '\u2eee': '齿',
+  '\u2ef0': '龙',
+  '\u2ef3': '龟',
+};
+
+/** ⾏ (U+2F8F) → 行, ⻚ → 页, compatibility ideographs → unified ones (NFKC on those blocks only). */
 export function foldIdeographs(s: string): string {
-  return s.replace(/[\u2e80-\u2fdf\uf900-\ufaff]/g, (c) => c.normalize('NFKC'));
+  return s.replace(/[\u2e80-\u2fdf\uf900-\ufaff]/g, (c) => RADICAL_CHARS[c] ?? c.normalize('NFKC'));
 }
 
 const mul = (m: number[], n: number[]): number[] => [

@@ -26,7 +26,9 @@ export interface StreamTable {
 
 /** A gap is a column gap when wider than this (em) … */
 const COLUMN_GAP_MIN_EM = 0.1;
-/** … and than this many times the line's median gap (justified text spaces all characters alike). */
+/** … and either wider than this (em: wider than a word space or justification) … */
+const COLUMN_GAP_WIDE_EM = 0.4;
+/** … or this many times the line's lower-quartile gap (justified text spaces all characters alike). */
 const COLUMN_GAP_RATIO = 3;
 /** Lines further apart than this (em, top to top) are not one table. */
 const ROW_GAP_MAX_EM = 3;
@@ -44,11 +46,11 @@ function chunksOf(line: Line): Line[] {
   if (ps.length < 2) return [line];
   const gaps: number[] = [];
   for (let i = 1; i < ps.length; i++) gaps.push(along(ps[i]) - (along(ps[i - 1]) + (ps[i - 1].x1 - ps[i - 1].x0)));
-  const med = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
+  const q1 = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 4)];
   const out: Piece[][] = [[ps[0]]];
   gaps.forEach((g, i) => {
     const p = ps[i + 1];
-    if (g >= COLUMN_GAP_MIN_EM * p.size && g >= COLUMN_GAP_RATIO * Math.max(med, 0)) out.push([p]);
+    if (g >= COLUMN_GAP_MIN_EM * p.size && (g >= COLUMN_GAP_WIDE_EM * p.size || g >= COLUMN_GAP_RATIO * Math.max(q1, 0))) out.push([p]);
     else out[out.length - 1].push(p);
   });
   return out.map((c) => makeLine(c));
