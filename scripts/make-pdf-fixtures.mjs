@@ -41,9 +41,7 @@ print(join(fixtures, '012_pingtan-junshan-2023.html'), join(out, '012_pingtan-ju
   lines[start + 3] = `${lines[start + 3]}</thead><tbody>`;
   const end = lines.findIndex((l, i) => i > start && l.startsWith('</table>'));
   lines[end] = `</tbody>${lines[end]}`;
-  const html = lines
-    .join('\n')
-    .replace('<style>', '<style>thead td{width:2.6em} ');
+  const html = lines.join('\n').replace('<style>', '<style>thead td{width:2.6em} ');
   const file = join(tmp, 'split.html');
   writeFileSync(file, html);
   print(file, join(out, 'seed-004-split-table.pdf'));
@@ -52,9 +50,13 @@ print(join(fixtures, '012_pingtan-junshan-2023.html'), join(out, '012_pingtan-ju
 // 4. A scan: the first page of seed 004 as a picture, printed as a PDF with no text layer.
 {
   const png = join(tmp, 'page.png');
-  execFileSync(chromium, [...base, `--screenshot=${png}`, '--window-size=794,1123', join(fixtures, 'seed-004-shagou-2020.html')], {
-    stdio: 'ignore',
-  });
+  execFileSync(
+    chromium,
+    [...base, `--screenshot=${png}`, '--window-size=794,1123', join(fixtures, 'seed-004-shagou-2020.html')],
+    {
+      stdio: 'ignore',
+    },
+  );
   const file = join(tmp, 'scan.html');
   writeFileSync(file, `<!doctype html><html><body style="margin:0"><img src="page.png" style="width:100%"></body></html>`);
   print(file, join(out, 'scan-image-only.pdf'));

@@ -130,13 +130,14 @@ function toBlocks(out: Out[], flowEm: number): Block[] {
  * covered by a group above.
  */
 function streamRows(t: StreamTable): Omit<SrcCell, 'line'>[][] {
-  const valueCols = t.rows.flatMap((r) => r.filter((c) => classifyCell(c.text) === 'value').map((c) => c.col));
-  const firstValue = valueCols.length ? Math.min(...valueCols) : Number.POSITIVE_INFINITY;
+  // Columns where some row has a value: only there is an empty position a blank cell.
+  const valueCols = new Set(t.rows.flatMap((r) => r.filter((c) => classifyCell(c.text) === 'value').map((c) => c.col)));
+  const firstValue = valueCols.size ? Math.min(...valueCols) : Number.POSITIVE_INFINITY;
   return t.rows.map((r) => {
     const cells: Omit<SrcCell, 'line'>[] = [];
     let col = r.length ? Math.min(r[0].col, firstValue) : 0;
     for (const c of r) {
-      for (; col < c.col; col++) if (col >= firstValue) cells.push({ text: '' });
+      for (; col < c.col; col++) if (col >= firstValue && valueCols.has(col)) cells.push({ text: '' });
       const value = classifyCell(c.text) !== 'label';
       cells.push({ text: c.text, colspan: c.colspan });
       if (value) for (let k = 1; k < c.colspan; k++) cells.push({ text: '', merged: true });

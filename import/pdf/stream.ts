@@ -9,6 +9,7 @@
  */
 import { along, joinText, type Piece } from './geometry';
 import { type Line, makeLine } from './lines';
+import { isHeading } from './paragraphs';
 
 export interface StreamCell {
   text: string;
@@ -50,7 +51,8 @@ function chunksOf(line: Line): Line[] {
   const out: Piece[][] = [[ps[0]]];
   gaps.forEach((g, i) => {
     const p = ps[i + 1];
-    if (g >= COLUMN_GAP_MIN_EM * p.size && (g >= COLUMN_GAP_WIDE_EM * p.size || g >= COLUMN_GAP_RATIO * Math.max(q1, 0))) out.push([p]);
+    if (g >= COLUMN_GAP_MIN_EM * p.size && (g >= COLUMN_GAP_WIDE_EM * p.size || g >= COLUMN_GAP_RATIO * Math.max(q1, 0)))
+      out.push([p]);
     else out[out.length - 1].push(p);
   });
   return out.map((c) => makeLine(c));
@@ -71,7 +73,12 @@ export function streamTables(lines: Line[], em: number): { tables: StreamTable[]
     // Grow a run of lines close to each other; single-chunk lines only between multi-chunk ones.
     let j = i;
     let lastMulti = i;
-    while (j + 1 < sorted.length && sorted[j + 1].y0 - sorted[j].y0 <= ROW_GAP_MAX_EM * em) {
+    // A section heading ends a table (two tables under two headings are not one).
+    while (
+      j + 1 < sorted.length &&
+      sorted[j + 1].y0 - sorted[j].y0 <= ROW_GAP_MAX_EM * em &&
+      !(chunks[j + 1].length < 2 && isHeading(sorted[j + 1], em))
+    ) {
       j++;
       if (chunks[j].length >= 2) lastMulti = j;
     }
