@@ -18,6 +18,22 @@ const common = {
   charset: 'utf8',
 };
 
+// The PDF reader (import/pdf/, with pdf.js: about 1.4 MB minified) is its own bundle, dist/pdf.js,
+// loaded by import/index.ts on the first PDF import: the CLI's and the server's bundles refer
+// to it as `./pdf.js` (resolved beside them) instead of containing it, so their start-up never
+// reads it. Test bundles contain it (esbuild evaluates a dynamically imported module lazily).
+const lazyPdf = {
+  name: 'lazy-pdf',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/pdf$/ }, (args) =>
+      args.importer.endsWith(join('import', 'index.ts')) ? { path: './pdf.js', external: true } : undefined,
+    );
+  },
+};
+// pdf.js looks for the optional native canvas package through `import.meta.url`, empty in a
+// CommonJS bundle; it does without (no rendering here), so esbuild's notice is noise.
+const pdfjsQuiet = { logOverride: { 'empty-import-meta': 'silent' } };
+
 function testEntries(dir) {
   let out = [];
   for (const name of readdirSync(dir)) {
@@ -36,8 +52,9 @@ const GENERATORS = ['scripts/build-snippets.ts', 'scripts/rules-doc.ts', 'script
 
 await Promise.all([
   esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: GENERATORS, outdir: 'out/scripts' }),
-  esbuild.build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyPdf] }),
+  esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', plugins: [lazyPdf] }),
+  esbuild.build({ ...common, ...pdfjsQuiet, sourcemap: false, entryPoints: ['import/pdf/index.ts'], outfile: 'dist/pdf.js' }),
   esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({
     ...common,
@@ -48,6 +65,7 @@ await Promise.all([
       .map((n) => join('bench', n)),
     outdir: 'out/bench',
     external: ['vscode'],
+    ...pdfjsQuiet,
   }),
   esbuild.build({
     ...common,
@@ -57,6 +75,7 @@ await Promise.all([
     outdir: 'out/test',
     outbase: 'test',
     external: ['vscode', 'mocha', '@vscode/test-electron'],
+    ...pdfjsQuiet,
   }),
 ]);
 

@@ -22,7 +22,7 @@ Usage:
                                  first (the worst N rows, default 20; --top 0 for all)
   nianbao fix [--dry-run] [--locale zh-CN|en] PATH...
   nianbao skeleton --format 2019|2021 [--year Y] [--organ NAME] [--kind ORGAN_KIND] [--fill blank|zero]
-  nianbao import FILE [-o OUT] [--year Y] [--quiet]   published report (.txt/.html/.docx) → YAML
+  nianbao import FILE [-o OUT] [--year Y] [--quiet]   published report (.txt/.html/.docx/.pdf) → YAML
   nianbao export --html FILE [-o OUT] [--plain]        the report as a standalone HTML page
   nianbao export --docx FILE -o OUT.docx               the report as a Word document
   nianbao lsp --stdio            start the language server

@@ -1,5 +1,5 @@
 /**
- * "从已发布年报导入 / Import published report": pick a published report (.txt, .html, .docx),
+ * "从已发布年报导入 / Import published report": pick a published report (.txt, .html, .docx, .pdf),
  * import it in the server (`nianbao/import`, import/), open the YAML as a new untitled
  * report and list the import warnings (source line, message, text) in an output channel.
  */
@@ -27,7 +27,10 @@ async function importReport(
       title: vscode.l10n.t('Import published report'),
       canSelectMany: false,
       openLabel: vscode.l10n.t('Import'),
-      filters: { [vscode.l10n.t('Published reports')]: ['txt', 'html', 'htm', 'docx'], [vscode.l10n.t('All files')]: ['*'] },
+      filters: {
+        [vscode.l10n.t('Published reports')]: ['txt', 'html', 'htm', 'docx', 'pdf'],
+        [vscode.l10n.t('All files')]: ['*'],
+      },
     });
     uri = picked?.[0];
   }
@@ -45,9 +48,11 @@ async function importReport(
       () => client.sendRequest<ImportResponse>(IMPORT_REQUEST, params),
     );
   } catch (e) {
-    void vscode.window.showErrorMessage(
-      vscode.l10n.t('Could not import {0}: {1}', name, e instanceof Error ? e.message : String(e)),
-    );
+    // The server's import failures (no text layer, too large, damaged) carry both messages.
+    const data = (e as { data?: { message?: { 'zh-CN': string; en: string } } })?.data?.message;
+    const zh = vscode.env.language.toLowerCase().startsWith('zh');
+    const message = data ? (zh ? data['zh-CN'] : data.en) : e instanceof Error ? e.message : String(e);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not import {0}: {1}', name, message));
     return undefined;
   }
   const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: res.yaml });

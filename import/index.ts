@@ -1,7 +1,8 @@
 /**
  * `nianbao import`: a published report (plain text in the layouts of real reports, HTML,
- * DOCX) → report YAML that keeps every published defect for `nianbao check` to report.
- * Pure: takes text or bytes, returns text; no file system, no editor.
+ * DOCX, PDF) → report YAML that keeps every published defect for `nianbao check` to report.
+ * Pure: takes text or bytes, returns text; no file system, no editor. A file that cannot be
+ * imported at all (a PDF without text, over a limit, encrypted, damaged) throws ImportFailure.
  */
 import type { FormatId } from '../core/types';
 import { docxToHtml, isZip } from './docx';
@@ -10,6 +11,9 @@ import { extractReport, type ImportedReport } from './extract';
 import { htmlSource } from './html';
 import { textSource, type Source } from './source';
 import type { ImportWarning } from './tables';
+import type { PdfLimits } from './pdf';
+
+export { ImportFailure, isImportFailure, type ImportFailureCode } from './failure';
 
 export type { ImportWarning } from './tables';
 export type { ImportedReport } from './extract';
@@ -72,6 +76,16 @@ export async function importDocx(bytes: Uint8Array, opts: ImportOptions = {}): P
 }
 
 /**
+ * A PDF, read with its geometry (import/pdf/). The PDF reader (and pdf.js in it) is loaded here,
+ * on first use: the CLI and the language server start without it. The bundles load it from
+ * their own folder (dist/pdf.js, see esbuild.mjs); tests bundle it in.
+ */
+export async function importPdf(bytes: Uint8Array, opts: ImportOptions & { limits?: PdfLimits } = {}): Promise<ImportResult> {
+  const { pdfSource } = await import('./pdf');
+  return finish(await pdfSource(bytes, opts.limits), opts);
+}
+
+/**
  * Text from bytes: UTF-16 with BOM; UTF-8 (with or without BOM, tolerating a few broken
  * sequences such as a character cut at the end); else GB18030 (GBK), common on Chinese sites.
  */
@@ -84,10 +98,21 @@ export function decodeText(bytes: Uint8Array): string {
   return new TextDecoder('gb18030').decode(bytes);
 }
 
-export type InputKind = 'text' | 'html' | 'docx';
+export type InputKind = 'text' | 'html' | 'docx' | 'pdf';
+
+/** `%PDF-` within the first KiB (the header may follow a few junk bytes). */
+function isPdf(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 1024);
+  for (let i = 0; i + 5 <= head.length; i++) {
+    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d)
+      return true;
+  }
+  return false;
+}
 
 /** What a file is, by its name and its first bytes. */
 export function sniff(name: string, bytes: Uint8Array): InputKind {
+  if (isPdf(bytes) || /\.pdf$/i.test(name)) return 'pdf';
   if (isZip(bytes) || /\.docx$/i.test(name)) return 'docx';
   if (/\.x?html?$/i.test(name)) return 'html';
   const head = decodeText(bytes.subarray(0, 2048)).trimStart().slice(0, 512).toLowerCase();
@@ -99,6 +124,7 @@ export function sniff(name: string, bytes: Uint8Array): InputKind {
 export async function importBytes(bytes: Uint8Array, name: string, opts: ImportOptions = {}): Promise<ImportResult> {
   const o = { sourceName: name, ...opts };
   const kind = sniff(name, bytes);
+  if (kind === 'pdf') return importPdf(bytes, o);
   if (kind === 'docx') return importDocx(bytes, o);
   const text = decodeText(bytes);
   return kind === 'html' ? importHtml(text, o) : importText(text, o);

@@ -25,7 +25,8 @@ export type Block =
   | { kind: 'text'; text: string; line: number; heading?: boolean }
   | { kind: 'row'; cells: SrcCell[]; line: number };
 
-export type Layout = 'cells' | 'pdf' | 'pipe' | 'prose' | 'html' | 'docx';
+/** `pdf-geometry`: a PDF file read with its geometry (import/pdf/), as opposed to `pdf`, PDF text. */
+export type Layout = 'cells' | 'pdf' | 'pipe' | 'prose' | 'html' | 'docx' | 'pdf-geometry';
 
 export interface Source {
   layout: Layout;

@@ -1,12 +1,13 @@
 /**
- * `nianbao/import` ({uri | path | data}) → {yaml, warnings}: runs import/ in the server,
+ * `nianbao/import` ({uri | path | data}) → {yaml, warnings}: runs import/ in the server (text,
+ * HTML, DOCX, PDF; a file that cannot be imported at all is ResponseError 4 with `data: {code, message}`),
  * which reads the file (the client sends the bytes for files the server cannot reach).
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ResponseError, type Connection } from 'vscode-languageserver';
-import { importBytes } from '../import';
+import { importBytes, isImportFailure } from '../import';
 import { IMPORT_REQUEST, type ImportParams, type ImportResponse } from '../protocol/importPreview';
 
 /** Largest file the import reads (published reports are far smaller). */
@@ -29,7 +30,14 @@ export async function importRequest(params: ImportParams): Promise<ImportRespons
     name ??= basename(path);
   }
   if (bytes.byteLength > MAX_BYTES) throw new ResponseError(2, `file too large (${bytes.byteLength} bytes)`);
-  const res = await importBytes(bytes, name ?? 'report');
+  let res: Awaited<ReturnType<typeof importBytes>>;
+  try {
+    res = await importBytes(bytes, name ?? 'report');
+  } catch (e) {
+    // No text layer, over a limit, damaged: the code and both messages for the client.
+    if (isImportFailure(e)) throw new ResponseError(4, `${e.text['zh-CN']} / ${e.text.en}`, { code: e.code, message: e.text });
+    throw e;
+  }
   return {
     yaml: res.yaml,
     warnings: res.warnings.map((w) => ({ line: w.line, severity: w.severity, message: w.message, text: w.text })),

@@ -1,8 +1,8 @@
-/** `nianbao import FILE [-o OUT] [--year Y] [--locale zh-CN|en]`: a published report (text, HTML, DOCX) → report YAML. */
+/** `nianbao import FILE [-o OUT] [--year Y] [--locale zh-CN|en]`: a published report (text, HTML, DOCX, PDF) → report YAML. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Locale } from '../../core';
-import { importBytes } from '../../import';
+import { importBytes, isImportFailure } from '../../import';
 import { fileAndOutput, UsageError } from '../args';
 
 export interface ImportArgs {
@@ -21,7 +21,15 @@ export async function runImport(a: ImportArgs, out: (s: string) => void, err: (s
     err(`nianbao: cannot read ${a.file}: ${(e as Error).message}`);
     return 2;
   }
-  const res = await importBytes(bytes, basename(a.file), { year: a.year });
+  let res: Awaited<ReturnType<typeof importBytes>>;
+  try {
+    res = await importBytes(bytes, basename(a.file), { year: a.year });
+  } catch (e) {
+    // A file that cannot be imported at all (no text layer, over a limit, damaged): one line.
+    if (!isImportFailure(e)) throw e;
+    err(`${a.file}: error ${e.code}: ${e.text[a.locale]}`);
+    return 2;
+  }
   if (a.out) writeFileSync(a.out, res.yaml);
   else out(res.yaml.trimEnd());
   for (const w of res.warnings) {
