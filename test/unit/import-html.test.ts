@@ -13,7 +13,7 @@ import { tablesOf } from '../../core/schema/tables';
 import { ROOT } from '../helpers/report';
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', name));
-const seed = () => readFileSync(join(ROOT, '..', 'shared', 'seeds', '004_88a6af14f6d602ea.txt'), 'utf8');
+const seed = () => readFileSync(join(ROOT, 'test', 'fixtures', 'corpus', 'seeds', '004_88a6af14f6d602ea.txt'), 'utf8');
 
 function tableCells(yaml: string): Record<string, unknown> {
   const doc = parse(yaml) as Record<string, unknown>;

@@ -14,7 +14,8 @@ import { tablesOf } from '../../core/schema/tables';
 import type { FormatId } from '../../core/types';
 import { ROOT, example } from '../helpers/report';
 
-const SHARED = join(ROOT, '..', 'shared');
+/** Copies of shared/corpus and shared/seeds (test/fixtures/corpus/README.md). */
+const SHARED = join(ROOT, 'test', 'fixtures');
 const TABLE_CODES = /^(T2-|T3-|T4-|STRUCT-ROWS|X-FORMAT)/;
 const ARITHMETIC = new Set(['T3-BAL', 'T3-SUM-V', 'T3-SUM-H', 'T4-SUM', 'T2-19-CUM', 'T2-19-ITEMS', 'T2-21-INFORCE']);
 
@@ -65,11 +66,11 @@ function cells(yaml: string): Map<string, unknown> {
 }
 
 const SEEDS: [string, string][] = [
-  ['seeds/000_b262c255d28bf770.txt', 'reports/seed-000-baji-2020.nianbao.yaml'],
-  ['seeds/001_ae26aab0f1e43f06.txt', 'reports/seed-001-kuquan-2020.nianbao.yaml'],
-  ['seeds/002_45fc74b0c071d012.txt', 'reports/seed-002-dacai-2020.nianbao.yaml'],
-  ['seeds/003_a0d2e33a19df39b4.txt', 'reports/seed-003-shuangying-2020.nianbao.yaml'],
-  ['seeds/004_88a6af14f6d602ea.txt', 'reports/seed-004-shagou-2020.nianbao.yaml'],
+  ['corpus/seeds/000_b262c255d28bf770.txt', 'reports/seed-000-baji-2020.nianbao.yaml'],
+  ['corpus/seeds/001_ae26aab0f1e43f06.txt', 'reports/seed-001-kuquan-2020.nianbao.yaml'],
+  ['corpus/seeds/002_45fc74b0c071d012.txt', 'reports/seed-002-dacai-2020.nianbao.yaml'],
+  ['corpus/seeds/003_a0d2e33a19df39b4.txt', 'reports/seed-003-shuangying-2020.nianbao.yaml'],
+  ['corpus/seeds/004_88a6af14f6d602ea.txt', 'reports/seed-004-shagou-2020.nianbao.yaml'],
 ];
 
 for (const [src, transcription] of SEEDS) {
@@ -116,7 +117,7 @@ interface Expectation {
 
 const CASES: Record<string, Expectation> = {
   // SPEC §9: seed 004 breaks T3-BAL and T3-SUM-V in 其他 and 总计 (2 + 0 ≠ 0 + 0), 12 blank cells, 137次 / 1066730.5元.
-  'seeds/004_88a6af14f6d602ea.txt': {
+  'corpus/seeds/004_88a6af14f6d602ea.txt': {
     format: '2019',
     must: [
       'T3-BAL total_processed.other_org',
@@ -136,7 +137,7 @@ const CASES: Record<string, Expectation> = {
     placed: [22, 161, 15],
     warnings: [/4 个空单元格没有行标签/],
   },
-  'seeds/002_45fc74b0c071d012.txt': {
+  'corpus/seeds/002_45fc74b0c071d012.txt': {
     format: '2019',
     must: [
       'STRUCT-SECTIONS other_matters',
@@ -151,7 +152,7 @@ const CASES: Record<string, Expectation> = {
     },
     placed: [22, 161, 15],
   },
-  'seeds/003_a0d2e33a19df39b4.txt': {
+  'corpus/seeds/003_a0d2e33a19df39b4.txt': {
     format: '2019',
     must: ['STRUCT-ROWS extra_rows.label'],
     cells: { 'active_disclosure.art20_5.licensing.prev_items': 48, 'active_disclosure.art20_6.penalty.prev_items': 12 },
@@ -297,7 +298,7 @@ for (const [src, e] of Object.entries(CASES)) {
 
 test('import: published labels that differ from the template are kept in comments', () => {
   assert.match(importShared('corpus/003_hongze-qu-2023.txt').yaml, /law_forbidden:.*# 原文行标签“2\.其他法律行政止公开”/);
-  assert.match(importShared('seeds/001_ae26aab0f1e43f06.txt').yaml, /central_procurement:.*# 原文行标签“政府集中釆购”/);
+  assert.match(importShared('corpus/seeds/001_ae26aab0f1e43f06.txt').yaml, /central_procurement:.*# 原文行标签“政府集中釆购”/);
   assert.match(
     importShared('corpus/002_huaian-shi-2024.txt').yaml,
     /overdue_fee:.*# 原文行标签“2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”/,
@@ -306,12 +307,12 @@ test('import: published labels that differ from the template are kept in comment
     importShared('corpus/008_pingtan-2022.txt').yaml,
     /# 原文标题：“四、政府信息公开行政法复议、行政诉讼情况”\nreview_litigation:/,
   );
-  assert.match(importShared('seeds/001_ae26aab0f1e43f06.txt').yaml, /# 原文标题：“（一）总体情况”\noverview:/);
+  assert.match(importShared('corpus/seeds/001_ae26aab0f1e43f06.txt').yaml, /# 原文标题：“（一）总体情况”\noverview:/);
 });
 
 test('import: meta from the front matter and the signature', () => {
   const m = (src: string) => (parse(importShared(src).yaml) as { meta: Record<string, unknown> }).meta;
-  assert.deepEqual(m('seeds/000_b262c255d28bf770.txt'), {
+  assert.deepEqual(m('corpus/seeds/000_b262c255d28bf770.txt'), {
     title: '巴集乡2020年政府信息公开工作年度报告',
     organ: '巴集乡',
     organ_kind: 'township_government',
@@ -319,12 +320,12 @@ test('import: meta from the front matter and the signature', () => {
     period: { from: '2020-01-01', to: '2020-12-31' },
     contact: { address: '巴集乡人民政府', postcode: '477150', phone: '0394-3350966' },
   });
-  const s3 = m('seeds/003_a0d2e33a19df39b4.txt');
+  const s3 = m('corpus/seeds/003_a0d2e33a19df39b4.txt');
   assert.equal(s3.title, undefined);
   assert.equal(s3.organ, '长春市双阳区双营子回族乡人民政府');
   assert.equal(s3.published_on, '2020-12-31');
   assert.deepEqual(s3.contact, { phone: '0431-81452007' });
-  assert.equal(m('seeds/001_ae26aab0f1e43f06.txt').title, '2020年度哭泉镇政府信息公开工作年度报告');
+  assert.equal(m('corpus/seeds/001_ae26aab0f1e43f06.txt').title, '2020年度哭泉镇政府信息公开工作年度报告');
   const h = m('corpus/003_hongze-qu-2023.txt');
   assert.equal(h.title, '洪泽区人民政府2023年政府信息公开工作年度报告');
   assert.deepEqual(h.contact, {
@@ -348,7 +349,7 @@ test('import: PDF text joins wrapped lines and skips page numbers', () => {
 });
 
 test('import: a missing table is reported and fails the import', () => {
-  const text = readFileSync(join(SHARED, 'seeds/000_b262c255d28bf770.txt'), 'utf8');
+  const text = readFileSync(join(SHARED, 'corpus/seeds/000_b262c255d28bf770.txt'), 'utf8');
   const cut = text.slice(0, text.indexOf('四、政府信息公开行政复议')) + text.slice(text.indexOf('五、存在的主要问题'));
   const r = importText(cut);
   assert.equal(r.ok, false);
@@ -356,7 +357,7 @@ test('import: a missing table is reported and fails the import', () => {
 });
 
 test('import: pipe tables', () => {
-  const src = readFileSync(join(SHARED, 'seeds/004_88a6af14f6d602ea.txt'), 'utf8');
+  const src = readFileSync(join(SHARED, 'corpus/seeds/004_88a6af14f6d602ea.txt'), 'utf8');
   // The same report with every row of cells written as a pipe-table line.
   const piped = src.replace(
     /((?:^\t.*\n(?:[^\t\n].*\n)?)+)/gm,
@@ -370,11 +371,11 @@ test('import: pipe tables', () => {
   );
   const r = importText(piped);
   assert.equal(r.report.layout, 'pipe');
-  assert.deepEqual(cells(r.yaml), cells(importShared('seeds/004_88a6af14f6d602ea.txt').yaml));
+  assert.deepEqual(cells(r.yaml), cells(importShared('corpus/seeds/004_88a6af14f6d602ea.txt').yaml));
 });
 
 test('import: cells that fit nowhere are reported with their source line, never dropped', () => {
-  const src = readFileSync(join(SHARED, 'seeds/000_b262c255d28bf770.txt'), 'utf8').split('\n');
+  const src = readFileSync(join(SHARED, 'corpus/seeds/000_b262c255d28bf770.txt'), 'utf8').split('\n');
   // An 8th cell in 一、本年新收 (line 106 + 7 cells), a row the template does not have, stray text in 表四.
   const at = src.findIndex((l) => /^\t一、本年新收/.test(l));
   src.splice(at + 8, 0, '\t99');
@@ -403,7 +404,7 @@ test('import: cells that fit nowhere are reported with their source line, never 
 
 test('import: a table whose heading is missing is found by its first header', () => {
   for (const [src, heading] of [
-    ['seeds/000_b262c255d28bf770.txt', /^三、收到和处理政府信息公开申请情况\n/m],
+    ['corpus/seeds/000_b262c255d28bf770.txt', /^三、收到和处理政府信息公开申请情况\n/m],
     ['corpus/002_huaian-shi-2024.txt', /^四、政府信息公开行政复议、行政诉讼情况\n/m],
     ['corpus/007_pingtan-2021.txt', /^二、主动公开政府信息情况\n/m],
   ] as const) {
