@@ -5,7 +5,6 @@ import { parseArgs, UsageError } from './args';
 import { runCheck } from './commands/check';
 import { runFix } from './commands/fix';
 import { exportArgs, runExport } from './commands/export';
-import { importArgs, runImport } from './commands/import';
 import { runSkeleton } from './commands/skeleton';
 import { loadConfig } from './config';
 
@@ -22,7 +21,9 @@ Usage:
                                  first (the worst N rows, default 20; --top 0 for all)
   nianbao fix [--dry-run] [--locale zh-CN|en] PATH...
   nianbao skeleton --format 2019|2021 [--year Y] [--organ NAME] [--kind ORGAN_KIND] [--fill blank|zero]
-  nianbao import FILE [-o OUT] [--year Y] [--quiet]   published report (.txt/.html/.docx/.pdf) → YAML
+  nianbao import FILE [-o OUT] [--year Y] [--quiet] [--locale zh-CN|en]
+                                 published report (.txt/.html/.docx/.pdf) → YAML; prints the cells
+                                 read per table; exit 1 when a cell could not be read or placed
   nianbao export --html FILE [-o OUT] [--plain]        the report as a standalone HTML page
   nianbao export --docx FILE -o OUT.docx               the report as a Word document
   nianbao lsp --stdio            start the language server
@@ -59,6 +60,8 @@ export async function main(argv: string[]): Promise<number> {
         return runSkeleton(parseArgs(rest, ['format', 'year', 'organ', 'kind', 'fill'], []).flags, out);
       case 'import': {
         const a = parseArgs(rest, ['output', 'year', 'locale'], ['quiet']);
+        // Loaded on demand: `nianbao check` never loads the importer's document libraries.
+        const { importArgs, runImport } = await import('./commands/import');
         return runImport(importArgs(a.positionals, a.flags, locale(a.flags.locale)), out, err);
       }
       case 'export': {

@@ -63,11 +63,11 @@ async function importReport(
   channel.appendLine(`${name}: ${res.tables.map((t) => `${t.name} ${t.format} (${t.cells})`).join(', ')}`);
   for (const w of res.warnings) {
     channel.appendLine(
-      `${name}:${w.line || 1}: ${w.severity}: ${zh ? w.message['zh-CN'] : w.message.en}${w.text ? ` [${w.text}]` : ''}`,
+      `${name}:${w.line || 1}: ${w.severity}${w.code ? ` ${w.code}` : ''}: ${zh ? w.message['zh-CN'] : w.message.en}${w.text ? ` [${w.text}]` : ''}`,
     );
   }
   const show = vscode.l10n.t('Show warnings');
-  const warnings = res.warnings.filter((w) => w.severity === 'warning').length;
+  const warnings = res.warnings.filter((w) => w.severity !== 'info').length;
   const answer = !res.ok
     ? await vscode.window.showErrorMessage(
         vscode.l10n.t('Imported {0}, but a table could not be read: see the warnings.', name),

@@ -2,7 +2,17 @@
 export * from './types';
 export { checkText, checkReport, finish, applySettings, type CheckResult, type Suppressed } from './rules/run';
 export type { CheckOptions, SeveritySetting } from './rules/options';
-export { RULES, RULE_CODES, FAMILIES, FIXALL_CODES, isRuleCode, familyOf, type RuleCode, type DataOf } from './rules/registry';
+export {
+  RULES,
+  RULE_CODES,
+  FAMILIES,
+  FIXALL_CODES,
+  isRuleCode,
+  familyOf,
+  categoryOf,
+  type RuleCode,
+  type DataOf,
+} from './rules/registry';
 export { FIX_PHASES, type RuleSpec, type Category } from './rules/spec';
 export { loadReport, locate, type Report } from './model/report';
 export { metaOf, type ReportMeta } from './model/meta';

@@ -3,21 +3,20 @@
  * blank cells `null`, text cells double-quoted, comments where the published text differs
  * from the template (labels, headings) or was read rather than copied.
  */
+import { say, type Args, type Message } from '../core/messages/define';
+import { formatImportRecord } from '../core/rules/imports/record';
 import { labelAt } from '../core/schema/labels';
 import { sectionsOf } from '../core/schema/tables';
-import type { CellValue } from './normalize';
+import type { Locale } from '../core/types';
 import type { ImportedReport } from './extract';
-import type { ImportedRow, ImportedTable, ImportWarning } from './tables';
+import { LAYOUTS, M } from './messages';
+import type { CellValue } from './normalize';
+import type { ImportWarning } from './notes';
+import type { ImportedRow, ImportedTable } from './tables';
 import { tableTemplate, type RowTemplate } from './templates';
 
-const LAYOUTS: Record<string, string> = {
-  cells: '纯文本，每格一行',
-  pdf: 'PDF 文本，制表符分隔单元格',
-  pipe: '纯文本，竖线表格',
-  prose: '纯文本，无表格标记',
-  html: 'HTML',
-  docx: 'DOCX（经 mammoth 转为 HTML）',
-};
+/** Comment lines of notes shown in the header at most (all findings are always recorded). */
+const MAX_HEADER_NOTES = 40;
 
 /** A comment's text on one line. */
 function oneLine(s: string): string {
@@ -33,39 +32,69 @@ export function scalar(s: string): string {
   return plainOk ? s : JSON.stringify(s);
 }
 
-function value(v: CellValue): string {
+/** A cell value as YAML: null, a number, or the published text double-quoted. */
+export function value(v: CellValue): string {
   if (v === null) return 'null';
   if (typeof v === 'number') return String(v);
   return JSON.stringify(v);
 }
 
-export function emitYaml(r: ImportedReport, sourceName: string, warnings: ImportWarning[]): string {
+/** The coverage of the tables: 表二 10/10，表三 175/175，表四 15/15 (cells read / template cells). */
+export function coverage(r: ImportedReport, locale: Locale): string {
+  return r.tables.map((t) => `${t.name} ${t.cells}/${t.templateCells}`).join(locale === 'en' ? ', ' : '，');
+}
+
+export function emitYaml(r: ImportedReport, sourceName: string, warnings: ImportWarning[], locale: Locale = 'zh-CN'): string {
   const L: string[] = [];
   const c = (s: string) => L.push(`# ${oneLine(s)}`);
-  c(`来源：${sourceName}（nianbao import 导入，${LAYOUTS[r.layout] ?? r.layout}；原样保留发布时的错误）`);
-  const tableInfo = r.tables.map((t) => `${t.name} ${t.format} 格式（${t.cells} 格）`).join('，');
-  c(`读取：${tableInfo || '没有读到表格'}${r.tables.some((t) => t.format !== r.format) ? '；新旧模板混用' : ''}`);
-  if (warnings.length) {
-    c(`导入警告 ${warnings.length} 条：`);
-    for (const w of warnings.slice(0, 40))
-      c(`  ${w.line ? `第 ${w.line} 行：` : ''}${w.message['zh-CN']}${w.text ? `（原文：${w.text}）` : ''}`);
-    if (warnings.length > 40) c(`  ……另有 ${warnings.length - 40} 条`);
+  const t = <A extends Args>(m: Message<A>, ...a: keyof A extends never ? [] : [A]) => say(locale, m, ...a);
+  const layout = LAYOUTS[r.layout as keyof typeof LAYOUTS];
+  c(t(M.headerSource, { name: sourceName, layout: layout ? say(locale, layout) : r.layout }));
+  const formats = r.tables.map((x) => `${x.name} ${x.format}`).join(locale === 'en' ? ', ' : '，');
+  c(
+    t(M.headerCoverage, {
+      coverage: `${coverage(r, locale)}${formats ? `（${formats}）` : ''}`,
+      mixed: r.tables.some((x) => x.format !== r.format) ? 'y' : '',
+    }),
+  );
+  const findings = warnings.filter((w) => w.code);
+  const notes = warnings.filter((w) => !w.code);
+  if (findings.length) {
+    c(t(M.headerFindings, { count: findings.length }));
+    for (const w of findings)
+      L.push(
+        formatImportRecord({
+          code: w.code!,
+          severity: w.severity,
+          path: w.path ?? '',
+          table: w.table,
+          line: w.line || undefined,
+          source: w.text,
+          message: w.message,
+        }),
+      );
+  }
+  if (notes.length) {
+    c(t(M.headerNotes, { count: notes.length }));
+    for (const w of notes.slice(0, MAX_HEADER_NOTES))
+      c(`  ${w.line ? t(M.atLine, { line: w.line }) : ''}${w.message[locale]}${w.text ? t(M.quoted, { text: w.text }) : ''}`);
+    if (notes.length > MAX_HEADER_NOTES) c(`  ${t(M.headerMore, { count: notes.length - MAX_HEADER_NOTES })}`);
   }
   if (r.preamble.length) {
-    c('正文前的导语（不属于任何一节），原文如下：');
+    c(t(M.preamble));
     for (const p of r.preamble) c(`  ${p}`);
   }
   L.push(`format: ${r.format}`);
-  emitMeta(L, r);
+  emitMeta(L, r, locale);
   const sections = sectionsOf(r.format);
   for (const s of sections) {
     if (s.narrative) {
       const sec = r.sections.find((x) => x.key === s.key);
       if (!sec) {
-        c(`${s.key}：原文没有“${s.title}”一节`);
+        c(t(M.noSectionComment, { key: s.key, title: s.title }));
         continue;
       }
-      if (sec.heading.replace(/\s/g, '') !== s.title) c(`原文标题：“${sec.heading}”`);
+      if (sec.heading.replace(/\s/g, '') !== s.title) c(t(M.publishedHeading, { heading: sec.heading }));
       const paras = sec.paragraphs
         .map((p) => p.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim())
         .filter((p) => p !== '');
@@ -77,43 +106,45 @@ export function emitYaml(r: ImportedReport, sourceName: string, warnings: Import
       for (const p of paras) L.push(`  ${p}`);
       continue;
     }
-    const t = r.tables.find((x) => x.key === s.key);
+    const table = r.tables.find((x) => x.key === s.key);
     const heading = r.headings[s.key];
-    if (heading && heading.replace(/\s/g, '') !== s.title) c(`原文标题：“${heading}”`);
-    if (heading === '') c(`原文没有“${s.title}”标题，按表格内容定位`);
-    if (!t) {
-      c(`${s.key}：没有读到“${s.title}”的表格`);
+    if (heading && heading.replace(/\s/g, '') !== s.title) c(t(M.publishedHeading, { heading }));
+    if (heading === '') c(t(M.locatedComment, { title: s.title }));
+    if (!table) {
+      c(t(M.noTableComment, { key: s.key, title: s.title }));
       continue;
     }
-    emitTable(L, t);
+    emitTable(L, table, locale);
   }
-  if (r.meta.signature?.length) c(`落款：${r.meta.signature.join(' / ')}`);
+  if (r.meta.signature?.length) c(t(M.signature, { text: r.meta.signature.join(' / ') }));
   const extra = r.tables.flatMap((t) => t.extra);
   if (extra.length) {
     L.push('extra_rows:');
     for (const e of extra) {
       const vals = e.values.length <= 1 ? `value: ${value(e.values[0] ?? null)}` : `values: [${e.values.map(value).join(', ')}]`;
-      L.push(`  - {table: ${e.table}, label: ${JSON.stringify(e.label)}, ${vals}}   # 第 ${e.line} 行`);
+      L.push(
+        `  - {table: ${e.table}, label: ${JSON.stringify(e.label)}, ${vals}}   # ${t(M.atLine, { line: e.line }).replace(/[：:]\s*$/, '')}`,
+      );
     }
   }
   return `${L.join('\n')}\n`;
 }
 
-function emitMeta(L: string[], r: ImportedReport): void {
+function emitMeta(L: string[], r: ImportedReport, locale: Locale): void {
   const m = r.meta;
+  const t = (x: Message<Record<never, never>>) => say(locale, x);
   L.push('meta:');
   if (m.title) L.push(`  title: ${scalar(m.title)}`);
   if (m.organ) {
-    const note = m.organFrom === 'signature' ? '取自落款' : m.organFrom === 'title' ? '取自标题' : '';
-    L.push(`  organ: ${scalar(m.organ)}${note ? `   # ${note}` : ''}`);
-  } else L.push('  organ: ""   # 报告中找不到机关名称');
-  if (m.organKind) L.push(`  organ_kind: ${m.organKind}   # 按机关名称推断`);
+    const from =
+      m.organFrom === 'signature' ? M.organFromSignature : m.organFrom === 'title' ? M.organFromTitle : M.organFromBody;
+    L.push(`  organ: ${scalar(m.organ)}   # ${t(from)}`);
+  } else L.push(`  organ: ""   # ${t(M.organMissing)}`);
+  if (m.organKind) L.push(`  organ_kind: ${m.organKind}   # ${t(M.organKindInferred)}`);
   if (m.year !== undefined) L.push(`  year: ${m.year}`);
   if (m.period)
-    L.push(
-      `  period: {from: ${m.period.from}, to: ${m.period.to}}${m.period.inferred ? '   # 报告未写明统计期限，按年度推定' : ''}`,
-    );
-  if (m.publishedOn) L.push(`  published_on: ${m.publishedOn}   # 落款日期`);
+    L.push(`  period: {from: ${m.period.from}, to: ${m.period.to}}${m.period.inferred ? `   # ${t(M.periodInferred)}` : ''}`);
+  if (m.publishedOn) L.push(`  published_on: ${m.publishedOn}   # ${t(M.publishedOn)}`);
   if (m.contact) {
     const parts: string[] = [];
     if (m.contact.address) parts.push(`address: ${scalar(m.contact.address)}`);
@@ -149,7 +180,7 @@ function tree(rows: RowTemplate[]): Node[] {
   return root.children;
 }
 
-function emitTable(L: string[], t: ImportedTable): void {
+function emitTable(L: string[], t: ImportedTable, locale: Locale): void {
   const tmpl = tableTemplate(t.format, t.key)!;
   const byPath = new Map<string, ImportedRow>(t.rows.map((r) => [r.template.path.join('.'), r]));
   L.push(`${t.key}:`);
@@ -160,7 +191,7 @@ function emitTable(L: string[], t: ImportedTable): void {
       if (!n.row) {
         const present = (x: Node): boolean => (x.row ? byPath.has(x.row.path.join('.')) : x.children.some(present));
         if (!n.children.some(present)) {
-          L.push(`${pad}# ${n.key}：原文缺少“${labelAt(t.format, [t.key, ...pathTo(n, nodes)])}”各行`);
+          L.push(`${pad}# ${say(locale, M.groupAbsent, { key: n.key, label: labelAt(t.format, [t.key, n.key]) })}`);
           continue;
         }
         L.push(`${pad}${n.key}:`);
@@ -169,20 +200,18 @@ function emitTable(L: string[], t: ImportedTable): void {
       }
       const row = byPath.get(n.row.path.join('.'));
       if (!row) {
-        L.push(`${pad}# ${n.key}：原文缺少此行（${n.row.label}）`);
+        L.push(`${pad}# ${say(locale, M.rowAbsent, { key: n.key, label: n.row.label })}`);
         continue;
       }
       const cells = n.row.columns.map((col, k) => `${col.key}: ${value(row.values[k] ?? null)}`).join(', ');
       const notes: string[] = [];
-      if (row.published) notes.push(`原文行标签“${row.published}”`);
-      notes.push(...row.notes);
-      L.push(`${pad}${(`${n.key}:`).padEnd(width)} {${cells}}${notes.length ? `   # ${oneLine(notes.join('；'))}` : ''}`);
+      if (row.published) notes.push(say(locale, M.notePublishedLabel, { label: row.published }));
+      notes.push(...row.notes.map((x) => x[locale]));
+      L.push(
+        `${pad}${(`${n.key}:`).padEnd(width)} {${cells}}${notes.length ? `   # ${oneLine(notes.join(locale === 'en' ? '; ' : '；'))}` : ''}`,
+      );
     }
   };
   walk(tree(tmpl.rows), 1);
-  for (const u of t.unplaced) L.push(`  # 未能归位的原文（第 ${u.line} 行）：${oneLine(u.text)}`);
-}
-
-function pathTo(n: Node, _siblings: Node[]): string[] {
-  return [n.key];
+  for (const u of t.unplaced) L.push(`  # ${oneLine(say(locale, M.strayComment, { line: u.line, text: u.text }))}`);
 }

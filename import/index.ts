@@ -4,18 +4,19 @@
  * Pure: takes text or bytes, returns text; no file system, no editor. A file that cannot be
  * imported at all (a PDF without text, over a limit, encrypted, damaged) throws ImportFailure.
  */
-import type { FormatId } from '../core/types';
+import type { FormatId, Locale } from '../core/types';
 import { docxToHtml, isZip } from './docx';
-import { emitYaml } from './emit';
+import { coverage, emitYaml } from './emit';
 import { extractReport, type ImportedReport } from './extract';
 import { htmlSource } from './html';
+import { M } from './messages';
+import { isBlocking, note, type ImportWarning } from './notes';
 import { textSource, type Source } from './source';
-import type { ImportWarning } from './tables';
 import type { PdfLimits } from './pdf';
 
 export { ImportFailure, isImportFailure, type ImportFailureCode } from './failure';
 
-export type { ImportWarning } from './tables';
+export type { ImportCode, ImportWarning } from './notes';
 export type { ImportedReport } from './extract';
 
 export interface ImportOptions {
@@ -23,34 +24,45 @@ export interface ImportOptions {
   sourceName?: string;
   /** Report year when the document does not say (decides the format of an undecidable table). */
   year?: number;
+  /** The language of the YAML's comments (default zh-CN). */
+  locale?: Locale;
 }
 
 export interface ImportResult {
   yaml: string;
   /** The report's format (its 表二's). */
   format: FormatId;
+  /** Findings (with an IMPORT-* code) and messages, in source order. */
   warnings: ImportWarning[];
   /** False when a table could not be read at all. */
   ok: boolean;
-  /** Per table: name, format, template cells filled, value cells in the source. */
-  tables: { key: string; name: string; format: FormatId; cells: number; sourceCells: number }[];
+  /** True when every cell was read and placed: no IMPORT-* error (`nianbao import` exits 0). */
+  complete: boolean;
+  /** Cells read per table: 表二 10/10，表三 175/175，表四 15/15. */
+  coverage: string;
+  /** Per table: name, format, template cells read, template cells, value cells in the source. */
+  tables: { key: string; name: string; format: FormatId; cells: number; templateCells: number; sourceCells: number }[];
   report: ImportedReport;
 }
 
 function finish(src: Source, opts: ImportOptions, extra: ImportWarning[] = []): ImportResult {
   const report = extractReport(src, opts.year);
   const warnings = [...extra, ...report.warnings];
-  const yaml = emitYaml(report, opts.sourceName ?? '（未命名）', warnings);
+  const locale = opts.locale ?? 'zh-CN';
+  const yaml = emitYaml(report, opts.sourceName ?? '（未命名）', warnings, locale);
   return {
     yaml,
     format: report.format,
     warnings,
     ok: report.unreadable.length === 0,
+    complete: !warnings.some(isBlocking),
+    coverage: coverage(report, locale),
     tables: report.tables.map((t) => ({
       key: t.key,
       name: t.name,
       format: t.format,
       cells: t.cells,
+      templateCells: t.templateCells,
       sourceCells: t.sourceCells,
     })),
     report,
@@ -67,11 +79,7 @@ export function importHtml(html: string, opts: ImportOptions = {}): ImportResult
 
 export async function importDocx(bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportResult> {
   const { html, messages } = await docxToHtml(bytes);
-  const extra: ImportWarning[] = messages.map((m) => ({
-    line: 0,
-    severity: 'info',
-    message: { 'zh-CN': `DOCX 转换：${m}`, en: `DOCX conversion: ${m}` },
-  }));
+  const extra: ImportWarning[] = messages.map((m) => note(M.docxConversion, { text: m }, { line: 0 }));
   return finish(htmlSource(html, 'docx'), opts, extra);
 }
 

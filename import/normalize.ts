@@ -1,3 +1,7 @@
+import type { Message } from '../core/messages/define';
+import { isValueText, readCellText } from '../core/facts/lexicon';
+import { M } from './messages';
+
 /**
  * Label normalisation (SPEC.md §5) and the fuzzy matching the importer uses to recognise
  * published labels: whitespace (incl. U+3000 and NBSP) removed, bracket and quote variants
@@ -20,6 +24,8 @@ export function collapseWs(s: string): string {
 export function normLabel(s: string): string {
   let t = stripWs(s).normalize('NFKC');
   t = t
+    .replace(/^#+/, '') // a Markdown heading
+    .replace(/\*\*|__/g, '') // Markdown emphasis
     .replace(/釆/g, '采')
     .replace(/[“”„‟"'‘’「」『』〝〞]/g, '"')
     .replace(/[〔【［[]/g, '(')
@@ -72,18 +78,12 @@ export function editDistance(a: string, b: string): number {
   return prev[m];
 }
 
-/** A published cell, classified. */
+/** A published cell, classified by the cell lexicon (core/facts/lexicon.ts), which the checker reads with too. */
 export type CellClass = 'blank' | 'value' | 'label';
 
-const UNIT = '(?:万元|亿元|元|次|个|件|项|条|人次|%|％)';
-const VALUE_RE = new RegExp(`^[+\\-−－]?[\\d０-９][\\d０-９,，.．\\s]*${UNIT}?$`);
-const NA_RE = /^(?:\/|／|-|－|—|——|--|－－|无|不适用|N\/A|n\/a|×)$/;
-
 export function classifyCell(text: string): CellClass {
-  const t = text.replace(WS, ' ').trim();
-  if (t === '') return 'blank';
-  if (VALUE_RE.test(t) || NA_RE.test(t)) return 'value';
-  return 'label';
+  if (readCellText(text).kind === 'blank') return 'blank';
+  return isValueText(text) ? 'value' : 'label';
 }
 
 /** Page numbers of PDF text: `-3-`, `- 3 -`, `第 3 页`, `3 / 12`. */
@@ -96,19 +96,17 @@ export type CellValue = number | string | null;
 
 /**
  * The YAML value of a published value cell: a number when the text is one plainly (digits,
- * optional sign, optional decimals, thousands separators), else the text as published
- * (whitespace collapsed). `note` says when the text was read rather than copied.
+ * optional sign, optional decimals, full-width digits or thousands separators, which `note`
+ * then records), else the text as published (whitespace collapsed) for the checker to read
+ * with the same lexicon: units, N/A marks, 无, odd zeros.
  */
-export function cellValue(text: string): { value: CellValue; raw: string; note?: string } {
+export function cellValue(text: string): { value: CellValue; raw: string; note?: Message<{ column: string; raw: string }> } {
   const raw = collapseWs(text);
-  if (raw === '') return { value: null, raw };
-  const t = raw.normalize('NFKC').replace(/[−－]/g, '-');
-  if (/^[+-]?(?:0|[1-9]\d*)(?:\.\d+)?$/.test(t)) {
-    const v = Number(t);
-    if (Number.isFinite(v)) return { value: v, raw, note: t !== raw ? `原文“${raw}”` : undefined };
-  }
-  if (/^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/.test(t)) {
-    return { value: Number(t.replace(/,/g, '')), raw, note: `原文“${raw}”（千位分隔符）` };
+  const r = readCellText(raw);
+  if (r.kind === 'blank') return { value: null, raw };
+  if (r.kind === 'number' && !r.unit) {
+    if (r.plain) return { value: r.value, raw };
+    return { value: r.value, raw, note: raw.includes(',') || raw.includes('，') ? M.noteThousands : M.noteReadAs };
   }
   return { value: raw, raw };
 }

@@ -8,9 +8,12 @@
  * - `pdf`: one PDF line per line, cells of a line separated by tabs, headers letter-spaced,
  *   labels wrapped over several lines, group labels one character per line, page numbers;
  * - `pipe`: `| a | b |` tables (Markdown and plain-text exports);
- * - `prose`: no table markup at all.
+ * - `prose`: no table markup at all (rows of `pdftotext -layout` and "行政许可 97" lines are
+ *   read as rows by the table reader);
+ * - `runs`: web page text, the whole report on one line with cells run together (runtogether.ts).
  */
 import { classifyCell, isPageNumber, splitNumbering, stripWs } from './normalize';
+import { isRunTogether, runTogetherSource } from './runtogether';
 
 export interface SrcCell {
   text: string;
@@ -19,6 +22,10 @@ export interface SrcCell {
   merged?: boolean;
   colspan?: number;
   rowspan?: number;
+  /** Web page text: the digits of several cells run together, cut by the table reader (runtogether.ts). */
+  run?: true;
+  /** A value read from a text line (`pdftotext -layout`): its character column, which tells its table column. */
+  x?: number;
 }
 
 export type Block =
@@ -26,7 +33,7 @@ export type Block =
   | { kind: 'row'; cells: SrcCell[]; line: number };
 
 /** `pdf-geometry`: a PDF file read with its geometry (import/pdf/), as opposed to `pdf`, PDF text. */
-export type Layout = 'cells' | 'pdf' | 'pipe' | 'prose' | 'html' | 'docx' | 'pdf-geometry';
+export type Layout = 'cells' | 'pdf' | 'pipe' | 'prose' | 'runs' | 'html' | 'docx' | 'pdf-geometry';
 
 export interface Source {
   layout: Layout;
@@ -52,6 +59,7 @@ export function detectLayout(text: string): Layout {
 }
 
 export function textSource(text: string): Source {
+  if (isRunTogether(text)) return runTogetherSource(text);
   const layout = detectLayout(text);
   const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
   if (layout === 'cells') return cellsLayout(lines);

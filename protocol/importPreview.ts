@@ -29,7 +29,9 @@ export interface ImportParams {
 export interface ImportWarningInfo {
   /** 1-based line in the source file (0: the whole file). */
   line: number;
-  severity: 'warning' | 'info';
+  severity: 'error' | 'warning' | 'info';
+  /** An IMPORT-* code when the warning is a finding (a cell or table not read or placed). */
+  code?: string;
   message: { 'zh-CN': string; en: string };
   text?: string;
 }

@@ -40,7 +40,7 @@ export async function importRequest(params: ImportParams): Promise<ImportRespons
   }
   return {
     yaml: res.yaml,
-    warnings: res.warnings.map((w) => ({ line: w.line, severity: w.severity, message: w.message, text: w.text })),
+    warnings: res.warnings.map((w) => ({ line: w.line, severity: w.severity, code: w.code, message: w.message, text: w.text })),
     format: res.format,
     ok: res.ok,
     tables: res.tables.map((t) => ({ name: t.name, format: t.format, cells: t.cells })),

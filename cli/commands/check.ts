@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import {
+  categoryOf,
   checkCrossYear,
   checkText,
   identityOf,
@@ -123,13 +124,19 @@ export function runCheck(a: CheckArgs, out: (s: string) => void, err: (s: string
   else {
     for (const r of results) if (r.diags.length) out(formatText(r.file, r.diags, a.locale));
     const counts: Record<string, number> = {};
-    for (const r of results) for (const d of r.diags) counts[d.severity] = (counts[d.severity] ?? 0) + 1;
+    let imports = 0;
+    for (const r of results)
+      for (const d of r.diags) {
+        if (categoryOf(d.code) === 'import') imports++;
+        else counts[d.severity] = (counts[d.severity] ?? 0) + 1;
+      }
     out(
       summaryLine(
         results.length,
         counts,
         a.locale,
         results.reduce((n, r) => n + r.suppressed.length, 0),
+        imports,
       ),
     );
   }

@@ -1,8 +1,13 @@
-/** `nianbao import FILE [-o OUT] [--year Y] [--locale zh-CN|en]`: a published report (text, HTML, DOCX, PDF) → report YAML. */
+/**
+ * `nianbao import FILE [-o OUT] [--year Y] [--locale zh-CN|en]`: a published report (text, HTML, DOCX, PDF) → report YAML.
+ * Loaded by cli/main.ts only when `nianbao import` runs (it brings mammoth, htmlparser2).
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Locale } from '../../core';
+import { say } from '../../core/messages/define';
 import { importBytes, isImportFailure } from '../../import';
+import { M } from '../../import/messages';
 import { fileAndOutput, UsageError } from '../args';
 
 export interface ImportArgs {
@@ -23,7 +28,7 @@ export async function runImport(a: ImportArgs, out: (s: string) => void, err: (s
   }
   let res: Awaited<ReturnType<typeof importBytes>>;
   try {
-    res = await importBytes(bytes, basename(a.file), { year: a.year });
+    res = await importBytes(bytes, basename(a.file), { year: a.year, locale: a.locale });
   } catch (e) {
     // A file that cannot be imported at all (no text layer, over a limit, damaged): one line.
     if (!isImportFailure(e)) throw e;
@@ -34,15 +39,21 @@ export async function runImport(a: ImportArgs, out: (s: string) => void, err: (s
   else out(res.yaml.trimEnd());
   for (const w of res.warnings) {
     if (a.quiet && w.severity === 'info') continue;
-    err(`${a.file}:${w.line || 1}: ${w.severity} import: ${w.message[a.locale]}${w.text ? ` [${w.text}]` : ''}`);
+    err(`${a.file}:${w.line || 1}: ${w.severity} ${w.code ?? 'import'}: ${w.message[a.locale]}${w.text ? ` [${w.text}]` : ''}`);
   }
-  const cells = res.tables.map((t) => `${t.name} ${t.format}: ${t.cells}`).join(', ');
+  const findings = res.warnings.filter((w) => w.code).length;
   err(
-    a.locale === 'en'
-      ? `${a.file}: format ${res.format}; cells placed: ${cells || 'none'}; ${res.warnings.length} warning(s)${res.ok ? '' : '; a table could not be read'}`
-      : `${a.file}：格式 ${res.format}；放入单元格：${cells || '无'}；导入警告 ${res.warnings.length} 条${res.ok ? '' : '；有表格无法读取'}`,
+    say(a.locale, M.summary, {
+      file: a.file,
+      format: res.format,
+      coverage: res.coverage,
+      findings,
+      notes: res.warnings.length - findings,
+      complete: res.complete ? 'y' : '',
+    }),
   );
-  return res.ok ? 0 : 1;
+  // Exit 1 when a cell was not read or placed: a false 勾稽 error can only follow an import that said so.
+  return res.ok && res.complete ? 0 : 1;
 }
 
 export function importArgs(positionals: string[], flags: Record<string, string | true>, locale: Locale): ImportArgs {

@@ -3,7 +3,15 @@
  * worst first (errors, then warnings), sized for one screen: the worst `top` rows, one line
  * for the rest, and the totals by rule.
  */
-import { sameIdentity, type Diagnostic, type Locale, type ReportIdentity, type Severity, type Suppressed } from '../../core';
+import {
+  categoryOf,
+  sameIdentity,
+  type Diagnostic,
+  type Locale,
+  type ReportIdentity,
+  type Severity,
+  type Suppressed,
+} from '../../core';
 
 export interface SummaryInput {
   file: string;
@@ -29,8 +37,12 @@ export interface ReportSummary {
   infos: number;
   /** Findings silenced by suppression comments. */
   suppressed: number;
-  /** Errors first, then warnings, then info; most frequent first. */
+  /** Import findings (IMPORT-*, what `nianbao import` could not read): counted apart, not in errors/warnings. */
+  imports: number;
+  /** The report's own findings by rule: errors first, then warnings, then info; most frequent first. */
   rules: RuleCount[];
+  /** The import findings by rule. */
+  importRules: RuleCount[];
 }
 
 export interface Summary {
@@ -41,11 +53,15 @@ export interface Summary {
     warnings: number;
     infos: number;
     suppressed: number;
+    imports: number;
+    reportsWithImports: number;
     reportsWithErrors: number;
     reportsWithWarningsOnly: number;
     clean: number;
   };
   byRule: (RuleCount & { reports: number })[];
+  /** Import findings by rule, apart from the report's own. */
+  byImportRule: (RuleCount & { reports: number })[];
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -55,7 +71,11 @@ function byRule(a: RuleCount, b: RuleCount): number {
 }
 
 export function buildSummary(results: SummaryInput[]): Summary {
-  type Group = ReportSummary & { counts: Map<string, RuleCount>; identity?: ReportIdentity };
+  type Group = ReportSummary & {
+    counts: Map<string, RuleCount>;
+    importCounts: Map<string, RuleCount>;
+    identity?: ReportIdentity;
+  };
   const groups: Group[] = [];
   const bySlot = new Map<string, Group[]>();
   for (const r of results) {
@@ -71,8 +91,11 @@ export function buildSummary(results: SummaryInput[]): Summary {
         warnings: 0,
         infos: 0,
         suppressed: 0,
+        imports: 0,
         rules: [],
+        importRules: [],
         counts: new Map(),
+        importCounts: new Map(),
         identity: r.identity,
       };
       groups.push(g);
@@ -81,16 +104,22 @@ export function buildSummary(results: SummaryInput[]): Summary {
     g.files.push(r.file);
     g.suppressed += r.suppressed?.length ?? 0;
     for (const d of r.diags) {
+      if (categoryOf(d.code) === 'import') {
+        g.imports++;
+        tally(g.importCounts, d);
+        continue;
+      }
       if (d.severity === 'error') g.errors++;
       else if (d.severity === 'warning') g.warnings++;
       else g.infos++;
-      const k = `${d.code}\u0000${d.severity}`;
-      const c = g.counts.get(k) ?? { code: d.code, severity: d.severity, count: 0 };
-      c.count++;
-      g.counts.set(k, c);
+      tally(g.counts, d);
     }
   }
-  const reports = groups.map(({ counts, identity: _identity, ...g }) => ({ ...g, rules: [...counts.values()].sort(byRule) }));
+  const reports = groups.map(({ counts, importCounts, identity: _identity, ...g }) => ({
+    ...g,
+    rules: [...counts.values()].sort(byRule),
+    importRules: [...importCounts.values()].sort(byRule),
+  }));
   reports.sort(
     (a, b) =>
       b.errors - a.errors ||
@@ -99,16 +128,6 @@ export function buildSummary(results: SummaryInput[]): Summary {
       a.organ.localeCompare(b.organ) ||
       (a.year ?? 0) - (b.year ?? 0),
   );
-  const all = new Map<string, RuleCount & { reports: number }>();
-  for (const r of reports) {
-    for (const c of r.rules) {
-      const k = `${c.code}\u0000${c.severity}`;
-      const t = all.get(k) ?? { code: c.code, severity: c.severity, count: 0, reports: 0 };
-      t.count += c.count;
-      t.reports++;
-      all.set(k, t);
-    }
-  }
   return {
     files: results.length,
     reports,
@@ -117,12 +136,37 @@ export function buildSummary(results: SummaryInput[]): Summary {
       warnings: reports.reduce((s, r) => s + r.warnings, 0),
       infos: reports.reduce((s, r) => s + r.infos, 0),
       suppressed: reports.reduce((s, r) => s + r.suppressed, 0),
+      imports: reports.reduce((s, r) => s + r.imports, 0),
+      reportsWithImports: reports.filter((r) => r.imports).length,
       reportsWithErrors: reports.filter((r) => r.errors).length,
       reportsWithWarningsOnly: reports.filter((r) => !r.errors && r.warnings).length,
       clean: reports.filter((r) => !r.errors && !r.warnings).length,
     },
-    byRule: [...all.values()].sort(byRule),
+    byRule: totalsByRule(reports.map((r) => r.rules)),
+    byImportRule: totalsByRule(reports.map((r) => r.importRules)),
   };
+}
+
+function tally(counts: Map<string, RuleCount>, d: Diagnostic): void {
+  const k = `${d.code}\u0000${d.severity}`;
+  const c = counts.get(k) ?? { code: d.code, severity: d.severity, count: 0 };
+  c.count++;
+  counts.set(k, c);
+}
+
+/** Findings per rule over all reports, and in how many reports. */
+function totalsByRule(perReport: RuleCount[][]): (RuleCount & { reports: number })[] {
+  const all = new Map<string, RuleCount & { reports: number }>();
+  for (const rules of perReport) {
+    for (const c of rules) {
+      const k = `${c.code}\u0000${c.severity}`;
+      const t = all.get(k) ?? { code: c.code, severity: c.severity, count: 0, reports: 0 };
+      t.count += c.count;
+      t.reports++;
+      all.set(k, t);
+    }
+  }
+  return [...all.values()].sort(byRule);
 }
 
 /** Terminal columns of a string: CJK and full-width characters take two. */
@@ -170,6 +214,11 @@ function silenced(n: number, en: boolean): string {
   return n ? (en ? `[${n} suppressed] ` : `[忽略 ${n}] `) : '';
 }
 
+/** A row's count of import findings, apart from its errors and warnings. */
+function imported(n: number, en: boolean): string {
+  return n ? (en ? `[${n} import] ` : `[导入 ${n}] `) : '';
+}
+
 export interface SummaryFormat {
   locale: Locale;
   top: number;
@@ -185,8 +234,8 @@ export function formatSummary(s: Summary, f: SummaryFormat): string {
   const t = s.totals;
   L.push(
     en
-      ? `${s.reports.length} report(s) in ${s.files} file(s): ${t.reportsWithErrors} with errors, ${t.reportsWithWarningsOnly} with warnings only, ${t.clean} clean — ${t.errors} error(s), ${t.warnings} warning(s), ${t.infos} info${t.suppressed ? `; ${t.suppressed} suppressed by comments` : ''}`
-      : `${s.files} 个文件，${s.reports.length} 份报告：${t.reportsWithErrors} 份有错误，${t.reportsWithWarningsOnly} 份仅有警告，${t.clean} 份无问题；共 ${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 条提示${t.suppressed ? `；另有 ${t.suppressed} 条被忽略注释隐去` : ''}`,
+      ? `${s.reports.length} report(s) in ${s.files} file(s): ${t.reportsWithErrors} with errors, ${t.reportsWithWarningsOnly} with warnings only, ${t.clean} clean — ${t.errors} error(s), ${t.warnings} warning(s), ${t.infos} info${t.imports ? `; ${t.imports} import finding(s) in ${t.reportsWithImports} report(s), counted apart` : ''}${t.suppressed ? `; ${t.suppressed} suppressed by comments` : ''}`
+      : `${s.files} 个文件，${s.reports.length} 份报告：${t.reportsWithErrors} 份有错误，${t.reportsWithWarningsOnly} 份仅有警告，${t.clean} 份无问题；共 ${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 条提示${t.imports ? `；另有导入发现 ${t.imports} 条（${t.reportsWithImports} 份报告，单独计数）` : ''}${t.suppressed ? `；另有 ${t.suppressed} 条被忽略注释隐去` : ''}`,
   );
   L.push('');
   L.push(
@@ -196,7 +245,7 @@ export function formatSummary(s: Summary, f: SummaryFormat): string {
   for (const r of shown) {
     const organ = r.files.length > 1 ? `${r.organ} (${r.files.length})` : r.organ;
     L.push(
-      `${fit(organ, ORG)} ${right(r.year ?? '—', 5)} ${right(r.errors, 5)} ${right(r.warnings, 5)}  ${silenced(r.suppressed, en)}${ruleList(r.rules, rulesCols)}`,
+      `${fit(organ, ORG)} ${right(r.year ?? '—', 5)} ${right(r.errors, 5)} ${right(r.warnings, 5)}  ${silenced(r.suppressed, en)}${imported(r.imports, en)}${ruleList(r.rules, rulesCols)}`,
     );
   }
   const rest = s.reports.slice(shown.length);
@@ -224,6 +273,15 @@ export function formatSummary(s: Summary, f: SummaryFormat): string {
       line += ` ${it} `;
     }
     if (line.trim()) L.push(line);
+  }
+  if (s.byImportRule.length) {
+    L.push('');
+    L.push(
+      en
+        ? 'Import findings by rule (findings / reports), not defects of the reports:'
+        : '导入发现按规则（次数 / 报告数），不是报告本身的问题：',
+    );
+    L.push(`  ${s.byImportRule.map((r) => `${r.code} ${r.count}/${r.reports}`).join('  ')}`);
   }
   return L.map((l) => l.trimEnd()).join('\n');
 }

@@ -16,7 +16,7 @@ import { metaFamily } from './meta';
 import { proseFamily } from './prose';
 import { schemaFamily } from './schema';
 import type { RuleCode } from './codes';
-import type { Family, FixPhase, RuleSpec } from './spec';
+import type { Category, Family, FixPhase, RuleSpec } from './spec';
 import { structureFamily } from './structure';
 import { tablesFamily } from './tables';
 import { yamlFamily } from './yaml';
@@ -45,6 +45,11 @@ export const RULE_CODES: readonly RuleCode[] = [...RULES.keys()];
 
 export function isRuleCode(s: string): s is RuleCode {
   return RULES.has(s as RuleCode);
+}
+
+/** Whose finding it is: the report's own, the importer's (shown apart), or a reviewer's batch finding. */
+export function categoryOf(code: string): Category {
+  return (isRuleCode(code) ? RULES.get(code)?.category : undefined) ?? 'report';
 }
 
 /** The family a rule belongs to. */

@@ -1,9 +1,10 @@
 /**
  * IMPORT-*: what the importer (import/) could not read (SPEC.md §6.1). Not defects of the
- * report: they are shown apart from the report's own findings (category 'import'), and the
- * importer raises them, so this family has no check.
+ * report: they are shown apart from the report's own findings (category 'import'). The
+ * importer raises them and records them in the YAML it writes (record.ts); the family's check
+ * raises them again from that record.
  */
-import { both } from '../../messages/define';
+import { both, message } from '../../messages/define';
 import { rule } from '../spec';
 
 /** Where in the source document: a 1-based line (or page and line for PDF), and the source text. */
@@ -139,6 +140,18 @@ export const IMPORT_META = rule<ImportData>()({
     fix: both('在 `meta.organ`、`meta.year` 中填写。', 'Fill in `meta.organ` and `meta.year`.'),
   },
 });
+
+export const messages = {
+  /** A finding recorded by the importer (record.ts): its message as recorded, with the source line. */
+  recorded: message<{ zh: string; en: string; line: string }>(
+    (a) => `导入：${a.zh}${a.line ? `（原文第 ${a.line} 行）` : ''}`,
+    (a) => `Import: ${a.en}${a.line ? ` (source line ${a.line})` : ''}`,
+  ),
+  concerns: message(
+    () => '所涉单元格',
+    () => 'The cell concerned',
+  ),
+};
 
 /** The family's rules, in the order docs/RULES.md lists them. */
 export const RULES = [
