@@ -30,6 +30,17 @@ const lazyPdf = {
     );
   },
 };
+// `nianbao import` (cli/commands/import.ts, with mammoth and htmlparser2) is its own bundle,
+// dist/import.js, loaded by cli/main.ts when the command runs: `nianbao check` never loads the
+// importer's document libraries. Test bundles contain it (evaluated lazily).
+const lazyImportCommand = {
+  name: 'lazy-import-command',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/commands\/import$/ }, (args) =>
+      args.importer.endsWith(join('cli', 'main.ts')) ? { path: './import.js', external: true } : undefined,
+    );
+  },
+};
 // pdf.js looks for the optional native canvas package through `import.meta.url`, empty in a
 // CommonJS bundle; it does without (no rendering here), so esbuild's notice is noise.
 const pdfjsQuiet = { logOverride: { 'empty-import-meta': 'silent' } };
@@ -52,7 +63,8 @@ const GENERATORS = ['scripts/build-snippets.ts', 'scripts/rules-doc.ts', 'script
 
 await Promise.all([
   esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: GENERATORS, outdir: 'out/scripts' }),
-  esbuild.build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyPdf] }),
+  esbuild.build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyPdf, lazyImportCommand] }),
+  esbuild.build({ ...common, entryPoints: ['cli/commands/import.ts'], outfile: 'dist/import.js', plugins: [lazyPdf] }),
   esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', plugins: [lazyPdf] }),
   esbuild.build({ ...common, ...pdfjsQuiet, sourcemap: false, entryPoints: ['import/pdf/index.ts'], outfile: 'dist/pdf.js' }),
   esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),

@@ -43,6 +43,12 @@ export const M = {
     (a) => `${a.table}“${a.label}”一行有 ${a.count} 个单元格，模板只有 ${a.n} 列：多出的值未放入`,
     (a) => `${a.table} row “${a.label}” has ${a.count} cells for ${a.n} columns: the surplus values were not placed`,
   ),
+  doubtfulBlank: message<{ label: string; column: string; table: string }>(
+    (a) =>
+      `${a.table}“${a.label}”一行的“${a.column}”读作空白，但版面在此有合并单元格、列数不齐：该值可能落在了相邻的行，请对照原文`,
+    (a) =>
+      `${a.table} row “${a.label}”: “${a.column}” reads blank where the layout has ragged merged cells; its value may have landed in a neighbouring row: check the source`,
+  ),
   groupRunUnplaced: message<{ table: string; need: number; count: number }>(
     (a) => `${a.table}应有 ${a.need} 个单元格，原文有 ${a.count} 个，按勾稽关系无法确定各值所属的列，未放入`,
     (a) =>
@@ -101,8 +107,8 @@ export const M = {
     (a) => `Text in ${a.table} fits no cell; kept as a comment`,
   ),
   rowNotFound: message<{ label: string; table: string }>(
-    (a) => `原文${a.table}中找不到“${a.label}”一行`,
-    (a) => `Row “${a.label}” of ${a.table} not found in the source`,
+    (a) => `原文${a.table}中找不到“${a.label}”一行：原文缺少此行，或此行无法读取`,
+    (a) => `Row “${a.label}” of ${a.table} not found in the source: the report lacks it, or it could not be read`,
   ),
   layoutResidue: message<{ count: number }>(
     (a) => `一行 ${a.count} 个空单元格没有行标签，已忽略（版式残留）`,
@@ -138,6 +144,10 @@ export const M = {
   noteByColumns: message(
     () => '由各列合计确定',
     () => 'decided by the column sums',
+  ),
+  noteBlankRow: message(
+    () => '原文此行只有标签、没有数值（空白行）',
+    () => 'the source prints this row’s label with no values (a blank row)',
   ),
   noteMerged: message<{ column: string }>(
     (a) => `${a.column}：合并单元格`,

@@ -14,7 +14,7 @@ import { text } from '../core/messages/define';
 import type { LocalizedText } from '../core/types';
 import { cellValue, classifyCell, collapseWs, editDistance, stripWs, type CellValue } from './normalize';
 import { align, ANCHOR_MIN, type Alignment, ownLabel, ownScore } from './align';
-import { explained, type KnownTexts } from './known';
+import { explained, type KnownTexts, stripGroups } from './known';
 import { M } from './messages';
 import { finding, note, type ImportWarning } from './notes';
 import { columnEquations, keepsRow, MAX_READINGS, positions, type RowValues, rowEquations, splits, valuesOf } from './readings';
@@ -68,7 +68,13 @@ const MISMATCH_MARGIN = 0.15;
 /** An unplaced labelled row resembling a template row this much is that row, unread (not an extra row). */
 const RESEMBLES = 0.6;
 
-type Reading = { values: RowValues; read: number; notes: LocalizedText[] };
+type Reading = {
+  values: RowValues;
+  read: number;
+  notes: LocalizedText[];
+  /** Columns read blank next to layout placeholders (ragged merged cells): their value may be in a neighbouring row. */
+  doubtful?: number[];
+};
 type Outcome = { ok: Reading } | { choices: Reading[]; why: 'ambiguous' } | { none: true; why: 'no-reading' | 'too-many' };
 
 interface Ctx {
@@ -140,6 +146,7 @@ export function place(
   });
   decideByColumns(ctx, open, rows);
   for (const s of unmatched) leftOver(ctx, s, extra);
+  blankRows(ctx, frags, assigned, rows);
   for (const f of frags) {
     if (f.used || explained(f.norm, known.joined)) continue;
     const text = collapseWs(f.text);
@@ -153,13 +160,14 @@ export function place(
     }
   }
   const missing = t.rows.filter((_, j) => !assigned.has(j) && !rows.some((x) => x.template === t.rows[j]));
+  // A row not found is not read: absent from the report (its defect) or unreadable; the reviewer tells which.
   for (const r of missing) {
     ctx.warnings.push(
-      note(
+      finding(
+        'IMPORT-UNPLACED',
         M.rowNotFound,
         { label: r.label, table: t.name },
         { line: a.segs[0]?.line ?? 0, path: pathOf(r), table: t.name },
-        'warning',
       ),
     );
   }
@@ -182,6 +190,46 @@ export function place(
     warnings: ctx.warnings,
   };
 }
+
+/**
+ * A template row whose label stands in the table with no value after it (a row left blank in
+ * text, where blank cells vanish): the row, read as blank.
+ */
+function blankRows(ctx: Ctx, frags: Frag[], assigned: Set<number>, rows: ImportedRow[]): void {
+  const t = ctx.t;
+  for (let i = 0; i < frags.length; i++) {
+    // A label wrapped over up to three lines: consecutive unused pieces.
+    for (let k = i; k < Math.min(i + BLANK_ROW_PIECES, frags.length) && !frags[k].used; k++) {
+      const pieces = frags.slice(i, k + 1);
+      const own = stripGroups(labelNorm(pieces), ctx.known.groups);
+      if (!own) continue;
+      const scores = t.rows.map((r) => ownScore(r, own));
+      let b = 0;
+      scores.forEach((v, j) => {
+        if (v > scores[b]) b = j;
+      });
+      if (scores[b] < ANCHOR_MIN || assigned.has(b) || rows.some((x) => x.template === t.rows[b])) continue;
+      // Only a whole label: a piece of one (PDF text wraps labels) is not a row.
+      if (own.length < t.rows[b].norm.length * BLANK_ROW_LABEL) continue;
+      for (const f of pieces) f.used = true;
+      assigned.add(b);
+      const r = t.rows[b];
+      rows.push({
+        template: r,
+        values: r.columns.map(() => null),
+        line: frags[i].line,
+        notes: [text(M.noteBlankRow)],
+        read: r.columns.length,
+      });
+      break;
+    }
+  }
+}
+
+/** A label standing alone may be wrapped over this many lines. */
+const BLANK_ROW_PIECES = 3;
+/** A label standing alone must be this much of the row's label to be read as that row, blank. */
+const BLANK_ROW_LABEL = 0.9;
 
 /** Does the segment's own label name another row clearly better than its slot? */
 function contradicts(t: TableTemplate, s: Segment, j: number, groups: string[]): RowTemplate | undefined {
@@ -246,6 +294,7 @@ function readRow(t: TableTemplate, r: RowTemplate, src: SrcCell[], at?: number[]
   const n = r.columns.length;
   const cells = src.slice();
   // Placeholders of a merged cell beyond the row's columns are layout (e.g. colspan=3 in 2021 表二).
+  const placeholderAt = cells.length > n ? cells.findIndex((c) => c.merged) : -1;
   while (cells.length > n && cells.some((c) => c.merged)) cells.splice(cells.map((c) => c.merged).lastIndexOf(true), 1);
   // Blank cells beyond the row's columns are layout too.
   while (cells.length > n && classifyCell(cells[cells.length - 1].text) === 'blank' && !cells[cells.length - 1].merged)
@@ -255,7 +304,15 @@ function readRow(t: TableTemplate, r: RowTemplate, src: SrcCell[], at?: number[]
     r.columns.map((c) => c.key),
   );
   if (cells.some((c) => c.run)) return readRun(cells, n, eqs);
-  if (cells.length === n) return { ok: direct(r, cells) };
+  if (cells.length === n) {
+    const reading = direct(r, cells);
+    // A blank cell among the placeholders of a merged cell the row had too many of: the layout is ragged here.
+    if (placeholderAt >= 0) {
+      const doubtful = cells.flatMap((c, k) => (k >= placeholderAt && !c.merged && classifyCell(c.text) === 'blank' ? [k] : []));
+      if (doubtful.length) reading.doubtful = doubtful;
+    }
+    return { ok: reading };
+  }
   if (cells.every((c) => c.merged || classifyCell(c.text) === 'blank'))
     return { ok: { values: new Array(n).fill(null), read: n, notes: [] } };
   if (cells.length < n) {
@@ -359,6 +416,18 @@ function filledRow(ctx: Ctx, r: RowTemplate, s: Segment, label: string | undefin
     read: reading.read,
   };
   if (label && stripWs(label) !== stripWs(r.label)) row.published = label;
+  for (const k of reading.doubtful ?? []) {
+    const col = r.columns[k];
+    ctx.warnings.push(
+      finding(
+        'IMPORT-UNPLACED',
+        M.doubtfulBlank,
+        { label: r.label, column: col.label, table: ctx.t.name },
+        { line: s.line, path: `${pathOf(r)}.${col.key}`, table: ctx.t.name, text: sourceText(s.values) },
+      ),
+    );
+    row.read--;
+  }
   const surplus =
     s.values.filter((v) => !v.merged && classifyCell(v.text) !== 'blank').length -
     reading.values.filter((v) => v !== null && v !== undefined).length;

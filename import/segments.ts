@@ -8,6 +8,7 @@
  * Text lines are read as rows when they end in values separated by whitespace: "行政许可 97"
  * (item and count on one line) and the rows of `pdftotext -layout` ("一、本年新收… 3001  53 …").
  */
+import { readCellText, UNITS } from '../core/facts/lexicon';
 import { classifyCell, collapseWs, normLabel, stripWs } from './normalize';
 import type { Block, SrcCell } from './source';
 import type { KnownTexts } from './known';
@@ -44,15 +45,21 @@ function frag(text: string, line: number, fromRow: boolean): Frag {
  * or as values alone; undefined for prose, headers and captions.
  */
 export function lineCells(text: string, line: number): SrcCell[] | undefined {
-  const found = [...text.matchAll(/[^\s\u00a0\u3000]+/g)];
-  const tokens = found.map((m) => m[0]);
+  const found: { text: string; index: number }[] = [];
+  for (const m of text.matchAll(/[^\s\u00a0\u3000]+/g)) {
+    // A unit set apart from its number ("137 次", "1066730.5 元") belongs to it.
+    const prev = found[found.length - 1];
+    if (prev && (UNITS as readonly string[]).includes(m[0]) && readCellText(prev.text).kind === 'number') prev.text += m[0];
+    else found.push({ text: m[0], index: m.index });
+  }
+  const tokens = found.map((m) => m.text);
   const first = tokens.findIndex((t) => classifyCell(t) === 'value');
   if (first < 0) return undefined;
   if (tokens.slice(first).some((t) => classifyCell(t) !== 'value')) return undefined;
   const label = tokens.slice(0, first).join(' ');
   const norm = normLabel(label);
   if (norm.length > MAX_LINE_LABEL || /[。；;！？!?]$/.test(norm)) return undefined;
-  const values = found.slice(first).map((m) => ({ text: m[0], line, x: m.index }));
+  const values = found.slice(first).map((m) => ({ text: m.text, line, x: m.index }));
   return label ? [{ text: label, line }, ...values] : values;
 }
 

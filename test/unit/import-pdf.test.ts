@@ -206,10 +206,14 @@ test('sniff: %PDF- magic and the .pdf name', () => {
 test('the CLI and server bundles do not contain pdf.js; they load dist/pdf.js when needed', () => {
   const dist = join(ROOT, 'dist');
   if (!existsSync(join(dist, 'cli.js'))) return; // bundles are built by `npm run build`
-  for (const b of ['cli.js', 'server.js']) {
+  // The CLI loads the import command (dist/import.js) only for `nianbao import`; it loads pdf.js.
+  for (const b of ['import.js', 'server.js']) {
     const code = readFileSync(join(dist, b), 'utf8');
     assert.ok(!code.includes('WorkerMessageHandler'), `${b} must not contain pdf.js`);
     assert.ok(code.includes('./pdf.js'), `${b} loads ./pdf.js lazily`);
   }
+  const cli = readFileSync(join(dist, 'cli.js'), 'utf8');
+  assert.ok(!cli.includes('WorkerMessageHandler') && !cli.includes('mammoth'), 'cli.js contains no importer libraries');
+  assert.ok(cli.includes('./import.js'), 'cli.js loads ./import.js for `nianbao import`');
   assert.ok(readFileSync(join(dist, 'pdf.js'), 'utf8').includes('WorkerMessageHandler'));
 });
