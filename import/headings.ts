@@ -15,6 +15,9 @@ const VARIANT_WORDS: [RegExp, string][] = [
   [/措施/g, '情况'],
 ];
 
+/** The subject some headings repeat before the title (五、政府信息公开工作存在的主要问题及改进情况). */
+const SUBJECT = /^政府信息公开工作/;
+
 /** Share of the heading's characters that must be the title's (in order): the rest is variant wording. */
 const MIN_PRECISION = 0.85;
 /** Share of the title the heading must cover (存在的主要问题及改进情况 covers 12 of 20). */
@@ -62,11 +65,16 @@ export function headingCandidates(line: string): HeadingCandidate[] {
   let words = normLabel(rest);
   for (const [re, to] of VARIANT_WORDS) words = words.replace(re, to);
   if (words.length < 2) return [];
+  const forms = [words, words.replace(SUBJECT, '')].filter((w) => w.length >= 2);
   const out: HeadingCandidate[] = [];
   for (const s of sectionTemplates()) {
-    const l = lcs(s.rest, words);
-    if (l / words.length < MIN_PRECISION || l / s.rest.length < MIN_RECALL) continue;
-    out.push({ section: s, score: (2 * l) / (s.rest.length + words.length), numbering, n, markdown });
+    let best = 0;
+    for (const w of forms) {
+      const l = lcs(s.rest, w);
+      if (l / w.length < MIN_PRECISION || l / s.rest.length < MIN_RECALL) continue;
+      best = Math.max(best, (2 * l) / (s.rest.length + w.length));
+    }
+    if (best > 0) out.push({ section: s, score: best, numbering, n, markdown });
   }
   return out.sort((a, b) => b.score - a.score);
 }

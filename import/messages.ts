@@ -49,6 +49,11 @@ export const M = {
     (a) =>
       `${a.table} row “${a.label}”: “${a.column}” reads blank where the layout has ragged merged cells; its value may have landed in a neighbouring row: check the source`,
   ),
+  doubtfulLoose: message<{ label: string; column: string; table: string }>(
+    (a) => `${a.table}“${a.label}”一行的“${a.column}”读作空白，但紧接着有无法归位的数值：它们可能属于此行，请对照原文`,
+    (a) =>
+      `${a.table} row “${a.label}”: “${a.column}” reads blank, and loose values follow that may be this row’s: check the source`,
+  ),
   groupRunUnplaced: message<{ table: string; need: number; count: number }>(
     (a) => `${a.table}应有 ${a.need} 个单元格，原文有 ${a.count} 个，按勾稽关系无法确定各值所属的列，未放入`,
     (a) =>

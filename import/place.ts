@@ -74,6 +74,10 @@ type Reading = {
   notes: LocalizedText[];
   /** Columns read blank next to layout placeholders (ragged merged cells): their value may be in a neighbouring row. */
   doubtful?: number[];
+  /** Placed by the values' character columns (text rows whose blank cells vanished). */
+  positional?: true;
+  /** The doubtful columns are blank beside loose values (not ragged placeholders). */
+  loose?: true;
 };
 type Outcome = { ok: Reading } | { choices: Reading[]; why: 'ambiguous' } | { none: true; why: 'no-reading' | 'too-many' };
 
@@ -134,6 +138,11 @@ export function place(
     }
     const out = readRow(t, r, s.values, columnsAt.get(r.columns.length));
     if ('ok' in out) {
+      // Blank columns of a row read by position, followed by loose values: those may be its cells.
+      const next = a.segs[i + 1];
+      if (out.ok.positional && next && !next.labels.length && !a.match.has(i + 1))
+        out.ok.doubtful = out.ok.values.flatMap((v, k) => (v === null || v === undefined ? [k] : []));
+      if (out.ok.positional) out.ok.loose = true;
       rows.push(filledRow(ctx, r, s, label, out.ok));
       return;
     }
@@ -296,6 +305,8 @@ function readRow(t: TableTemplate, r: RowTemplate, src: SrcCell[], at?: number[]
   // Placeholders of a merged cell beyond the row's columns are layout (e.g. colspan=3 in 2021 表二).
   const placeholderAt = cells.length > n ? cells.findIndex((c) => c.merged) : -1;
   while (cells.length > n && cells.some((c) => c.merged)) cells.splice(cells.map((c) => c.merged).lastIndexOf(true), 1);
+  // Blank cells between the label and the values (a converter's empty group-label columns) are layout.
+  while (cells.length > n && classifyCell(cells[0].text) === 'blank' && !cells[0].merged) cells.shift();
   // Blank cells beyond the row's columns are layout too.
   while (cells.length > n && classifyCell(cells[cells.length - 1].text) === 'blank' && !cells[cells.length - 1].merged)
     cells.pop();
@@ -324,7 +335,8 @@ function readRow(t: TableTemplate, r: RowTemplate, src: SrcCell[], at?: number[]
         row[p] = texts[k];
       });
       const values = valuesOf(row);
-      if (keepsRow(values, eqs)) return { ok: { values, read: n, notes: [text(M.noteByPosition, { count: cells.length, n })] } };
+      if (keepsRow(values, eqs))
+        return { ok: { values, read: n, notes: [text(M.noteByPosition, { count: cells.length, n })], positional: true } };
     }
     if (!eqs.length) return { choices: [], why: 'ambiguous' };
     const fits = positions(cells.length, n)
@@ -421,7 +433,7 @@ function filledRow(ctx: Ctx, r: RowTemplate, s: Segment, label: string | undefin
     ctx.warnings.push(
       finding(
         'IMPORT-UNPLACED',
-        M.doubtfulBlank,
+        reading.loose ? M.doubtfulLoose : M.doubtfulBlank,
         { label: r.label, column: col.label, table: ctx.t.name },
         { line: s.line, path: `${pathOf(r)}.${col.key}`, table: ctx.t.name, text: sourceText(s.values) },
       ),
