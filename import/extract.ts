@@ -3,6 +3,7 @@
  * with the title variants and typos of real reports), front matter and meta (title, organ,
  * year, period, contact, the signature's organ and date), narrative sections, the three tables.
  */
+import { CURRENT_FORMAT, formatForYear } from '../core/facts/formats';
 import type { FormatId } from '../core/types';
 import { chooseHeadings, headingCandidates, isTemplateHeading, type HeadingCandidate } from './headings';
 import { M } from './messages';
@@ -57,7 +58,7 @@ function tableMarkers(key: string): string[] {
     if (first.groupNorms.length) out.add(first.groupNorms[0]);
     else out.add(first.norm);
     t.known
-      .filter((k) => k.length >= 8 && /[（(]/.test(k))
+      .filter((k) => k.length >= NOTE_MIN && /[（(]/.test(k))
       .forEach((k) => {
         out.add(k);
       }); // the 勾稽 note
@@ -71,7 +72,11 @@ function startsTable(b: Block, markers: string[]): boolean {
     const n = normLabel(t);
     return (
       n.length >= 2 &&
-      markers.some((m) => n === m || (n.length >= m.length * 0.8 && n.length <= m.length * 1.25 && recall(m, n) >= 0.9))
+      markers.some(
+        (m) =>
+          n === m ||
+          (n.length >= m.length * MARKER_SHORTER && n.length <= m.length * MARKER_LONGER && recall(m, n) >= MARKER_RECALL),
+      )
     );
   });
 }
@@ -182,7 +187,7 @@ export function extractReport(src: Source, yearHint?: number): ImportedReport {
     !meta.organ && meta.year === undefined ? 'both' : !meta.organ ? 'organ' : meta.year === undefined ? 'year' : '';
   if (missingMeta) warnings.push(finding('IMPORT-META', M.metaMissing, { what: missingMeta }, { line: 0, path: 'meta' }));
   // 5. Tables. The report's format is its 表二's; 表三 may be of the other format (mixed).
-  const byYear: FormatId = meta.year !== undefined && meta.year <= 2020 ? '2019' : '2021';
+  const byYear: FormatId = meta.year !== undefined ? formatForYear(meta.year) : CURRENT_FORMAT;
   const tables: ImportedTable[] = [];
   const unreadable: string[] = [];
   let hint: FormatId = byYear;
@@ -214,6 +219,21 @@ export function extractReport(src: Source, yearHint?: number): ImportedReport {
   return { layout: src.layout, format, meta, preamble, sections, headings: headingTexts, tables, unreadable, warnings };
 }
 
+/** The 勾稽 note is the long parenthesised header of 表三 (shorter parenthesised texts are labels). */
+const NOTE_MIN = 8;
+/** A table's first header may be printed a little shorter or longer than the template's (wrapped, numbered). */
+const MARKER_SHORTER = 0.8;
+const MARKER_LONGER = 1.25;
+const MARKER_RECALL = 0.9;
+/** Lines shorter than this are headings or list items, not the page width. */
+const WIDTH_MIN_LINE = 10;
+/** Fewer long lines than this say nothing about the page width. */
+const WIDTH_MIN_LINES = 5;
+/** Most full lines reach the page width; a few run longer (a URL, a number). */
+const WIDTH_PERCENTILE = 0.9;
+/** A line this close to the page width was wrapped by it (not ended by the author). */
+const FULL_LINE = 0.85;
+
 /** Paragraphs of 一、总体情况 that may name the year when the title does not (2020年，我区…). */
 const OPENING_PARAGRAPHS = 2;
 
@@ -226,9 +246,9 @@ function lineWidth(blocks: Block[]): number {
   const lens = blocks
     .filter((b) => b.kind === 'text')
     .map((b) => stripWs((b as { text: string }).text).length)
-    .filter((n) => n >= 10)
+    .filter((n) => n >= WIDTH_MIN_LINE)
     .sort((a, b) => a - b);
-  return lens.length < 5 ? 0 : lens[Math.floor(lens.length * 0.9)];
+  return lens.length < WIDTH_MIN_LINES ? 0 : lens[Math.floor(lens.length * WIDTH_PERCENTILE)];
 }
 
 /**
@@ -243,7 +263,7 @@ export function joinWrapped(lines: string[], width: number): string[] {
     const t = l.trim();
     cur = cur ? cur + t : t;
     const next = lines[i + 1];
-    const full = stripWs(t).length >= Math.floor(width * 0.85);
+    const full = stripWs(t).length >= Math.floor(width * FULL_LINE);
     const ends = /[。：:；;！？!?]$/.test(t);
     const numbered = next !== undefined && splitNumbering(stripWs(next)).n !== undefined;
     if (!full || ends || next === undefined || numbered) {

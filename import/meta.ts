@@ -61,15 +61,20 @@ export function takeTitle(front: string[]): { title?: string; rest: string[]; ch
   return { rest: kept, chrome };
 }
 
+/** A signature is an organ line and a date line, sometimes a department line: at most three lines. */
+const SIGNATURE_LINES = 3;
+/** An organ's name is short; a longer line ending in 局 or 乡 is a sentence. */
+const MAX_SIGNATURE_ORGAN = 30;
+
 /** The signature at the end of the last section: an organ line and/or a date line. */
 export function takeSignature(lines: string[]): { rest: string[]; signature?: string[] } {
   const rest = lines.slice();
   const sig: string[] = [];
-  for (let k = 0; k < 3 && rest.length > 1; k++) {
+  for (let k = 0; k < SIGNATURE_LINES && rest.length > 1; k++) {
     const t = stripWs(rest[rest.length - 1]);
     if (
       /^\d{4}年\d{1,2}月\d{1,2}日$/.test(t) ||
-      (/(人民政府|办公室|办公厅|委员会|管委会|管理局|局|街道办事处|乡|镇)$/.test(t) && t.length <= 30)
+      (/(人民政府|办公室|办公厅|委员会|管委会|管理局|局|街道办事处|乡|镇)$/.test(t) && t.length <= MAX_SIGNATURE_ORGAN)
     ) {
       sig.unshift(t);
       rest.pop();

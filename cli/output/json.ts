@@ -1,9 +1,11 @@
 /** JSON output: one flat array of findings with zero-based LSP positions. */
-import type { Diagnostic, Locale, Suppressed } from '../../core';
+import { categoryOf, type Category, type Diagnostic, type Locale, type Suppressed } from '../../core';
 
 export interface JsonFinding {
   file: string;
   code: string;
+  /** Whose finding: the report's own, the importer's (IMPORT-*, recorded by `nianbao import`), or a reviewer's. */
+  category: Category;
   severity: Diagnostic['severity'];
   message: string;
   range: Diagnostic['range'];
@@ -18,6 +20,7 @@ export function toJson(file: string, diags: Diagnostic[], locale: Locale, suppre
   const one = (d: Diagnostic, by?: Suppressed['directive']): JsonFinding => ({
     file,
     code: d.code,
+    category: categoryOf(d.code),
     severity: d.severity,
     message: d.message[locale],
     range: d.range,
