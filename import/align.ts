@@ -39,16 +39,22 @@ const WINDOW_WEIGHT_BARE = 0.95;
 const SIGNAL_WEIGHT = 3;
 const SIGNAL_RECALL = 0.9;
 
+/** Text in a label beyond the row's own words lowers its score a little (numbering, a note, a typo). */
+const EXTRA_TEXT_PENALTY = 0.1;
+/** Characters of a label or window compared at most (the longest row label has 37; the rest is prose). */
+const MAX_OWN = 200;
+const MAX_WINDOW_TEXT = 400;
+
 /** How well an own label names a row: the row label's share found in it, less a little for extra text. */
 export function ownScore(row: RowTemplate, own: string): number {
   if (!own) return 0;
   const l = lcs(row.norm, own);
-  return l / row.norm.length - 0.1 * (1 - l / own.length);
+  return l / row.norm.length - EXTRA_TEXT_PENALTY * (1 - l / own.length);
 }
 
 /** The segment's own label without the group labels PDF text interleaves with it. */
 export function ownLabel(s: Segment, groups: string[]): string {
-  return stripGroups(labelNorm(s.labels), groups).slice(0, 200);
+  return stripGroups(labelNorm(s.labels), groups).slice(0, MAX_OWN);
 }
 
 export function align(t: TableTemplate, segsIn: Segment[], groups: string[], frags: Frag[]): Alignment {
@@ -56,7 +62,10 @@ export function align(t: TableTemplate, segsIn: Segment[], groups: string[], fra
   if (isColumnGroupTable(t)) return alignByValues(t, segs);
   const sim: number[][] = segs.map((s) => {
     const own = ownLabel(s, groups);
-    const win = stripGroups(labelNorm([...s.pre.slice(-WINDOW), ...s.labels, ...s.post.slice(0, WINDOW)]), groups).slice(0, 400);
+    const win = stripGroups(labelNorm([...s.pre.slice(-WINDOW), ...s.labels, ...s.post.slice(0, WINDOW)]), groups).slice(
+      0,
+      MAX_WINDOW_TEXT,
+    );
     const blank = blankOnly(s);
     const owned = t.rows.map((r) => ownScore(r, own));
     const best = Math.max(0, ...owned);
@@ -153,7 +162,7 @@ function alignByValues(t: TableTemplate, segs: Segment[]): Alignment {
     let best = -1;
     let bestScore = GROUP_LABEL_MIN;
     t.rows.forEach((r, j) => {
-      const sc = own === r.norm ? 1.01 : recall(r.norm, own) - 0.1 * (1 - lcs(r.norm, own) / own.length);
+      const sc = own === r.norm ? 1.01 : recall(r.norm, own) - EXTRA_TEXT_PENALTY * (1 - lcs(r.norm, own) / own.length);
       if (sc > bestScore) {
         best = j;
         bestScore = sc;

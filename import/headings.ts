@@ -98,17 +98,22 @@ export function chooseHeadings<T>(
       if (c.score >= EXACT && c.numbering !== 'none') votes.set(c.numbering, (votes.get(c.numbering) ?? 0) + 1);
   const style = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const fits = (c: HeadingCandidate) => c.markdown || c.numbering === 'none' || !style || c.numbering === style;
-  // Longest-path over (line, section), sections strictly increasing.
+  // Longest path over (line, section), sections strictly increasing: the best chain ending in each section so far.
   type Node = { line: number; c: HeadingCandidate; total: number; prev?: Node };
-  const best: Node[] = [];
+  const bestBySection = new Map<number, Node>();
   let top: Node | undefined;
   lines.forEach((l, i) => {
+    const made: Node[] = [];
     for (const c of l.candidates) {
       if (!fits(c)) continue;
       let prev: Node | undefined;
-      for (const b of best) if (b.c.section.index < c.section.index && b.line < i && (!prev || b.total > prev.total)) prev = b;
-      const node: Node = { line: i, c, total: (prev?.total ?? 0) + c.score, prev };
-      best.push(node);
+      for (const [index, b] of bestBySection) if (index < c.section.index && (!prev || b.total > prev.total)) prev = b;
+      made.push({ line: i, c, total: (prev?.total ?? 0) + c.score, prev });
+    }
+    for (const node of made) {
+      const k = node.c.section.index;
+      const cur = bestBySection.get(k);
+      if (!cur || node.total > cur.total) bestBySection.set(k, node);
       if (!top || node.total > top.total) top = node;
     }
   });

@@ -61,6 +61,11 @@ export interface ImportedTable {
   sourceCells: number;
 }
 
+/** A cell's text longer than this is a note or prose, kept as a comment rather than as an extra row's label. */
+const MAX_EXTRA_LABEL = 80;
+/** Pieces of a wrapped label on each side of its values (PDF text wraps a long label over up to four lines). */
+const LABEL_PIECES = 4;
+
 /** A label scoring this well on another row than its slot is a contradiction worth stopping for. */
 const MISMATCH_MIN = 0.6;
 /** …when the slot scores at least this much less. */
@@ -160,7 +165,7 @@ export function place(
     if (f.used || explained(f.norm, known.joined)) continue;
     const text = collapseWs(f.text);
     if (!text) continue;
-    if (f.fromRow && text.length <= 80) {
+    if (f.fromRow && text.length <= MAX_EXTRA_LABEL) {
       extra.push({ table: t.name, label: text, values: [], line: f.line });
       ctx.warnings.push(note(M.extraRow, { label: text, table: t.name }, { line: f.line, table: t.name }));
     } else {
@@ -389,7 +394,9 @@ function readRun(cells: SrcCell[], n: number, eqs: { target: number; operands: n
   }
   const fits: Reading[] = [];
   for (let k = n - 1; k >= 1 && fits.length < MAX_READINGS; k--) {
-    for (const cut of splits(chunks, k)) {
+    const cuts = splits(chunks, k);
+    if (cuts.length >= MAX_READINGS) return { none: true, why: 'too-many' };
+    for (const cut of cuts) {
       for (const pos of positions(k, n)) {
         const row: (string | undefined)[] = new Array(n).fill(undefined);
         pos.forEach((p, i) => {
@@ -672,8 +679,8 @@ function leftOver(ctx: Ctx, s: Segment, extra: ExtraRow[]): void {
  * interleaved by PDF text. Marks the fragments used.
  */
 function publishedLabel(r: RowTemplate, s: Segment, groups: string[]): string | undefined {
-  const pre = s.pre.slice(-4);
-  const post = s.post.slice(0, 4);
+  const pre = s.pre.slice(-LABEL_PIECES);
+  const post = s.post.slice(0, LABEL_PIECES);
   const F = [...pre, ...s.labels, ...post];
   if (!F.length) return undefined;
   const firstOwn = s.labels.length ? pre.length : -1;

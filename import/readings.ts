@@ -18,6 +18,9 @@ import { cellValue, type CellValue } from './normalize';
 /** Readings enumerated at most for one row or table (beyond, the row is left unplaced: too many to judge). */
 export const MAX_READINGS = 20000;
 
+/** Steps of the search for cuts at most, whatever the readings found (hostile input: thousands of digits). */
+const MAX_STEPS = 200000;
+
 /** Row values by column key (null: blank). */
 export type RowValues = (CellValue | undefined)[];
 
@@ -49,44 +52,60 @@ const PIECE = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|亿元|元|%)?$/;
  */
 export function splits(chunks: string[], n: number): string[][] {
   const out: string[][] = [];
-  const memo = new Map<string, string[][]>();
-  const cutsOf = (chunk: string): string[][] => {
-    const hit = memo.get(chunk);
-    if (hit) return hit;
+  let steps = 0;
+  const exhausted = () => {
+    // Too much work to judge (hostile input: thousands of digits): as if there were too many readings.
+    while (out.length < MAX_READINGS) out.push([]);
+  };
+  // Every chunk yields at least one number and at most n: cut each into 1…n pieces.
+  const cutsOf = (chunk: string, most: number): string[][] | undefined => {
     const res: string[][] = [];
-    const go = (i: number, acc: string[]) => {
-      if (res.length >= MAX_READINGS) return;
+    const go = (i: number, acc: string[]): boolean => {
+      if (++steps > MAX_STEPS) return false;
       if (i === chunk.length) {
         res.push(acc.slice());
-        return;
+        return res.length < MAX_READINGS;
       }
-      for (let j = i + 1; j <= chunk.length; j++) {
+      if (acc.length >= most || chunk.length - i > (most - acc.length) * MAX_PIECE) return true;
+      for (let j = i + 1; j <= Math.min(chunk.length, i + MAX_PIECE); j++) {
         const piece = chunk.slice(i, j);
         if (!PIECE.test(piece)) continue;
         // A cut must fall between two digits (never inside `.90`, before a unit or after a sign).
         if (j < chunk.length && !(/\d/.test(chunk[j - 1]) && /[\d-]/.test(chunk[j]))) continue;
         acc.push(piece);
-        go(j, acc);
+        const more = go(j, acc);
         acc.pop();
+        if (!more) return false;
       }
+      return true;
     };
-    go(0, []);
-    memo.set(chunk, res);
-    return res;
+    return go(0, []) ? res : undefined;
   };
-  const per = chunks.map(cutsOf);
-  const walk = (k: number, acc: string[]) => {
-    if (out.length >= MAX_READINGS) return;
-    if (acc.length > n) return;
+  const per: string[][][] = [];
+  for (let k = 0; k < chunks.length; k++) {
+    const cuts = cutsOf(chunks[k], n - (chunks.length - 1));
+    if (!cuts) {
+      exhausted();
+      return out;
+    }
+    per.push(cuts);
+  }
+  const walk = (k: number, acc: string[]): boolean => {
+    if (++steps > MAX_STEPS) return false;
+    if (acc.length + (per.length - k) > n) return true;
     if (k === per.length) {
       if (acc.length === n) out.push(acc.slice());
-      return;
+      return out.length < MAX_READINGS;
     }
-    for (const c of per[k]) walk(k + 1, [...acc, ...c]);
+    for (const c of per[k]) if (!walk(k + 1, [...acc, ...c])) return false;
+    return true;
   };
-  walk(0, []);
+  if (!walk(0, [])) exhausted();
   return out;
 }
+
+/** Longest text of one cut-out number: 15 digits, a decimal point and decimals, a unit. */
+const MAX_PIECE = 20;
 
 /** The equalities within a row (T3-SUM-H, T4-SUM): total = Σ operands, by column index. */
 export function rowEquations(spec: TableSpec, columns: string[]): { target: number; operands: number[] }[] {

@@ -16,6 +16,8 @@ const MIN_RUN_LINE = 1000;
 const MIN_INLINE_HEADINGS = 3;
 /** Longest heading text looked for after a numeral (the longest template title has 17 characters). */
 const MAX_INLINE_HEADING = 24;
+/** Numerals looked at in one line at most: a report has a few dozen (hostile input could have millions). */
+const MAX_NUMERALS = 2000;
 /** A heading inside running text must match its title closely (there is no line break to go by). */
 const MIN_INLINE_SCORE = 0.8;
 
@@ -30,7 +32,8 @@ export function inlineHeadings(line: string): Inline[] {
   const out: Inline[] = [];
   let after = 0;
   const numeral = /[一二三四五六七八九十]{1,2}[、.．]/g;
-  for (let m = numeral.exec(line); m; m = numeral.exec(line)) {
+  let seen = 0;
+  for (let m = numeral.exec(line); m && seen++ < MAX_NUMERALS; m = numeral.exec(line)) {
     let best: { end: number; score: number; index: number } | undefined;
     for (let len = 2; len <= MAX_INLINE_HEADING && m.index + m[0].length + len <= line.length; len++) {
       const text = line.slice(m.index, m.index + m[0].length + len);

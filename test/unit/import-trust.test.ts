@@ -272,3 +272,13 @@ test('CLI: import prints its coverage and exits 1 when a cell is not placed; che
     [],
   );
 });
+
+test('run-together cuts are bounded: thousands of digits give IMPORT-UNPLACED quickly, not a hang', () => {
+  const text = `一、总体情况 x 二、主动公开政府信息情况 规章${'1234567890 '.repeat(300)} 三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量${'98765432101234'.repeat(50)} 四、政府信息公开行政复议、行政诉讼情况 ${'1'.repeat(2000)} 五、存在的主要问题及改进情况 ${'x'.repeat(1000)} 六、其他需要报告的事项 x`;
+  const t0 = Date.now();
+  const r = importText(text);
+  // Generous: the work is bounded by MAX_STEPS, this only catches an unbounded search.
+  assert.ok(Date.now() - t0 < 10000, `${Date.now() - t0} ms`);
+  assert.equal(r.report.layout, 'runs');
+  assert.equal(r.complete, false);
+});
