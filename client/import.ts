@@ -60,7 +60,7 @@ async function importReport(
 
   const zh = vscode.env.language.toLowerCase().startsWith('zh');
   channel.clear();
-  channel.appendLine(`${name}: ${res.tables.map((t) => `${t.name} ${t.format} (${t.cells})`).join(', ')}`);
+  channel.appendLine(`${name}: ${res.coverage ?? res.tables.map((t) => `${t.name} ${t.format} (${t.cells})`).join(', ')}`);
   for (const w of res.warnings) {
     channel.appendLine(
       `${name}:${w.line || 1}: ${w.severity}${w.code ? ` ${w.code}` : ''}: ${zh ? w.message['zh-CN'] : w.message.en}${w.text ? ` [${w.text}]` : ''}`,

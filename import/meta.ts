@@ -7,7 +7,7 @@
  * the longer name is the organ.
  */
 import { organKindOf, sameOrgan } from '../core/facts/organ';
-import { readTitle } from '../core/facts/title';
+import { isTitle, readTitle } from '../core/facts/title';
 import { stripWs } from './normalize';
 
 export interface ImportedMeta {
@@ -53,7 +53,7 @@ export function takeTitle(front: string[]): { title?: string; rest: string[]; ch
       const t = clean(kept[i]);
       if (t.length > MAX_TITLE_LINE || /[。；，,>›»|]|当前位置/.test(t)) break;
       acc += t;
-      if (/报告$|年报$/.test(acc) && /(?:19|20)\d\d年/.test(acc) && /信息公开|政务公开/.test(acc)) {
+      if (isTitle(acc) && /(?:19|20)\d\d年/.test(acc)) {
         return { title: acc, rest: [...kept.slice(0, start), ...kept.slice(i + 1)], chrome };
       }
     }

@@ -42,5 +42,9 @@ export interface ImportResponse {
   format: '2019' | '2021';
   /** False when a table could not be read at all. */
   ok: boolean;
+  /** True when every cell was read and placed (no IMPORT-* error). */
+  complete?: boolean;
+  /** Cells read per table: 表二 10/10，表三 175/175，表四 15/15. */
+  coverage?: string;
   tables: { name: string; format: '2019' | '2021'; cells: number }[];
 }

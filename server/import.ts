@@ -43,6 +43,8 @@ export async function importRequest(params: ImportParams): Promise<ImportRespons
     warnings: res.warnings.map((w) => ({ line: w.line, severity: w.severity, code: w.code, message: w.message, text: w.text })),
     format: res.format,
     ok: res.ok,
+    complete: res.complete,
+    coverage: res.coverage,
     tables: res.tables.map((t) => ({ name: t.name, format: t.format, cells: t.cells })),
   };
 }
