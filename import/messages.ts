@@ -154,6 +154,11 @@ export const M = {
     () => '原文此行只有标签、没有数值（空白行）',
     () => 'the source prints this row’s label with no values (a blank row)',
   ),
+  noteAssembled: message<{ lines: string }>(
+    (a) => `部分单元格取自第 ${a.lines} 行无标签的数值（按所在列；各种分配方式结果相同）`,
+    (a) =>
+      `cells taken from the unlabelled values on lines ${a.lines} (by their columns; every way of handing them out gives the same values)`,
+  ),
   noteMerged: message<{ column: string }>(
     (a) => `${a.column}：合并单元格`,
     (a) => `${a.column}: merged cell`,

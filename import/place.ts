@@ -35,6 +35,8 @@ export interface ImportedRow {
   read: number;
   /** The row was found but its cells could not be placed: all blank, see the findings. */
   unplaced?: boolean;
+  /** Columns read blank by position beside loose values (their cells may be among those values). */
+  gaps?: number[];
 }
 
 export interface ExtraRow {
@@ -159,6 +161,8 @@ export function place(
     rows.push(blankRow(r, s, label, [text(M.noteNotPlaced, { text: sourceText(s.values) })]));
   });
   decideByColumns(ctx, open, rows);
+  const assembled = assembleLoose(ctx, a, rows, unmatched, assigned, columnsAt);
+  unmatched.splice(0, unmatched.length, ...unmatched.filter((x) => !assembled.has(x)));
   for (const s of unmatched) leftOver(ctx, s, extra);
   blankRows(ctx, frags, assigned, rows);
   for (const f of frags) {
@@ -244,6 +248,102 @@ function blankRows(ctx: Ctx, frags: Frag[], assigned: Set<number>, rows: Importe
 const BLANK_ROW_PIECES = 3;
 /** A label standing alone must be this much of the row's label to be read as that row, blank. */
 const BLANK_ROW_LABEL = 0.9;
+
+/** Ways to hand loose value lines to rows at most (beyond: too many to judge, nothing assembled). */
+const MAX_ASSEMBLIES = 5000;
+
+/**
+ * Text rows whose cells a converter scattered over several lines (pdftotext interleaves two
+ * rows of a borderless table): value lines without a label, placed by their character columns,
+ * are handed to the rows that lack exactly those columns — rows read blank by position beside
+ * them, and template rows not found. Taken only when the loose values fill every gap exactly,
+ * every way of handing them out gives each row the same values, and each row keeps its sums.
+ */
+function assembleLoose(
+  ctx: Ctx,
+  a: Alignment,
+  rows: ImportedRow[],
+  unmatched: Segment[],
+  assigned: Set<number>,
+  columnsAt: Map<number, number[]>,
+): Set<Segment> {
+  const none = new Set<Segment>();
+  const t = ctx.t;
+  const n = t.rows[0].columns.length;
+  const at = columnsAt.get(n);
+  if (!at || t.rows.some((r) => r.columns.length !== n)) return none;
+  const loose: { seg: Segment; cols: number[] }[] = [];
+  for (const seg of unmatched) {
+    if (seg.labels.length || blankOnly(seg)) continue;
+    const cells = seg.values.filter((v) => !v.merged);
+    const cols = byPosition(cells, at);
+    if (cols) loose.push({ seg, cols }); // a line whose values stand between columns stays loose (reported)
+  }
+  if (!loose.length) return none;
+  const needy: { r: RowTemplate; gaps: number[]; row?: ImportedRow }[] = [
+    ...rows.filter((x) => x.gaps?.length).map((x) => ({ r: x.template, gaps: x.gaps!, row: x })),
+    ...t.rows
+      .filter((r, j) => !assigned.has(j) && !rows.some((x) => x.template === r))
+      .map((r) => ({ r, gaps: r.columns.map((_, k) => k) })),
+  ];
+  // The loose values must fill the gaps exactly, column by column.
+  for (let c = 0; c < n; c++) {
+    const have = loose.filter((l) => l.cols.includes(c)).length;
+    const need = needy.filter((x) => x.gaps.includes(c)).length;
+    if (have !== need) return none;
+  }
+  const results: string[] = [];
+  let tried = 0;
+  const fill: (string | undefined)[][] = needy.map(() => new Array(n).fill(undefined));
+  const go = (k: number): boolean => {
+    if (++tried > MAX_ASSEMBLIES) return false;
+    if (k === loose.length) {
+      results.push(JSON.stringify(fill));
+      return new Set(results).size === 1;
+    }
+    const { seg, cols } = loose[k];
+    const texts = seg.values.filter((v) => !v.merged).map((v) => v.text);
+    for (let i = 0; i < needy.length; i++) {
+      if (!cols.every((c) => needy[i].gaps.includes(c) && fill[i][c] === undefined)) continue;
+      cols.forEach((c, m) => {
+        fill[i][c] = texts[m];
+      });
+      const ok = go(k + 1);
+      for (const c of cols) fill[i][c] = undefined;
+      if (!ok) return false;
+    }
+    return true;
+  };
+  if (!go(0) || new Set(results).size !== 1) return none;
+  const filled = JSON.parse(results[0]) as (string | null)[][];
+  const eqs = rowEquations(
+    t.spec,
+    t.rows[0].columns.map((c) => c.key),
+  );
+  const merged = needy.map((x, i) => {
+    const values = x.row ? x.row.values.slice() : new Array(n).fill(null);
+    x.gaps.forEach((c) => {
+      values[c] = filled[i][c] === null ? null : cellValue(filled[i][c]!).value;
+    });
+    return values;
+  });
+  if (!merged.every((v) => keepsRow(v, eqs))) return none;
+  needy.forEach((x, i) => {
+    const note = text(M.noteAssembled, { lines: loose.map((l) => l.seg.line).join('、') });
+    if (x.row) {
+      x.row.values = merged[i];
+      x.row.read += x.gaps.length;
+      x.row.notes.push(note);
+      delete x.row.gaps;
+      const paths = new Set(x.gaps.map((c) => `${pathOf(x.r)}.${x.r.columns[c].key}`));
+      ctx.warnings.splice(0, ctx.warnings.length, ...ctx.warnings.filter((w) => !(w.path && paths.has(w.path))));
+    } else {
+      assigned.add(t.rows.indexOf(x.r));
+      rows.push({ template: x.r, values: merged[i], line: loose[0].seg.line, notes: [note], read: n });
+    }
+  });
+  return new Set(loose.map((l) => l.seg));
+}
 
 /** Does the segment's own label name another row clearly better than its slot? */
 function contradicts(t: TableTemplate, s: Segment, j: number, groups: string[]): RowTemplate | undefined {
@@ -435,6 +535,7 @@ function filledRow(ctx: Ctx, r: RowTemplate, s: Segment, label: string | undefin
     read: reading.read,
   };
   if (label && stripWs(label) !== stripWs(r.label)) row.published = label;
+  if (reading.loose && reading.doubtful?.length) row.gaps = reading.doubtful;
   for (const k of reading.doubtful ?? []) {
     const col = r.columns[k];
     ctx.warnings.push(
