@@ -9,7 +9,7 @@ import { labelAt } from '../core/schema/labels';
 import { sectionsOf } from '../core/schema/tables';
 import type { Locale } from '../core/types';
 import type { ImportedReport } from './extract';
-import { LAYOUTS, M } from './messages';
+import { LAYOUTS, M, tableEn } from './messages';
 import type { CellValue } from './normalize';
 import type { ImportWarning } from './notes';
 import type { ImportedRow, ImportedTable } from './tables';
@@ -41,7 +41,9 @@ export function value(v: CellValue): string {
 
 /** The coverage of the tables: 表二 10/10，表三 175/175，表四 15/15 (cells read / template cells). */
 export function coverage(r: ImportedReport, locale: Locale): string {
-  return r.tables.map((t) => `${t.name} ${t.cells}/${t.templateCells}`).join(locale === 'en' ? ', ' : '，');
+  return r.tables
+    .map((t) => `${locale === 'en' ? tableEn(t.name) : t.name} ${t.cells}/${t.templateCells}`)
+    .join(locale === 'en' ? ', ' : '，');
 }
 
 export function emitYaml(r: ImportedReport, sourceName: string, warnings: ImportWarning[], locale: Locale = 'zh-CN'): string {
@@ -50,10 +52,12 @@ export function emitYaml(r: ImportedReport, sourceName: string, warnings: Import
   const t = <A extends Args>(m: Message<A>, ...a: keyof A extends never ? [] : [A]) => say(locale, m, ...a);
   const layout = LAYOUTS[r.layout as keyof typeof LAYOUTS];
   c(t(M.headerSource, { name: sourceName, layout: layout ? say(locale, layout) : r.layout }));
-  const formats = r.tables.map((x) => `${x.name} ${x.format}`).join(locale === 'en' ? ', ' : '，');
+  const formats = r.tables
+    .map((x) => `${locale === 'en' ? tableEn(x.name) : x.name} ${x.format}`)
+    .join(locale === 'en' ? ', ' : '，');
   c(
     t(M.headerCoverage, {
-      coverage: `${coverage(r, locale)}${formats ? `（${formats}）` : ''}`,
+      coverage: `${coverage(r, locale)}${formats ? (locale === 'en' ? ` (${formats})` : `（${formats}）`) : ''}`,
       mixed: r.tables.some((x) => x.format !== r.format) ? 'y' : '',
     }),
   );

@@ -161,7 +161,7 @@ export function place(
     rows.push(blankRow(r, s, label, [text(M.noteNotPlaced, { text: sourceText(s.values) })]));
   });
   decideByColumns(ctx, open, rows);
-  const assembled = assembleLoose(ctx, a, rows, unmatched, assigned, columnsAt);
+  const assembled = assembleLoose(ctx, rows, unmatched, assigned, columnsAt);
   unmatched.splice(0, unmatched.length, ...unmatched.filter((x) => !assembled.has(x)));
   for (const s of unmatched) leftOver(ctx, s, extra);
   blankRows(ctx, frags, assigned, rows);
@@ -261,7 +261,6 @@ const MAX_ASSEMBLIES = 5000;
  */
 function assembleLoose(
   ctx: Ctx,
-  a: Alignment,
   rows: ImportedRow[],
   unmatched: Segment[],
   assigned: Set<number>,
