@@ -76,6 +76,11 @@ export const M = {
     (a) => `${a.table}：一行数值没有行标签，也无法从上下文确定所属的行，未放入`,
     (a) => `${tableEn(a.table)}: a row of values has no label and its row cannot be told from the text around it; not placed`,
   ),
+  contextUnconfirmed: message<{ label: string; table: string }>(
+    (a) => `${a.table}“${a.label}”一行没有自己的行标签，是按上下文放入的，但各列合计与之不符：该行未放入`,
+    (a) =>
+      `${tableEn(a.table)} row “${a.label}” has no label of its own and was placed by the text around it, but the column sums disagree: the row was not placed`,
+  ),
   missingSection: message<{ name: string }>(
     (a) => `找不到“${a.name}”一节，无法读取该表`,
     (a) => `Section “${a.name}” not found: its table could not be read`,
@@ -167,6 +172,10 @@ export const M = {
     (a) => `部分单元格取自第 ${a.lines} 行无标签的数值（按所在列；各种分配方式结果相同）`,
     (a) =>
       `cells taken from the unlabelled values on lines ${a.lines} (by their columns; every way of handing them out gives the same values)`,
+  ),
+  noteExchanged: message(
+    () => '按上下文放入的两行按各列合计对调',
+    () => 'exchanged with another row placed by the text around it, as the column sums require',
   ),
   noteMerged: message<{ column: string }>(
     (a) => `${a.column}：合并单元格`,

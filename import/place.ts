@@ -92,6 +92,8 @@ interface Ctx {
   t: TableTemplate;
   warnings: ImportWarning[];
   known: KnownTexts;
+  /** The group labels of this format's table, longest first (the other format's groups can be this one's rows). */
+  groups: string[];
 }
 
 const pathOf = (r: RowTemplate) => r.path.join('.');
@@ -108,7 +110,8 @@ export function place(
   sourceCells: number,
 ): { table: ImportedTable; warnings: ImportWarning[] } {
   const t = a.template;
-  const ctx: Ctx = { t, warnings: [], known };
+  const groups = [...new Set(t.rows.flatMap((r) => r.groupNorms))].sort((x, y) => y.length - x.length);
+  const ctx: Ctx = { t, warnings: [], known, groups };
   const rows: ImportedRow[] = [];
   const extra: ExtraRow[] = [];
   const strays: { line: number; text: string }[] = [];
@@ -116,6 +119,8 @@ export function place(
   const open: { j: number; s: Segment; label: string; choices: Reading[] }[] = [];
   const unmatched: Segment[] = [];
   const columnsAt = columnPositions(a);
+  /** Rows placed by the fragments around their values (no label of their own): the column sums must confirm them. */
+  const byContext = new Set<ImportedRow>();
   a.segs.forEach((s, i) => {
     const j = a.match.get(i);
     if (j === undefined) {
@@ -129,8 +134,8 @@ export function place(
     }
     const r = t.rows[j];
     assigned.add(j);
-    const label = publishedLabel(r, s, known.groups);
-    const mismatch = contradicts(t, s, j, known.groups);
+    const label = publishedLabel(r, s, ctx.groups);
+    const mismatch = contradicts(t, s, j, ctx.groups);
     if (mismatch) {
       ctx.warnings.push(
         finding(
@@ -150,7 +155,9 @@ export function place(
       if (out.ok.positional && next && !next.labels.length && !a.match.has(i + 1))
         out.ok.doubtful = out.ok.values.flatMap((v, k) => (v === null || v === undefined ? [k] : []));
       if (out.ok.positional) out.ok.loose = true;
-      rows.push(filledRow(ctx, r, s, label, out.ok));
+      const row = filledRow(ctx, r, s, label, out.ok);
+      if (!ownLabel(s, ctx.groups)) byContext.add(row);
+      rows.push(row);
       return;
     }
     if ('choices' in out) {
@@ -163,6 +170,7 @@ export function place(
   decideByColumns(ctx, open, rows);
   const assembled = assembleLoose(ctx, rows, unmatched, assigned, columnsAt);
   unmatched.splice(0, unmatched.length, ...unmatched.filter((x) => !assembled.has(x)));
+  confirmBySums(ctx, rows, byContext);
   for (const s of unmatched) leftOver(ctx, s, extra);
   blankRows(ctx, frags, assigned, rows);
   for (const f of frags) {
@@ -219,7 +227,7 @@ function blankRows(ctx: Ctx, frags: Frag[], assigned: Set<number>, rows: Importe
     // A label wrapped over up to three lines: consecutive unused pieces.
     for (let k = i; k < Math.min(i + BLANK_ROW_PIECES, frags.length) && !frags[k].used; k++) {
       const pieces = frags.slice(i, k + 1);
-      const own = stripGroups(labelNorm(pieces), ctx.known.groups);
+      const own = stripGroups(labelNorm(pieces), ctx.groups);
       if (!own) continue;
       const scores = t.rows.map((r) => ownScore(r, own));
       let b = 0;
@@ -649,6 +657,82 @@ function decideByColumns(
   }
 }
 
+/**
+ * Rows placed by the text around them rather than by a label of their own: when a column sum
+ * that involves them fails, an exchange of two such rows that makes every sum hold is taken
+ * (the sums decide where the labels leave a choice); otherwise they are not placed — a sum
+ * error can then only follow an import that said it was unsure.
+ */
+function confirmBySums(ctx: Ctx, rows: ImportedRow[], byContext: Set<ImportedRow>): void {
+  const t = ctx.t;
+  const eqs = columnEquations(t.spec);
+  const ctxRows = [...byContext].filter((r) => !r.unplaced);
+  if (!eqs.length || !ctxRows.length || t.rows.some((r) => r.columns.length !== t.rows[0].columns.length)) return;
+  const values = () => new Map(rows.filter((r) => !r.unplaced).map((r) => [r.template.path.join('.'), r.values] as const));
+  const failing = failingTops(t, eqs, values());
+  const involved = ctxRows.filter((r) => failing.has(r.template.path[1]));
+  if (!involved.length) return;
+  const fixes: [ImportedRow, ImportedRow][] = [];
+  for (let i = 0; i < ctxRows.length; i++) {
+    for (let j = i + 1; j < ctxRows.length; j++) {
+      const [x, y] = [ctxRows[i], ctxRows[j]];
+      [x.values, y.values] = [y.values, x.values];
+      if (!failingTops(t, eqs, values()).size) fixes.push([x, y]);
+      [x.values, y.values] = [y.values, x.values];
+    }
+  }
+  if (fixes.length === 1 && failing.size) {
+    const [x, y] = fixes[0];
+    [x.values, y.values] = [y.values, x.values];
+    for (const r of [x, y]) r.notes.push(text(M.noteExchanged));
+    return;
+  }
+  for (const r of involved) {
+    ctx.warnings.push(
+      finding(
+        'IMPORT-UNPLACED',
+        M.contextUnconfirmed,
+        { label: r.template.label, table: t.name },
+        {
+          line: r.line,
+          path: pathOf(r.template),
+          table: t.name,
+          text: r.values.map((v) => (v === null ? '' : String(v))).join(' | '),
+        },
+      ),
+    );
+    r.notes.push(text(M.noteNotPlaced, { text: r.values.map((v) => (v === null ? '' : String(v))).join(' | ') }));
+    r.values = r.values.map(() => null);
+    r.read = 0;
+    r.unplaced = true;
+  }
+}
+
+/** The top-level rows (keys) of the column equalities that fail (blank = 0; a text or missing cell leaves one open). */
+function failingTops(t: TableTemplate, eqs: { left: string[]; right: string[] }[], values: Map<string, RowValues>): Set<string> {
+  const out = new Set<string>();
+  const n = t.rows[0].columns.length;
+  const side = (keys: string[], c: number): number | undefined => {
+    let sum = 0;
+    for (const r of t.rows.filter((x) => keys.includes(x.path[1]))) {
+      const v = values.get(r.path.join('.'));
+      if (!v) return undefined;
+      const x = v[c];
+      if (typeof x === 'number') sum += x;
+      else if (x !== null && x !== undefined) return undefined;
+    }
+    return sum;
+  };
+  for (const e of eqs) {
+    for (let c = 0; c < n; c++) {
+      const l = side(e.left, c);
+      const r = side(e.right, c);
+      if (l !== undefined && r !== undefined && Math.abs(l - r) > 1e-9) for (const k of [...e.left, ...e.right]) out.add(k);
+    }
+  }
+  return out;
+}
+
 /** Do the column equalities that involve an open row hold (blank = 0; a text or missing cell leaves one open)? */
 function keepsColumns(
   t: TableTemplate,
@@ -754,7 +838,7 @@ function leftOver(ctx: Ctx, s: Segment, extra: ExtraRow[]): void {
       ctx.warnings.push(note(M.layoutResidue, { count: s.values.length }, { line: s.line, table: t.name }));
     return;
   }
-  const own = ownLabel(s, ctx.known.groups);
+  const own = ownLabel(s, ctx.groups);
   const like = own ? t.rows.reduce((b, r) => (ownScore(r, own) > ownScore(b, own) ? r : b), t.rows[0]) : undefined;
   if (!label || (like && ownScore(like, own) >= Math.min(RESEMBLES, ANCHOR_MIN))) {
     if (blank) return;

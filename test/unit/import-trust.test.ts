@@ -236,7 +236,7 @@ function nianbao(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-/** CJK outside quoted source text (“…”, […], 表X names aside). */
+/** CJK outside quoted source text (“…” and […]). */
 const cjk = (s: string) =>
   s
     .replace(/“[^”]*”|\[[^\]]*\]/g, '')
@@ -281,4 +281,18 @@ test('run-together cuts are bounded: thousands of digits give IMPORT-UNPLACED qu
   assert.ok(Date.now() - t0 < 10000, `${Date.now() - t0} ms`);
   assert.equal(r.report.layout, 'runs');
   assert.equal(r.complete, false);
+});
+
+test('sums confirm rows placed by the text around them: a row without its own label that the column sums contradict is not placed', () => {
+  // 002's PDF text prints （二）部分公开's values on a line of their own, its label wrapped around them.
+  const src = fixture('corpus/002_huaian-shi-2024.txt').replace('447\t7\t0\t0\t0\t0\t454', '448\t7\t0\t0\t0\t0\t455');
+  const r = importText(src);
+  assert.ok(codes(r).includes('IMPORT-UNPLACED applications.partial'), codes(r).join('\n'));
+  assert.equal(cellAt(r.yaml, 'applications.partial.total'), null);
+  assert.equal(r.complete, false);
+  // A row with its own label keeps its values: a sum error there is the report's own.
+  const own = importText(fixture('corpus/002_huaian-shi-2024.txt').replace('34\t0\t0\t0\t0\t0\t34', '35\t0\t0\t0\t0\t0\t35'));
+  assert.equal(cellAt(own.yaml, 'applications.carried_over.total'), 35);
+  assert.equal(own.complete, true);
+  assert.ok(checkText(own.yaml).diagnostics.some((d) => d.code === 'T3-BAL'));
 });
