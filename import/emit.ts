@@ -32,6 +32,13 @@ export function scalar(s: string): string {
   return plainOk ? s : JSON.stringify(s);
 }
 
+/** PDF lines count page × 1000 + line (import/pdf/): the record gives the page apart. */
+function sourcePlace(layout: string, line: number): { line?: number; page?: number } {
+  if (!line) return {};
+  if (layout === 'pdf-geometry' && line >= 1000) return { page: Math.floor(line / 1000), line: line % 1000 };
+  return { line };
+}
+
 /** A cell value as YAML: null, a number, or the published text double-quoted. */
 export function value(v: CellValue): string {
   if (v === null) return 'null';
@@ -72,7 +79,7 @@ export function emitYaml(r: ImportedReport, sourceName: string, warnings: Import
           severity: w.severity,
           path: w.path ?? '',
           table: w.table,
-          line: w.line || undefined,
+          ...sourcePlace(r.layout, w.line),
           source: w.text,
           message: w.message,
         }),

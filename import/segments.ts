@@ -9,7 +9,7 @@
  * (item and count on one line) and the rows of `pdftotext -layout` ("一、本年新收… 3001  53 …").
  */
 import { readCellText, UNITS } from '../core/facts/lexicon';
-import { classifyCell, collapseWs, normLabel, stripWs } from './normalize';
+import { classifyCell, collapseWs, normLabel } from './normalize';
 import type { Block, SrcCell } from './source';
 import type { KnownTexts } from './known';
 
@@ -171,5 +171,3 @@ export function blankOnly(s: Segment): boolean {
 export function sourceValueCount(segs: Segment[]): number {
   return segs.reduce((n, s) => n + s.values.filter((v) => !v.merged && classifyCell(v.text) !== 'blank').length, 0);
 }
-
-export { stripWs };

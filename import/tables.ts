@@ -30,8 +30,7 @@ export function extractTable(
   const candidates = FORMATS.map((f) => {
     const t = tableTemplate(f, key)!;
     const groups = [...new Set(t.rows.flatMap((r) => r.groupNorms))].sort((a, b) => b.length - a.length);
-    // Each format's alignment marks fragments as used: work on fresh copies.
-    return { a: align(t, segs, groups, frags), groups };
+    return { a: align(t, segs, groups, frags) };
   });
   const best = candidates.reduce((a, b) =>
     b.a.score > a.a.score + TIE || (Math.abs(b.a.score - a.a.score) <= TIE && b.a.template.format === hint) ? b : a,

@@ -21,7 +21,7 @@ export function checkImports(ctx: CheckContext): void {
     const loc = record.path ? locate(report, record.path.split('.')) : undefined;
     const at = loc ? (loc.keySpan ?? loc.valueSpan) : undefined;
     if (at) related.push({ path: record.path, span: at, range: report.lines.range(at), message: text(messages.concerns) });
-    const where = record.line ? String(record.line) : '';
+    const where = record.page ? `${record.page}:${record.line ?? ''}` : record.line ? String(record.line) : '';
     ctx.emit(
       rule,
       messages.recorded,

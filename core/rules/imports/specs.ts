@@ -141,11 +141,17 @@ export const IMPORT_META = rule<ImportData>()({
   },
 });
 
+function where(at: string, paged: string, plain: string): string {
+  const [p, l] = at.includes(':') ? at.split(':') : ['', at];
+  return (p ? paged : plain).replace('$p', p).replace('$l', l);
+}
+
 export const messages = {
   /** A finding recorded by the importer (record.ts): its message as recorded, with the source line. */
+  /** `line` is a line, or page:line for a PDF. */
   recorded: message<{ zh: string; en: string; line: string }>(
-    (a) => `导入：${a.zh}${a.line ? `（原文第 ${a.line} 行）` : ''}`,
-    (a) => `Import: ${a.en}${a.line ? ` (source line ${a.line})` : ''}`,
+    (a) => `导入：${a.zh}${a.line ? `（原文${where(a.line, '第 $p 页第 $l 行', '第 $l 行')}）` : ''}`,
+    (a) => `Import: ${a.en}${a.line ? ` (source ${where(a.line, 'page $p, line $l', 'line $l')})` : ''}`,
   ),
   concerns: message(
     () => '所涉单元格',
