@@ -13,6 +13,9 @@ import type { ImportData } from './specs';
 
 export const RECORD_PREFIX = '# nianbao-import: ';
 
+/** Source text quoted in a record at most: enough to find the place in the source, short enough to read. */
+const MAX_SOURCE = 200;
+
 /** One finding of the importer, as recorded. */
 export interface ImportRecord extends ImportData {
   code: string;
@@ -26,6 +29,7 @@ const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info']);
 export function formatImportRecord(r: ImportRecord): string {
   const o: Record<string, unknown> = { code: r.code, severity: r.severity, path: r.path };
   for (const k of ['table', 'line', 'page', 'source', 'limit'] as const) if (r[k] !== undefined && r[k] !== '') o[k] = r[k];
+  if (typeof o.source === 'string' && o.source.length > MAX_SOURCE) o.source = `${o.source.slice(0, MAX_SOURCE)}…`;
   o.zh = r.message['zh-CN'];
   o.en = r.message.en;
   return `${RECORD_PREFIX}${JSON.stringify(o).replace(/[\u2028\u2029]/g, ' ')}`;
