@@ -208,14 +208,14 @@ export function formatResults(results: Result[]): string {
   const L: string[] = [];
   const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
   L.push(
-    'form          file                                                 cells right   %       exit  silent  false-err  meta  findings',
+    'form          file                                                     cells right   %       exit  silent  false-err  meta  findings',
   );
   for (const r of results) {
     const f = Object.entries(r.findings)
       .map(([k, v]) => `${k.replace('IMPORT-', '')}×${v}`)
       .join(' ');
     L.push(
-      `${r.case.form.padEnd(13)} ${r.case.file.padEnd(52)} ${`${r.right}/${r.expected}`.padStart(9)}   ${pct(r.right, r.expected).padStart(6)}  ${r.exit0 ? '0' : '1'}     ${String(r.silent.length).padStart(4)}  ${String(r.falseErrors.length).padStart(7)}    ${r.metaRight === undefined ? '—' : r.metaRight ? 'ok' : 'NO'}    ${f}`,
+      `${r.case.form.padEnd(13)} ${r.case.file.padEnd(56)} ${`${r.right}/${r.expected}`.padStart(9)}   ${pct(r.right, r.expected).padStart(6)}  ${r.exit0 ? '0' : '1'}     ${String(r.silent.length).padStart(4)}  ${String(r.falseErrors.length).padStart(7)}    ${r.metaRight === undefined ? '—' : r.metaRight ? 'ok' : 'NO'}    ${f}`,
     );
   }
   L.push('');
