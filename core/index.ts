@@ -2,7 +2,16 @@
 export * from './types';
 export { checkText, checkReport, type CheckResult } from './checks/index';
 export { DEFAULT_DEADLINES, type CheckOptions, type SeveritySetting } from './checks/options';
-export { loadReport, locate, type Report } from './model/report';
+export { loadReport, loadReportBytes, locate, type Report } from './model/report';
+export {
+  decodeBytes,
+  encodeText,
+  ENCODING_LABEL,
+  firstDifference,
+  reversible,
+  type DecodedText,
+  type TextEncodingName,
+} from './text/encoding';
 export { fixesFor } from './fix/quickfix';
 export { fixAll, FIXALL_CODES, type FixAllResult } from './fix/fixall';
 export { applyEdits } from './fix/edits';

@@ -285,4 +285,17 @@ export const EXPLAIN: Record<string, Explanation> = {
     '核对累计数是否误填成本年数。',
     'Check whether the cumulative column holds this year’s figure instead.',
   ),
+  // issue 10 (encodings, limits)
+  'YAML-ENCODING': e(
+    '从磁盘读取的年报不是 UTF-8 编码（GB18030/GBK 或 UTF-16）：nianbao 按其编码读取并提示（info），fix 按原编码和 BOM 写回；无法按任何支持的编码解码的字节为错误（error）；文本中出现替换字符 U+FFFD（文件曾按错误编码打开或保存，原文已丢失）为警告。编辑器中打开的文档由编辑器解码，只能发现 U+FFFD。',
+    'A report read from disk is not UTF-8 (GB18030/GBK or UTF-16): nianbao reads it in that encoding and says so (info); fix writes it back in the same encoding and BOM. Bytes no supported encoding decodes are an error; a replacement character U+FFFD in the text (the file was opened or saved in the wrong encoding and the original characters are lost) is a warning. Documents open in an editor are decoded by the editor, so only U+FFFD can be seen there.',
+    '另存为 UTF-8（VS Code：右下角编码 → 通过编码保存 → UTF-8）；出现 U+FFFD 时从原件恢复并用正确的编码重新打开。',
+    'Save the file as UTF-8 (VS Code: the encoding in the status bar → Save with Encoding → UTF-8); for U+FFFD, restore the original and reopen it in the right encoding.',
+  ),
+  'IMPORT-TOO-LARGE': e(
+    '导入的 DOCX/HTML/文本超过安全上限（文件大小、解压后大小、压缩包条目数、段落、表格行、单元格、嵌套层数或耗时），导入停止，不生成年报。上限远大于真实年报（约 20 KB 文字、数百段落），见 docs/SECURITY.md。',
+    'The imported DOCX/HTML/text exceeds a safety limit (file size, uncompressed size, zip entries, paragraphs, table rows, cells, nesting depth or time); the import stops and writes nothing. The limits are far above real reports (about 20 KB of text, a few hundred paragraphs); see docs/SECURITY.md.',
+    '确认导入的是年报原文；如是，删去附件、图片或无关内容后再导入。',
+    'Check that the file is the published report; if so, remove attachments, images or unrelated content and import again.',
+  ),
 };

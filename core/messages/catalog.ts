@@ -290,10 +290,80 @@ const M: Record<string, { zh: Template; en: Template }> = {
     zh: (a) => `${a.title}：全部部分、表格、行和列`,
     en: (a) => `${a.title}: every section, table, row and column`,
   },
+
+  // issue 10 (encodings, limits)
+  'yaml.duplicateUsesLast': {
+    zh: (a) => `重复的键“${a.key}”（第 ${a.firstLine} 行已有）：检查使用最后一个（第 ${a.lastLine} 行）的值，前面的被忽略`,
+    en: (a) =>
+      `Duplicate key "${a.key}" (also on line ${a.firstLine}): the checker uses the last one (line ${a.lastLine}); earlier ones are ignored`,
+  },
+  'yaml.fullwidthColon': {
+    zh: (a) => `第${a.line}行的键后用了全角冒号“：”，应为半角“: ”（冒号后加一个空格）`,
+    en: (a) =>
+      `Line ${a.line}: the key "${a.key}" is followed by a full-width colon "："; YAML needs an ASCII colon and a space ": "`,
+  },
+  'yaml.nbsp': {
+    zh: (a) =>
+      `第${a.line}行的键中有${a.char === 'U+3000' ? '全角空格（U+3000）' : '不间断空格（U+00A0）'}：YAML 的缩进和冒号后只能用普通半角空格`,
+    en: (a) =>
+      `Line ${a.line}: ${a.char === 'U+3000' ? 'an ideographic space (U+3000)' : 'a no-break space (U+00A0)'} in a key: YAML indentation and the space after a colon must be plain spaces`,
+  },
+  'yaml.encoding': {
+    zh: (a) =>
+      `文件编码为 ${a.encoding}${a.bom ? '（带 BOM）' : ''}，不是 UTF-8：已按 ${a.encoding} 读取；nianbao fix 会按原编码写回。其他工具可能按 UTF-8 打开而显示乱码，建议另存为 UTF-8`,
+    en: (a) =>
+      `The file is encoded in ${a.encoding}${a.bom ? ' (with BOM)' : ''}, not UTF-8: read as ${a.encoding}; nianbao fix writes it back in the same encoding. Other tools may open it as UTF-8 and show garbage; consider saving it as UTF-8`,
+  },
+  'yaml.encodingInvalid': {
+    zh: (a) =>
+      `文件从第 ${a.byte} 字节起既不是 UTF-8、UTF-16 也不是 GB18030/GBK 编码，无法正确读取（显示为 �）；nianbao fix 不会修改此文件`,
+    en: (a) =>
+      `From byte ${a.byte} the file is neither UTF-8, UTF-16 nor GB18030/GBK and cannot be read correctly (shown as �); nianbao fix will not change it`,
+  },
+  'yaml.replacementChar': {
+    zh: (a) =>
+      `第${a.line}行含有替换字符“�”（U+FFFD）：文件曾按错误的编码打开或保存（如 GBK 文件按 UTF-8 打开），原来的文字已丢失；请从原件恢复，在编辑器中用正确的编码（GB18030）重新打开`,
+    en: (a) =>
+      `Line ${a.line} holds the replacement character "�" (U+FFFD): the file was opened or saved in the wrong encoding (e.g. GBK read as UTF-8) and the original characters are lost; restore it from the original and reopen it with the right encoding (GB18030)`,
+  },
+  'yaml.tooLargeFile': {
+    zh: (a) => `文件过大（${a.bytes} 字节，超过 ${a.max} 字节：一定超过 ${a.maxChars} 字符的上限），未读取，已停止检查`,
+    en: (a) =>
+      `File too large (${a.bytes} bytes, over ${a.max}: certainly over the ${a.maxChars}-character limit); not read, checking stopped`,
+  },
+  'import.tooLarge': {
+    zh: (a) => `导入已停止：${a.limitZh}为 ${a.actual}，超过上限 ${a.max}（${a.reasonZh}）`,
+    en: (a) => `Import stopped: ${a.limitEn} is ${a.actual}, over the limit of ${a.max} (${a.reasonEn})`,
+  },
+  'import.unreadable': {
+    zh: (a) => `无法导入：${a.detailZh}`,
+    en: (a) => `Cannot import: ${a.detailEn}`,
+  },
 };
 
 export function msg(id: string, args: Args = {}): LocalizedText {
   const m = M[id];
   if (!m) throw new Error(`no message ${id}`);
-  return { 'zh-CN': m.zh(args), en: m.en(args) };
+  return { 'zh-CN': m.zh(shorten(args, 'zh')), en: m.en(shorten(args, 'en')) };
+}
+
+/**
+ * Longest argument shown in a message (issue 10): a cell or a key can hold a megabyte of text,
+ * which must not be echoed whole into every output. Longer arguments are cut and their length
+ * given. 160 keeps the longest generated argument whole (organ_kind's allowed values, 121).
+ */
+export const MAX_ARG_CHARS = 160;
+
+function shorten(args: Args, locale: 'zh' | 'en'): Args {
+  let out = args;
+  for (const [k, v] of Object.entries(args)) {
+    if (typeof v !== 'string' || v.length <= MAX_ARG_CHARS) continue;
+    if (out === args) out = { ...args };
+    const n = Array.from(v).length;
+    if (n <= MAX_ARG_CHARS) continue;
+    let head = v.slice(0, MAX_ARG_CHARS);
+    if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1); // never split a surrogate pair
+    out[k] = locale === 'zh' ? `${head}…（共 ${n} 字）` : `${head}… (${n} characters)`;
+  }
+  return out;
 }

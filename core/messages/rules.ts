@@ -66,6 +66,9 @@ export const RULES: Record<string, RuleInfo> = {
     "Previous-year item count does not follow from last year's report",
   ),
   'X-19-CUM': r('info', '对外公开总数量小于上年度', 'Total published is below last year'),
+  // issue 10 (encodings, limits)
+  'YAML-ENCODING': r('info', '文件不是 UTF-8 编码', 'File is not UTF-8'),
+  'IMPORT-TOO-LARGE': r('error', '导入的文档超过安全上限', 'Imported document exceeds a safety limit'),
 };
 
 export const RULE_CODES = Object.keys(RULES);

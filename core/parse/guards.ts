@@ -5,6 +5,12 @@
 
 /** A real report is ~20 KB; 2 MB leaves room for long narratives while bounding parse time. */
 export const MAX_CHARS = 2_000_000;
+/**
+ * Largest report file read from disk. Every supported encoding spends at most 3 bytes per UTF-16
+ * code unit (UTF-8: 1–3, or 4 for a surrogate pair; GB18030: 1–2, or 4 for a pair; UTF-16: 2),
+ * so a file over 4 × MAX_CHARS bytes is over MAX_CHARS whatever it holds: it is refused unread.
+ */
+export const MAX_FILE_BYTES = 4 * MAX_CHARS;
 /** Reports nest 5 levels; anything deeper than this is not a report. */
 export const MAX_DEPTH = 64;
 
