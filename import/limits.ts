@@ -53,11 +53,17 @@ export const LIMITS = {
     'a report DOCX unpacks to under 5 MB; more is a zip bomb',
   ),
   /** Paragraphs (DOCX `w:p`, HTML block elements) or lines of a text file. */
-  paragraphs: limit(50_000, '段落或行数', 'paragraphs or lines', '年报约有数百个段落', 'a report has a few hundred paragraphs'),
+  paragraphs: limit(
+    20_000,
+    '段落或行数',
+    'paragraphs or lines',
+    '年报约有数百至两千个段落（表格每个单元格也算一段）',
+    'a report has a few hundred to 2,000 paragraphs (each table cell holds one)',
+  ),
   /** Table rows (DOCX `w:tr`, HTML `tr`). */
-  rows: limit(10_000, '表格行数', 'table rows', '年报的三张表共约 60 行', 'the three tables of a report have about 60 rows'),
+  rows: limit(5_000, '表格行数', 'table rows', '年报的三张表共约 60 行', 'the three tables of a report have about 60 rows'),
   /** Table cells (DOCX `w:tc`, HTML `td`/`th`). */
-  cells: limit(100_000, '单元格数', 'table cells', '年报的表格共约 400 个单元格', 'the tables of a report have about 400 cells'),
+  cells: limit(50_000, '单元格数', 'table cells', '年报的表格共约 400 个单元格', 'the tables of a report have about 400 cells'),
   /** Element nesting (DOCX XML, HTML): bounds the recursion of every tree walker (mammoth's included). */
   nesting: limit(
     256,
