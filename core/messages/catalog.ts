@@ -331,6 +331,10 @@ const M: Record<string, { zh: Template; en: Template }> = {
     en: (a) =>
       `File too large (${a.bytes} bytes, over ${a.max}: certainly over the ${a.maxChars}-character limit); not read, checking stopped`,
   },
+  'yaml.tooManyValues': {
+    zh: (a) => `值过多：到第 ${a.line} 行已超过 ${a.max} 个（一份年报约 1000 个），不是年报，已停止检查`,
+    en: (a) => `Too many values: over ${a.max} by line ${a.line} (a report has about 1,000); not a report, checking stopped`,
+  },
   'import.tooLarge': {
     zh: (a) => `导入已停止：${a.limitZh}为 ${a.actual}，超过上限 ${a.max}（${a.reasonZh}）`,
     en: (a) => `Import stopped: ${a.limitEn} is ${a.actual}, over the limit of ${a.max} (${a.reasonEn})`,

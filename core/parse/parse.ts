@@ -4,7 +4,7 @@ import { ENCODING_LABEL, type TextEncodingName } from '../text/encoding';
 import { LineIndex } from '../text/lines';
 import type { Diagnostic, Span } from '../types';
 import { makeDiagnostic } from '../diagnostic';
-import { guard, MAX_CHARS, MAX_DEPTH } from './guards';
+import { guard, MAX_CHARS, MAX_DEPTH, MAX_VALUES } from './guards';
 import { keyString, pairIndex } from './keys';
 
 export interface Parsed {
@@ -56,14 +56,23 @@ export function parseReport(text: string, opts: ParseOptions = {}): Parsed {
           )
         : fail.kind === 'binary'
           ? makeDiagnostic(lines, 'YAML-BINARY', 'yaml.binary', {}, { start: fail.offset, end: fail.offset + 1 }, {})
-          : makeDiagnostic(
-              lines,
-              'YAML-DEPTH',
-              'yaml.depth',
-              { depth: fail.depth, max: MAX_DEPTH },
-              { start: fail.offset, end: fail.offset + 1 },
-              { depth: fail.depth },
-            );
+          : fail.kind === 'too-many'
+            ? makeDiagnostic(
+                lines,
+                'YAML-TOO-LARGE',
+                'yaml.tooManyValues',
+                { line: lines.position(fail.offset).line + 1, max: MAX_VALUES },
+                { start: fail.offset, end: fail.offset + 1 },
+                { values: fail.values },
+              )
+            : makeDiagnostic(
+                lines,
+                'YAML-DEPTH',
+                'yaml.depth',
+                { depth: fail.depth, max: MAX_DEPTH },
+                { start: fail.offset, end: fail.offset + 1 },
+                { depth: fail.depth },
+              );
     return { text, lines, doc: null, value: undefined, diagnostics: [...diagnostics, d], fatal: true };
   }
   let doc: Document.Parsed;

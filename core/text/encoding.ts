@@ -75,11 +75,14 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decode
   }
   const utf8 = strict('utf-8', bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', bom: false };
-  if (opts.tolerateTruncatedUtf8) {
-    const cut = truncatedUtf8Tail(bytes);
-    if (cut > 0) {
-      const text = strict('utf-8', bytes.subarray(0, bytes.length - cut));
-      if (text !== undefined) return { text, encoding: 'utf-8', bom: false, truncated: cut };
+  // UTF-8 whose last character is cut off (an interrupted download or copy): UTF-8 all the same —
+  // GB18030 would often accept the bytes too, and read the whole file as mojibake.
+  const cut = truncatedUtf8Tail(bytes);
+  if (cut > 0) {
+    const text = strict('utf-8', bytes.subarray(0, bytes.length - cut));
+    if (text !== undefined) {
+      if (opts.tolerateTruncatedUtf8) return { text, encoding: 'utf-8', bom: false, truncated: cut };
+      return { text: `${text}\ufffd`, encoding: 'utf-8', bom: false, invalidAt: bytes.length - cut };
     }
   }
   const gb = strict('gb18030', bytes);

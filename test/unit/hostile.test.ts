@@ -27,4 +27,16 @@ test('hostile codes are the specific ones', () => {
   assert.equal(code('1,500-deep block nesting'), 'YAML-DEPTH');
   assert.equal(code('10,000-deep sequence nesting'), 'YAML-DEPTH');
   assert.equal(code('empty file'), 'STRUCT-SECTIONS');
+  assert.equal(code('500,000-item flow sequence'), 'YAML-TOO-LARGE');
+  const first = (name: string) => checkText(HOSTILE[name]()).diagnostics[0];
+  assert.equal(first('full-width colon after a key').data.hint, 'fullwidth-colon');
+  assert.equal(first('no-break space after a colon').data.hint, 'nbsp');
+  assert.ok(
+    checkText(HOSTILE['replacement characters (a GBK file opened as UTF-8)']()).diagnostics.some(
+      (d) => d.code === 'YAML-ENCODING',
+    ),
+  );
+  assert.ok(
+    !checkText(HOSTILE['CR-only line breaks (classic Mac)']()).diagnostics.some((d) => d.data.empty || d.code === 'YAML-SYNTAX'),
+  );
 });
