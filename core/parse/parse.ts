@@ -8,6 +8,11 @@ import { guard, MAX_CHARS, MAX_DEPTH, MAX_VALUES } from './guards';
 import { keyString, pairIndex } from './keys';
 
 export interface Parsed {
+  /**
+   * The text as parsed: the caller's, except that a lone CR (classic Mac OS line break, which
+   * the yaml library does not know) reads as LF. Same length, so every span and position is the
+   * same in the caller's text, and edits (spans + new text) apply to it unchanged, CRs kept.
+   */
   text: string;
   lines: LineIndex;
   /** Null when the guards refused the text or it holds no document. */
@@ -35,12 +40,14 @@ export interface ParseOptions {
   source?: SourceEncoding;
 }
 
-export function parseReport(text: string, opts: ParseOptions = {}): Parsed {
+export function parseReport(input: string, opts: ParseOptions = {}): Parsed {
+  // The yaml library knows only LF and CRLF line breaks; a lone CR (classic Mac OS) is one too.
+  // CR → LF keeps every offset, so spans and edits still apply to the input as it is; and every
+  // reader of the parsed text (narratives, suppression comments, positions) sees its lines.
+  const text = input.includes('\r') ? input.replace(/\r(?!\n)/g, '\n') : input;
+  const src = text;
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
-  // The yaml library knows only LF and CRLF line breaks; a lone CR (classic Mac OS) is one too.
-  // CR → LF keeps every offset, so spans and edits still apply to the text as it is.
-  const src = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   const fail = guard(src);
   if (fail?.kind !== 'binary') diagnostics.push(...encodingFindings(text, lines, opts.source));
   if (fail) {

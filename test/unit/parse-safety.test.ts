@@ -8,20 +8,32 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText, fixAll, loadReport, locate, msg } from '../../core';
 import { MAX_VALUES } from '../../core/parse/guards';
-import { codes, example, setCell, zeroReport } from '../helpers/report';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { codes, example, ROOT, setCell, zeroReport } from '../helpers/report';
 
 const toCR = (s: string) => s.replace(/\r?\n/g, '\r');
 
-test('a CR-only file (classic Mac line breaks) is read as lines, not as an empty file', () => {
-  const lf = example('reports/seed-004-shagou-2020.nianbao.yaml');
-  const cr = toCR(lf);
-  const a = checkText(lf).diagnostics;
-  const b = checkText(cr).diagnostics;
-  assert.ok(!b.some((d) => d.data.empty || d.code === 'YAML-SYNTAX'));
-  assert.deepEqual(
-    b.map((d) => [d.code, d.range.start, d.message.en]),
-    a.map((d) => [d.code, d.range.start, d.message.en]),
-  );
+test('a CR-only file (classic Mac line breaks) is read as lines: the same findings as with LF, narratives and suppressions included', () => {
+  const withSuppressions = example('reports/seed-004-shagou-2020.nianbao.yaml')
+    .replace(/^(\s+)(total_processed:)/m, '$1# nianbao-disable-next-line T3-BAL T3-SUM-V\n$1$2')
+    .replace(/^(\s+)(central_procurement:)/m, '$1# nianbao-disable-next-line T2-19-UNIT\n$1$2');
+  const texts = [
+    withSuppressions,
+    ...readdirSync(join(ROOT, 'examples', 'reports'))
+      .filter((n) => n.endsWith('.nianbao.yaml'))
+      .map((n) => example(`reports/${n}`)),
+  ];
+  for (const lf of texts) {
+    const a = checkText(lf).diagnostics;
+    const b = checkText(toCR(lf)).diagnostics;
+    assert.ok(!b.some((d) => d.data.empty || d.code === 'YAML-SYNTAX'));
+    assert.deepEqual(
+      b.map((d) => [d.code, d.range, d.message.en]),
+      a.map((d) => [d.code, d.range, d.message.en]),
+    );
+  }
+  assert.ok(!checkText(toCR(withSuppressions)).diagnostics.some((d) => /T3-BAL|T3-SUM-V|T2-19-UNIT/.test(d.code)));
   // Only a comment line first: the whole file used to be one comment, "empty".
   assert.deepEqual(codes(checkText('# nianbao\rformat: 2021\r').diagnostics).includes('STRUCT-SECTIONS'), true);
   assert.ok(!checkText('# nianbao\rformat: 2021\r').diagnostics.some((d) => d.data.empty));
