@@ -63,8 +63,20 @@ async function readParams(params: ImportParams): Promise<{ bytes: Uint8Array; na
   return { bytes: await readFile(path), name: params.name ?? basename(path) };
 }
 
-/** Runs one import in a fresh worker; rejects with an ImportError on a limit, a failure or the deadline. */
+/** Imports run one at a time: a burst of hostile requests costs one worker's heap, not one each. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs one import in a fresh worker (after the ones before it); rejects with an ImportError on a limit, a failure or the deadline. */
 export function importInWorker(job: ImportJob, log: (s: string) => void = () => undefined): Promise<ImportResponse> {
+  const run = queue.then(
+    () => runWorker(job, log),
+    () => runWorker(job, log),
+  );
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function runWorker(job: ImportJob, log: (s: string) => void): Promise<ImportResponse> {
   const file = importWorkerPath();
   if (!existsSync(file))
     return Promise.reject(unreadable('导入模块缺失（importWorker.js）', `the import worker is missing (${file})`));

@@ -43,6 +43,7 @@ export function runFix(
     const name = sanitize(r.file);
     if (!r.bytes || !r.decoded || r.text === undefined) {
       // Not read (too large): its finding says why; nothing to fix.
+      for (const d of r.diags) out(`${name}: ${d.code} ${sanitize(d.message[locale])}`);
       if (r.diags.some((d) => d.severity === 'error')) remainingErrors = true;
       continue;
     }
