@@ -18,7 +18,7 @@ export const MAX_DEPTH = 64;
  * keeps some 1 KB per item while it parses (a 500,000-item flow sequence took 650 MB and 4 s),
  * so this bounds a parse to about 300 MB and a few seconds. 100,000 keys in one map still fit.
  */
-export const MAX_VALUES = 200_000;
+export const MAX_VALUES = 150_000;
 
 export type GuardFailure =
   | { kind: 'too-large'; size: number }
