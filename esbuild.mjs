@@ -1,4 +1,4 @@
-// Bundles the CLI, the language server, the VS Code client and the tests.
+// Bundles the CLI, the language server (and its import worker), the VS Code client and the tests.
 // `node esbuild.mjs` for development, `node esbuild.mjs --release` for the minified .vsix build.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
@@ -55,6 +55,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyPdf] }),
   esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', plugins: [lazyPdf] }),
   esbuild.build({ ...common, ...pdfjsQuiet, sourcemap: false, entryPoints: ['import/pdf/index.ts'], outfile: 'dist/pdf.js' }),
+  // nianbao/import runs here, in a worker thread of the server (server/import.ts): a separate bundle.
+  esbuild.build({ ...common, entryPoints: ['server/importWorker.ts'], outfile: 'dist/importWorker.js', plugins: [lazyPdf] }),
   esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({
     ...common,

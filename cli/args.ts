@@ -4,7 +4,15 @@ export interface Parsed {
   flags: Record<string, string | true>;
 }
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** Print the usage text after the message (not for a bad config file: one line names the problem). */
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
+    super(message);
+  }
+}
 
 export function parseArgs(argv: string[], valued: string[], booleans: string[]): Parsed {
   const out: Parsed = { positionals: [], flags: {} };

@@ -8,6 +8,7 @@ import { exportArgs, runExport } from './commands/export';
 import { importArgs, runImport } from './commands/import';
 import { runSkeleton } from './commands/skeleton';
 import { loadConfig } from './config';
+import { sanitize } from './output/sanitize';
 
 const USAGE = `nianbao ${VERSION}: 政府信息公开工作年度报告 (YAML) checker
 
@@ -33,6 +34,15 @@ export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(`${s}\n`);
   const err = (s: string) => process.stderr.write(`${s}\n`);
   const [cmd, ...rest] = argv;
+  if (cmd !== 'lsp') {
+    // Last resort for a failure outside the awaited chain (a library's stray rejection): one line, exit 2.
+    const last = (e: unknown) => {
+      err(`nianbao: ${sanitize(String((e as Error)?.message ?? e).split('\n')[0])}`);
+      process.exit(2);
+    };
+    process.once('uncaughtException', last);
+    process.once('unhandledRejection', last);
+  }
   try {
     switch (cmd) {
       case 'check': {
@@ -59,11 +69,12 @@ export async function main(argv: string[]): Promise<number> {
         return runSkeleton(parseArgs(rest, ['format', 'year', 'organ', 'kind', 'fill'], []).flags, out);
       case 'import': {
         const a = parseArgs(rest, ['output', 'year', 'locale'], ['quiet']);
-        return runImport(importArgs(a.positionals, a.flags, locale(a.flags.locale)), out, err);
+        // Awaited inside the try: a rejected import is caught below, never an unhandled rejection.
+        return await runImport(importArgs(a.positionals, a.flags, locale(a.flags.locale)), out, err);
       }
       case 'export': {
         const a = parseArgs(rest, ['output', 'locale', 'config'], ['html', 'docx', 'plain']);
-        return runExport(exportArgs(a.positionals, a.flags, locale(a.flags.locale), options(a.flags.config)), out, err);
+        return await runExport(exportArgs(a.positionals, a.flags, locale(a.flags.locale), options(a.flags.config)), out, err);
       }
       case 'lsp':
         // The server is its own bundle next to this one; it reads --stdio / --node-ipc itself.
@@ -84,10 +95,12 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`nianbao: ${e.message}\n\n${USAGE}`);
+      err(`nianbao: ${sanitize(e.message)}${e.showUsage ? `\n\n${USAGE}` : ''}`);
       return 2;
     }
-    err(`nianbao: ${(e as Error).message}`);
+    // One line, never a stack trace (NIANBAO_DEBUG=1 shows it).
+    err(`nianbao: ${sanitize(String((e as Error)?.message ?? e).split('\n')[0])}`);
+    if (process.env.NIANBAO_DEBUG) err(String((e as Error)?.stack ?? e));
     return 2;
   }
 }

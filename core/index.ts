@@ -4,7 +4,16 @@ export { checkText, checkReport, finish, applySettings, type CheckResult, type S
 export type { CheckOptions, SeveritySetting } from './rules/options';
 export { RULES, RULE_CODES, FAMILIES, FIXALL_CODES, isRuleCode, familyOf, type RuleCode, type DataOf } from './rules/registry';
 export { FIX_PHASES, type RuleSpec, type Category } from './rules/spec';
-export { loadReport, locate, type Report } from './model/report';
+export { loadReport, loadReportBytes, locate, type Report } from './model/report';
+export {
+  decodeBytes,
+  encodeText,
+  ENCODING_LABEL,
+  firstDifference,
+  reversible,
+  type DecodedText,
+  type TextEncodingName,
+} from './text/encoding';
 export { metaOf, type ReportMeta } from './model/meta';
 export { fixesFor } from './fix/quickfix';
 export { fixAll, type FixAllResult, type AppliedFix } from './fix/fixall';

@@ -34,15 +34,29 @@ import { AnalysisStore, type Analysis } from './documents';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
+import { Lifecycle, stdioTransport } from './lifecycle';
 import { skeletonRequest, statusRequest, type SkeletonParams } from './requests';
 import { SettingsStore } from './settings';
 import { documentSymbols } from './symbols';
 import { makeTimer } from './timing';
 import { WorkspaceIndex } from './workspaceIndex';
 
-const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+// Requests before initialize / after shutdown, stale didChange versions: refused before any handler (lifecycle.ts).
+const lifecycle = new Lifecycle((uri) => documents.get(uri)?.version);
+const connection = makeConnection();
+lifecycle.attach(connection);
 const timer = makeTimer(connection);
+
+/** --stdio gets its own transport (a -32700 answer for a message that is not JSON); the rest as vscode-languageserver reads argv. */
+function makeConnection(): Connection {
+  const options = { messageStrategy: lifecycle.strategy };
+  if (!process.argv.slice(2).includes('--stdio')) return createConnection(ProposedFeatures.all, options);
+  const t = stdioTransport(lifecycle);
+  const c = createConnection(ProposedFeatures.all, t.reader, t.writer, options);
+  t.patchConsole(c);
+  return c;
+}
 
 let settings: SettingsStore;
 let store: AnalysisStore;
@@ -210,7 +224,14 @@ lazyRequest(
       return a && { result: a.result, locale: a.settings.locale };
     }),
 );
-lazyRequest(IMPORT_REQUEST, () => (c) => (require('./import') as typeof import('./import')).registerImport(c));
+// The import itself runs in a worker thread (server/importWorker.ts): this thread only reads the file.
+lazyRequest(
+  IMPORT_REQUEST,
+  () => (c) =>
+    (require('./import') as typeof import('./import')).registerImport(c, async (uri) =>
+      uri && documents.get(uri) ? (await settings.get(uri)).locale : settings.effective(undefined).locale,
+    ),
+);
 
 documents.listen(connection);
 connection.listen();

@@ -3,25 +3,28 @@
  * With several files, each report is also checked against the same organ's report of the
  * year before when that report is among the files given (cross-year rules X-*).
  */
-import { readFileSync } from 'node:fs';
 import {
   checkCrossYear,
-  checkText,
+  checkReport,
   identityOf,
+  loadReportBytes,
   ReportIndex,
   type CheckOptions,
+  type DecodedText,
   type Diagnostic,
   type Locale,
   type Report,
   type ReportIdentity,
   type Suppressed,
 } from '../../core';
-import { expandPaths } from '../files';
+import { fileTooLarge } from '../../core/parse/parse';
+import { UsageError } from '../args';
+import { expandPaths, readFileBounded } from '../files';
 import { toJson } from '../output/json';
 import { toSarif } from '../output/sarif';
+import { sanitize } from '../output/sanitize';
 import { buildSummary, formatSummary } from '../output/summary';
 import { formatText, summaryLine } from '../output/text';
-import { UsageError } from '../args';
 
 export interface CheckArgs {
   paths: string[];
@@ -43,39 +46,56 @@ export interface FileResult {
   identity?: ReportIdentity;
   organ?: string;
   year?: number;
+  /** The file as read and as decoded (fix writes back in the same encoding). */
+  bytes?: Uint8Array;
+  decoded?: DecodedText;
 }
 
-export function checkFiles(
-  paths: string[],
-  options: CheckOptions,
-  crossYear = false,
-): { results: FileResult[]; ioErrors: string[] } {
-  const { files, missing } = expandPaths(paths);
-  const ioErrors = missing.map((p) => `${p}: no such file or directory`);
+export interface CheckedFiles {
+  results: FileResult[];
+  /** I/O errors (exit code 2); the other files were still checked. */
+  ioErrors: string[];
+  /** Files skipped on purpose (not regular files, folders seen before): said on stderr. */
+  notes: string[];
+}
+
+export function checkFiles(paths: string[], options: CheckOptions, crossYear = false): CheckedFiles {
+  const { files, errors, notes } = expandPaths(paths);
+  const ioErrors = [...errors];
   const results: FileResult[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      ioErrors.push(`${file}: ${(e as Error).message}`);
+    const read = readFileBounded(file);
+    if (read.kind === 'error') {
+      ioErrors.push(`${file}: ${read.message}`);
       continue;
     }
-    const checked = checkText(text, options);
+    if (read.kind === 'special') {
+      notes.push(`${file}: skipped, not a regular file (${read.what})`);
+      continue;
+    }
+    if (read.kind === 'too-large') {
+      results.push({ file, diags: [fileTooLarge(read.size)], suppressed: [] });
+      continue;
+    }
+    // The one decoding path for checking (core): a non-UTF-8 file gets its YAML-ENCODING finding.
+    const { report, decoded } = loadReportBytes(read.bytes);
+    const checked = checkReport(report, options);
     const id = identityOf(checked.report);
     results.push({
       file,
-      text,
+      text: decoded.text,
       diags: checked.diagnostics,
       suppressed: checked.suppressed,
       report: checked.report,
       identity: id,
       organ: id?.organ,
       year: id?.year,
+      bytes: read.bytes,
+      decoded,
     });
   }
   if (crossYear && results.length > 1) addCrossYear(results, options);
-  return { results, ioErrors };
+  return { results, ioErrors, notes };
 }
 
 /** Indexes the given files by organ and year and adds each report's cross-year findings. */
@@ -101,8 +121,8 @@ function addCrossYear(results: FileResult[], options: CheckOptions): void {
 export function runCheck(a: CheckArgs, out: (s: string) => void, err: (s: string) => void): number {
   if (!['text', 'json', 'sarif'].includes(a.format)) throw new UsageError(`--format must be text, json or sarif`);
   if (!a.paths.length) throw new UsageError('check needs at least one file or folder');
-  const { results, ioErrors } = checkFiles(a.paths, a.options, true);
-  for (const e of ioErrors) err(e);
+  const { results, ioErrors, notes } = checkFiles(a.paths, a.options, true);
+  reportIo(ioErrors, notes, err);
   if (a.summary) {
     const summary = buildSummary(results);
     if (a.format === 'json') out(JSON.stringify({ summary }, null, 2));
@@ -135,4 +155,10 @@ export function runCheck(a: CheckArgs, out: (s: string) => void, err: (s: string
   }
   if (ioErrors.length) return 2;
   return results.some((r) => r.diags.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+/** I/O errors and notes on stderr, one sanitised line each (file names can hold control characters). */
+export function reportIo(ioErrors: string[], notes: string[], err: (s: string) => void): void {
+  for (const n of notes) err(`nianbao: note: ${sanitize(n)}`);
+  for (const e of ioErrors) err(`nianbao: ${sanitize(e)}`);
 }

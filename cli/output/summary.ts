@@ -4,6 +4,7 @@
  * for the rest, and the totals by rule.
  */
 import { sameIdentity, type Diagnostic, type Locale, type ReportIdentity, type Severity, type Suppressed } from '../../core';
+import { sanitize } from './sanitize';
 
 export interface SummaryInput {
   file: string;
@@ -194,7 +195,8 @@ export function formatSummary(s: Summary, f: SummaryFormat): string {
   );
   const shown = f.top > 0 ? s.reports.slice(0, f.top) : s.reports;
   for (const r of shown) {
-    const organ = r.files.length > 1 ? `${r.organ} (${r.files.length})` : r.organ;
+    const name = sanitize(r.organ);
+    const organ = r.files.length > 1 ? `${name} (${r.files.length})` : name;
     L.push(
       `${fit(organ, ORG)} ${right(r.year ?? '—', 5)} ${right(r.errors, 5)} ${right(r.warnings, 5)}  ${silenced(r.suppressed, en)}${ruleList(r.rules, rulesCols)}`,
     );

@@ -1,9 +1,17 @@
-/** Compiler-style lines: file:line:col severity code message (1-based positions for humans). */
+/**
+ * Compiler-style lines: file:line:col severity code message (1-based positions for humans).
+ * File names and messages can hold characters from the file: sanitised for the terminal.
+ */
 import type { Diagnostic, Locale } from '../../core';
+import { sanitize } from './sanitize';
 
 export function formatText(file: string, diags: Diagnostic[], locale: Locale): string {
+  const name = sanitize(file);
   return diags
-    .map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message[locale]}`)
+    .map(
+      (d) =>
+        `${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${sanitize(d.message[locale])}`,
+    )
     .join('\n');
 }
 
