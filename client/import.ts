@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, LANGUAGE_ID } from '../protocol/commands';
-import { IMPORT_REQUEST, type ImportParams, type ImportResponse } from '../protocol/importPreview';
+import type { ImportParams, ImportResponse } from '../protocol/importPreview';
+import { ImportRequest } from '../protocol/requests';
 
 export function register(context: vscode.ExtensionContext, client: LanguageClient): void {
   const channel = vscode.window.createOutputChannel(vscode.l10n.t('nianbao Import'));
@@ -45,7 +46,7 @@ async function importReport(
     if (!client.isRunning()) await client.start();
     res = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0}…', name) },
-      () => client.sendRequest<ImportResponse>(IMPORT_REQUEST, params),
+      () => client.sendRequest(ImportRequest, params),
     );
   } catch (e) {
     // The server's import failures (no text layer, too large, damaged) carry both messages.

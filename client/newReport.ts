@@ -1,12 +1,13 @@
 /**
  * "新建政府信息公开年报 / New report": asks for the format, the year, the organ and its kind,
- * gets the skeleton from the server (REQUESTS.skeleton) and opens it as a new untitled report.
+ * gets the skeleton from the server (nianbao/skeleton) and opens it as a new untitled report.
  * Called with an options object (e.g. from a test or another extension), it asks only for what
  * is missing.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, LANGUAGE_ID, REQUESTS } from '../protocol/commands';
+import { COMMANDS, LANGUAGE_ID } from '../protocol/commands';
+import { SkeletonRequest } from '../protocol/requests';
 import { defaultYear, guessOrganKind, yearProblem, type Format, type YearProblem } from './reportFacts';
 import { FORMATS, schemaInfo, type SchemaInfo } from './schemaInfo';
 
@@ -41,7 +42,7 @@ async function newReport(
 
   let text: string;
   try {
-    text = await client.sendRequest<string>(REQUESTS.skeleton, { format, year, organ, organKind });
+    text = await client.sendRequest(SkeletonRequest, { format, year, organ, organKind });
   } catch (e) {
     void vscode.window.showErrorMessage(
       vscode.l10n.t('Could not create the report: {0}', e instanceof Error ? e.message : String(e)),

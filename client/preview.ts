@@ -9,7 +9,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, REQUESTS } from '../protocol/commands';
+import { COMMANDS } from '../protocol/commands';
+import { PreviewRequest } from '../protocol/requests';
 import type { PreviewParams } from '../protocol/importPreview';
 import { isNianbao } from './feature';
 
@@ -100,7 +101,7 @@ class Preview implements vscode.Disposable {
     let html: string | null;
     try {
       if (!this.client.isRunning()) await this.client.start();
-      html = await this.client.sendRequest<string | null>(REQUESTS.preview, params);
+      html = await this.client.sendRequest(PreviewRequest, params);
     } catch (e) {
       html = null;
       if (seq === this.seq)

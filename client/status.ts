@@ -1,12 +1,12 @@
 /**
  * The status bar item for the active report: detected format and problem counts, from the
- * server's REQUESTS.status, refreshed when the active editor or the report's diagnostics change.
+ * server's nianbao/status request, refreshed when the active editor or the report's diagnostics change.
  * Clicking it opens the Problems panel.
  */
 import type { StatusResult } from '../protocol/results';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { REQUESTS } from '../protocol/commands';
+import { StatusRequest } from '../protocol/requests';
 import { isNianbao } from './feature';
 
 const DEBOUNCE_MS = 150;
@@ -34,7 +34,7 @@ export function register(context: vscode.ExtensionContext, client: LanguageClien
     const mine = ++generation;
     let status: StatusResult | null = null;
     try {
-      status = await client.sendRequest<StatusResult | null>(REQUESTS.status, {
+      status = await client.sendRequest(StatusRequest, {
         uri: client.code2ProtocolConverter.asUri(doc.uri),
       });
     } catch {

@@ -12,14 +12,4 @@ export const COMMANDS = {
   preview: 'nianbao.preview',
 } as const;
 
-/** Custom requests from the client to the server. */
-export const REQUESTS = {
-  /** Returns the skeleton text: params { format, year?, organ?, organKind? }. */
-  skeleton: 'nianbao/skeleton',
-  /** Returns rendered preview HTML for a document: params { uri }. */
-  preview: 'nianbao/preview',
-  /** Returns detected format and problem counts for the status item: params { uri }. */
-  status: 'nianbao/status',
-} as const;
-
 export const LANGUAGE_ID = 'nianbao';

@@ -16,11 +16,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ResponseError, type Connection } from 'vscode-languageserver';
+import { ResponseError, type RemoteConsole } from 'vscode-languageserver';
 import type { Locale, LocalizedText } from '../core/types';
 import { ImportFailure, isImportFailure } from '../import/failure';
 import { LIMITS, tooLarge, unreadable, WORKER_HEAP_MB } from '../import/limits';
-import { IMPORT_REQUEST, type ImportParams, type ImportResponse } from '../protocol/importPreview';
+import type { ImportParams, ImportResponse } from '../protocol/importPreview';
 import type { ImportJob, ImportOutcome } from './importWorker';
 
 /** Beside the server bundle (dist/); NIANBAO_IMPORT_WORKER names another (tests that bundle this file elsewhere). */
@@ -134,21 +134,25 @@ export async function importRequest(params: ImportParams, log?: (s: string) => v
   return importInWorker({ bytes, name }, log);
 }
 
-export function registerImport(connection: Connection, localeFor: (uri?: string) => Promise<Locale> = async () => 'zh-CN'): void {
-  connection.onRequest(IMPORT_REQUEST, async (params: ImportParams) => {
+/** The `nianbao/import` handler: the response, or a ResponseError whose data names the failure's code and limit. */
+export function importHandler(
+  console: RemoteConsole,
+  localeFor: (uri?: string) => Promise<Locale> = async () => 'zh-CN',
+): (params: ImportParams) => Promise<ImportResponse> {
+  return async (params) => {
     const p = params ?? {};
     try {
-      return await importRequest(p, (s) => connection.console.log(s));
+      return await importRequest(p, (s) => console.log(s));
     } catch (e) {
       if (e instanceof ResponseError) throw e;
       const ie = isImportFailure(e) ? e : unreadable(String((e as Error)?.message ?? e), String((e as Error)?.message ?? e));
       const locale = await localeFor(typeof p.uri === 'string' ? p.uri : undefined);
-      connection.console.log(`[nianbao] import of ${p.name ?? p.path ?? p.uri ?? 'data'} refused: ${ie.code} ${ie.text.en}`);
+      console.log(`[nianbao] import of ${p.name ?? p.path ?? p.uri ?? 'data'} refused: ${ie.code} ${ie.text.en}`);
       throw new ResponseError<{ code?: string; limit?: string; message: LocalizedText }>(
         ERROR_OF[ie.code],
         `${ie.code}: ${ie.text[locale]}`,
         { code: ie.code, limit: ie.limit?.name, message: ie.text },
       );
     }
-  });
+  };
 }

@@ -14,6 +14,8 @@ import {
   CodeActionKind,
   CodeLensRefreshRequest,
   createConnection,
+  ErrorCodes,
+  ResponseError,
   DidChangeConfigurationNotification,
   ProposedFeatures,
   TextDocuments,
@@ -23,8 +25,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { REQUESTS } from '../protocol/commands';
-import { IMPORT_REQUEST } from '../protocol/importPreview';
+import type { RequestHandler, RequestType } from 'vscode-languageserver-protocol';
+import { ImportRequest, PreviewRequest, SkeletonRequest, StatusRequest } from '../protocol/requests';
 import { codeActions, FIX_ALL_KIND, isFixAllData, resolveFixAll, type EditCapabilities } from './codeActions';
 import { codeLenses } from './codeLens';
 import { executeCommand, SERVER_COMMANDS } from './commands';
@@ -35,7 +37,7 @@ import { foldingRanges } from './folding';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { Lifecycle, stdioTransport } from './lifecycle';
-import { skeletonRequest, statusRequest, type SkeletonParams } from './requests';
+import { skeletonRequest, statusRequest } from './requests';
 import { SettingsStore } from './settings';
 import { documentSymbols } from './symbols';
 import { makeTimer } from './timing';
@@ -172,17 +174,17 @@ connection.onExecuteCommand((p) => {
   );
 });
 
-connection.onRequest(REQUESTS.skeleton, (p: SkeletonParams) =>
+connection.onRequest(SkeletonRequest, (p) =>
   timer.run(
-    'nianbao/skeleton',
+    SkeletonRequest.method,
     () => `format ${p?.format}`,
-    null,
+    new ResponseError<void>(ErrorCodes.InternalError, 'nianbao/skeleton failed (see the server log)'),
     () => skeletonRequest(p),
   ),
 );
-connection.onRequest(REQUESTS.status, (p: { uri: string }) =>
+connection.onRequest(StatusRequest, (p) =>
   timer.run(
-    'nianbao/status',
+    StatusRequest.method,
     () => `${p?.uri} v${documents.get(p?.uri)?.version ?? '?'}`,
     null,
     () => statusRequest(store, p),
@@ -190,47 +192,36 @@ connection.onRequest(REQUESTS.status, (p: { uri: string }) =>
 );
 
 /**
- * A request served by a module that registers its own handler (`register(connection)`), loaded on
- * the first request: the renderer and the DOCX/HTML importers stay out of the server's start-up.
- * The handler is timed like the others; its errors are its answer and pass through.
+ * A request whose handler lives in a module loaded on the first request: the renderer and the
+ * importer stay out of the server's start-up. Timed like the others; its errors are its answer.
  */
-function lazyRequest(method: string, load: () => (c: Connection) => void): void {
-  let handler: ((params: unknown, token: unknown) => unknown) | undefined;
-  connection.onRequest(method, (params: unknown, token) => {
-    if (!handler) {
-      const capture = {
-        onRequest: (_m: string, h: typeof handler) => {
-          handler = h;
-        },
-        console: connection.console,
-      } as unknown as Connection;
-      load()(capture);
-    }
+function lazyRequest<P, R>(type: RequestType<P, R, void>, load: () => (params: P) => Promise<R>): void {
+  let handler: ((params: P) => Promise<R>) | undefined;
+  const run = (params: P): Promise<R> => {
+    handler ??= load();
     const uri = (params as { uri?: unknown } | undefined)?.uri;
     return timer.measure(
-      method,
+      type.method,
       () => (typeof uri === 'string' ? `${uri} v${documents.get(uri)?.version ?? '?'}` : ''),
-      () => handler!(params, token),
+      () => handler!(params),
     );
-  });
+  };
+  // vscode-jsonrpc's HandlerResult is a conditional type on R, which TypeScript cannot resolve for a generic R.
+  connection.onRequest(type, run as RequestHandler<P, R, void>);
 }
 
 // nianbao/preview and nianbao/import live in their own modules (server/preview.ts, server/import.ts).
-lazyRequest(
-  REQUESTS.preview,
-  () => (c) =>
-    (require('./preview') as typeof import('./preview')).registerPreview(c, async (uri) => {
-      const a = await store.get(uri);
-      return a && { result: a.result, locale: a.settings.locale };
-    }),
+lazyRequest(PreviewRequest, () =>
+  (require('./preview') as typeof import('./preview')).previewHandler(connection.console, async (uri) => {
+    const a = await store.get(uri);
+    return a && { result: a.result, locale: a.settings.locale };
+  }),
 );
 // The import itself runs in a worker thread (server/importWorker.ts): this thread only reads the file.
-lazyRequest(
-  IMPORT_REQUEST,
-  () => (c) =>
-    (require('./import') as typeof import('./import')).registerImport(c, async (uri) =>
-      uri && documents.get(uri) ? (await settings.get(uri)).locale : settings.effective(undefined).locale,
-    ),
+lazyRequest(ImportRequest, () =>
+  (require('./import') as typeof import('./import')).importHandler(connection.console, async (uri) =>
+    uri && documents.get(uri) ? (await settings.get(uri)).locale : settings.effective(undefined).locale,
+  ),
 );
 
 documents.listen(connection);

@@ -1,19 +1,13 @@
 /**
- * Custom requests (protocol/commands.ts REQUESTS): `nianbao/skeleton` returns a blank report's
- * text; `nianbao/status` the detected format and problem counts for the status item.
- * (`nianbao/preview` is served elsewhere.)
+ * Custom requests (protocol/requests.ts): `nianbao/skeleton` returns a blank report's text;
+ * `nianbao/status` the detected format and problem counts for the status item.
+ * (`nianbao/preview` and `nianbao/import` are served by their own modules.)
  */
+import type { SkeletonParams } from '../protocol/requests';
 import type { StatusResult } from '../protocol/results';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { skeleton, type FormatId } from '../core';
 import type { AnalysisStore } from './documents';
-
-export interface SkeletonParams {
-  format: FormatId;
-  year?: number;
-  organ?: string;
-  organKind?: string;
-}
 
 export function skeletonRequest(params: SkeletonParams): string | ResponseError<void> {
   const format = String(params?.format ?? '2021');

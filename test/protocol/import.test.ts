@@ -3,6 +3,7 @@
  * an error (IMPORT-TOO-LARGE naming the limit, or the input's defect) while hovers and
  * diagnostics on an open report go on being answered promptly, and the server stays alive.
  */
+import { ImportRequest } from '../../protocol/requests';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeDocx, smallDocx, HOSTILE_DOCS } from '../helpers/hostile-docs';
@@ -27,7 +28,7 @@ const heavyDocx = () =>
 
 async function importError(client: TestClient, bytes: Uint8Array, name: string): Promise<ImportFailure> {
   try {
-    await client.request('nianbao/import', { data: Buffer.from(bytes).toString('base64'), name }, 30_000);
+    await client.request(ImportRequest.method, { data: Buffer.from(bytes).toString('base64'), name }, 30_000);
   } catch (e) {
     return e as ImportFailure;
   }
@@ -73,7 +74,7 @@ test('hostile DOCX through nianbao/import: IMPORT-TOO-LARGE while hovers are ans
     assert.equal(corrupt.code, 3);
     assert.match(corrupt.data!.message.en, /damaged/);
     // Still alive: a good import and the open report's diagnostics.
-    const ok = await client.request<{ yaml: string }>('nianbao/import', {
+    const ok = await client.request<{ yaml: string }>(ImportRequest.method, {
       data: smallDocx().toString('base64'),
       name: 'ok.docx',
     });

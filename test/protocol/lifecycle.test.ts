@@ -3,6 +3,7 @@
  * before initialize (-32002) and after shutdown (-32600), a message that is not JSON (-32700),
  * the exit code after exit with and without shutdown, and didChange versions that go backwards.
  */
+import { PreviewRequest } from '../../protocol/requests';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -157,13 +158,13 @@ test('a didChange whose version is not above the current one is ignored, with a 
       );
     }
     // The document is still version 2's text.
-    const html = await client.request<string>('nianbao/preview', { uri, nonce: 'n' });
+    const html = await client.request<string>(PreviewRequest.method, { uri, nonce: 'n' });
     assert.match(html, /甲乡/);
     assert.doesNotMatch(html, /乙乡/);
     // A newer version is applied.
     await client.change(uri, SEED.replace(/贵南县沙沟乡/g, '丙乡'));
     await client.currentDiagnostics(uri);
-    assert.match(await client.request<string>('nianbao/preview', { uri, nonce: 'n' }), /丙乡/);
+    assert.match(await client.request<string>(PreviewRequest.method, { uri, nonce: 'n' }), /丙乡/);
   } finally {
     await client.stop();
   }

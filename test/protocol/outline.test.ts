@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import type { DocumentSymbol, InlayHint } from 'vscode-languageserver-protocol';
 import { checkText, skeleton } from '../../core';
 import { sectionsOf, tablesOf } from '../../core/schema/tables';
-import { COMMANDS, REQUESTS } from '../../protocol/commands';
+import { COMMANDS } from '../../protocol/commands';
+import { SkeletonRequest, StatusRequest } from '../../protocol/requests';
 import { example, positionOnLine, TestClient, uriFor } from './client';
 
 const SEED = example('reports/seed-004-shagou-2020.nianbao.yaml');
@@ -162,7 +163,7 @@ test('code lens above each table: 勾稽 ✓ or ✗ n, with fix-all for that tab
 });
 
 test('nianbao/skeleton returns the core skeleton; nianbao/status the format and counts', async () => {
-  const text = await client.request<string>(REQUESTS.skeleton, {
+  const text = await client.request<string>(SkeletonRequest.method, {
     format: '2021',
     year: 2023,
     organ: '某某县人民政府',
@@ -170,10 +171,10 @@ test('nianbao/skeleton returns the core skeleton; nianbao/status the format and 
   });
   assert.equal(text, skeleton({ format: '2021', year: 2023, organ: '某某县人民政府', organKind: 'county_government' }));
   assert.match(text, /organ_kind: county_government/);
-  assert.equal(await client.request<string>(REQUESTS.skeleton, { format: '2019' }), skeleton({ format: '2019' }));
-  await assert.rejects(client.request(REQUESTS.skeleton, { format: '1999' }));
+  assert.equal(await client.request<string>(SkeletonRequest.method, { format: '2019' }), skeleton({ format: '2019' }));
+  await assert.rejects(client.request(SkeletonRequest.method, { format: '1999' }));
 
-  const status = await client.request<Record<string, unknown>>(REQUESTS.status, { uri: URI });
+  const status = await client.request<Record<string, unknown>>(StatusRequest.method, { uri: URI });
   const core = checkText(SEED).diagnostics;
   assert.deepEqual(status, {
     uri: URI,
@@ -184,5 +185,5 @@ test('nianbao/skeleton returns the core skeleton; nianbao/status the format and 
     warnings: core.filter((d) => d.severity === 'warning').length,
     infos: core.filter((d) => d.severity === 'info').length,
   });
-  assert.equal(await client.request(REQUESTS.status, { uri: uriFor('not-open.nianbao.yaml') }), null);
+  assert.equal(await client.request(StatusRequest.method, { uri: uriFor('not-open.nianbao.yaml') }), null);
 });
