@@ -48,7 +48,7 @@ compileValidators();
 
 // Generated from core and the schemas after bundling: snippets/nianbao.code-snippets (gitignored),
 // docs/RULES.md and syntaxes/nianbao.tmLanguage.json (committed, so they can be read in the repo).
-const GENERATORS = ['scripts/build-snippets.ts', 'scripts/rules-doc.ts', 'scripts/build-grammar.ts'];
+const GENERATORS = ['scripts/build-snippets.ts', 'scripts/rules-doc.ts', 'scripts/build-grammar.ts', 'scripts/build-manifest.ts'];
 
 await Promise.all([
   esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: GENERATORS, outdir: 'out/scripts' }),

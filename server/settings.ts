@@ -5,7 +5,7 @@
  * initializationOptions.locale, then InitializeParams.locale.
  */
 import type { Connection } from 'vscode-languageserver/node';
-import type { CheckOptions, Locale, SeveritySetting } from '../core';
+import { isRuleCode, MMDD, resolveLocale, type CheckOptions, type Locale, type SeveritySetting } from '../core';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type NianbaoSettings } from '../protocol/settings';
 
 export interface EffectiveSettings {
@@ -17,13 +17,6 @@ export interface EffectiveSettings {
 }
 
 const SEVERITIES = new Set<SeveritySetting>(['error', 'warning', 'info', 'off']);
-
-/** 'zh', 'zh-cn', 'zh-TW' → zh-CN; 'en', 'en-US' → en; anything else → en; nothing → zh-CN. */
-export function resolveLocale(setting: string | undefined, clientLocale: string | undefined): Locale {
-  if (setting === 'zh-CN' || setting === 'en') return setting;
-  if (!clientLocale) return 'zh-CN';
-  return clientLocale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -39,12 +32,12 @@ export function mergeSettings(raw: unknown): NianbaoSettings {
   };
   if (r.locale === 'auto' || r.locale === 'zh-CN' || r.locale === 'en') out.locale = r.locale;
   if (isObject(r.rules)) {
+    // Unknown codes are dropped here: VS Code already marks them in settings.json (the enum in package.json).
     for (const [code, s] of Object.entries(r.rules))
-      if (SEVERITIES.has(s as SeveritySetting)) out.rules[code] = s as SeveritySetting;
+      if (isRuleCode(code) && SEVERITIES.has(s as SeveritySetting)) out.rules[code] = s as SeveritySetting;
   }
   if (isObject(r.deadlines)) {
-    for (const [kind, d] of Object.entries(r.deadlines))
-      if (typeof d === 'string' && /^\d\d-\d\d$/.test(d)) out.deadlines[kind] = d;
+    for (const [kind, d] of Object.entries(r.deadlines)) if (typeof d === 'string' && MMDD.test(d)) out.deadlines[kind] = d;
   }
   if (isObject(r.inlayHints)) {
     const s = r.inlayHints.sums;
