@@ -4,19 +4,12 @@
  * `.eslintrc`), unless `--ledger FILE` names one for all. Each ledger is read once per run.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { LEDGER_FILE, emptyLedger, parseLedger, type Ledger, type LedgerEntry } from '../core';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { emptyLedger, ledgerCandidates, parseLedger, type Ledger, type LedgerEntry } from '../core';
 
 /** The nearest ledger at or above `dir`, or undefined. */
 export function findLedger(dir: string): string | undefined {
-  let d = resolve(dir);
-  for (;;) {
-    const p = join(d, LEDGER_FILE);
-    if (existsSync(p) && statSync(p).isFile()) return p;
-    const up = dirname(d);
-    if (up === d) return undefined;
-    d = up;
-  }
+  return ledgerCandidates(dir).find((p) => existsSync(p) && statSync(p).isFile());
 }
 
 export interface LoadedLedger {

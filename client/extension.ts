@@ -13,11 +13,12 @@ import * as fixAll from './fixAll';
 import * as importReport from './import';
 import * as newReport from './newReport';
 import * as preview from './preview';
+import * as review from './review';
 import * as showRules from './showRules';
 import * as status from './status';
 
 /** Feature modules, each with `register(context, client)`. */
-const FEATURES: Feature[] = [fixAll, newReport, showRules, status, detect, preview, importReport];
+const FEATURES: Feature[] = [fixAll, newReport, showRules, status, detect, preview, importReport, review];
 
 /** How long activation waits for the server's initialize answer before going on without it. */
 const START_DEADLINE_MS = 15_000;

@@ -56,6 +56,7 @@ export {
   LEDGER_FILE,
   REVIEW_STATUSES,
   emptyLedger,
+  ledgerCandidates,
   parseLedger,
   recordDecision,
   removeDecision,

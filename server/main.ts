@@ -15,6 +15,7 @@ import {
   CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -23,8 +24,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LEDGER_FILE } from '../core';
 import { REQUESTS } from '../protocol/commands';
 import { IMPORT_REQUEST } from '../protocol/importPreview';
+import { REVIEW_REQUEST, type ReviewParams } from '../protocol/review';
 import { codeActions, FIX_ALL_KIND, isFixAllData, resolveFixAll, type EditCapabilities } from './codeActions';
 import { codeLenses } from './codeLens';
 import { executeCommand, SERVER_COMMANDS } from './commands';
@@ -35,6 +38,7 @@ import { foldingRanges } from './folding';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { skeletonRequest, statusRequest, type SkeletonParams } from './requests';
+import { LEDGER_GLOB, LedgerStore, reviewRequest } from './review';
 import { SettingsStore } from './settings';
 import { documentSymbols } from './symbols';
 import { makeTimer } from './timing';
@@ -48,6 +52,9 @@ let settings: SettingsStore;
 let store: AnalysisStore;
 let publisher: DiagnosticsPublisher;
 let workspace: WorkspaceIndex;
+/** The review ledgers next to the reports (server/review.ts). */
+const ledgers = new LedgerStore();
+let watchLedgers = false;
 let workspaceFolderEvents = false;
 let editCaps: EditCapabilities = { documentChanges: false };
 let completionCaps: CompletionCapabilities = { snippets: false };
@@ -63,7 +70,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const clientLocale = typeof init.locale === 'string' ? init.locale : params.locale;
   settings = new SettingsStore(connection, caps.workspace?.configuration === true, clientLocale);
   store = new AnalysisStore(documents, settings, timer);
-  publisher = new DiagnosticsPublisher(connection, store, timer);
+  publisher = new DiagnosticsPublisher(connection, store, timer, ledgers);
   // Cross-year checks: the workspace's reports by organ and year (server/workspaceIndex.ts).
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
   workspace = new WorkspaceIndex(connection, documents, store, settings, (uri) => publisher.schedule(uri), {
@@ -72,6 +79,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   });
   store.crossYear = workspace;
   workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
+  // Ledgers are watched in the workspace folders (a window without folders has nothing to watch).
+  watchLedgers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && folders.length > 0;
   editCaps = {
     documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
     resolveEdit: caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
@@ -104,6 +113,11 @@ connection.onInitialized(() => {
   if (workspaceFolderEvents)
     connection.workspace.onDidChangeWorkspaceFolders((e) => void workspace.foldersChanged(e.added, e.removed));
   void workspace.start();
+  // A ledger written outside the editor (nianbao review dismiss) shows at once.
+  if (watchLedgers)
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: LEDGER_GLOB }] })
+      .catch(() => undefined);
 });
 
 connection.onDidChangeConfiguration((params) => {
@@ -124,7 +138,13 @@ documents.onDidClose((e) => {
   publisher.clear(e.document.uri);
   workspace.documentClosed(e.document.uri);
 });
-connection.onDidChangeWatchedFiles((p) => void workspace.filesChanged(p.changes));
+connection.onDidChangeWatchedFiles((p) => {
+  if (p.changes.some((c) => c.uri.endsWith(`/${LEDGER_FILE}`))) {
+    ledgers.changed();
+    publisher.scheduleAll();
+  }
+  void workspace.filesChanged(p.changes);
+});
 
 /** Runs a document feature on the current analysis, timed and guarded. */
 function feature<R>(name: string, uri: string, fallback: R, fn: (a: Analysis) => R): Promise<R> {
@@ -137,7 +157,9 @@ function feature<R>(name: string, uri: string, fallback: R, fn: (a: Analysis) =>
 
 connection.onHover((p) => feature('hover', p.textDocument.uri, null, (a) => hover(a, p)));
 connection.onCompletion((p) => feature('completion', p.textDocument.uri, [], (a) => completion(a, p, completionCaps)));
-connection.onCodeAction((p) => feature('codeAction', p.textDocument.uri, [], (a) => codeActions(a, p, editCaps)));
+connection.onCodeAction((p) =>
+  feature('codeAction', p.textDocument.uri, [], (a) => codeActions(a, p, editCaps, ledgers.view(a))),
+);
 connection.onCodeActionResolve((action) => {
   const data = action.data;
   if (!isFixAllData(data)) return action;
@@ -171,7 +193,15 @@ connection.onRequest(REQUESTS.status, (p: { uri: string }) =>
     'nianbao/status',
     () => `${p?.uri} v${documents.get(p?.uri)?.version ?? '?'}`,
     null,
-    () => statusRequest(store, p),
+    () => statusRequest(store, p, ledgers),
+  ),
+);
+connection.onRequest(REVIEW_REQUEST, (p: ReviewParams) =>
+  timer.run(
+    REVIEW_REQUEST,
+    () => `${p?.uri} v${documents.get(p?.uri)?.version ?? '?'}`,
+    { recorded: false, reason: 'failed' },
+    () => reviewRequest(store, ledgers, p, () => publisher.scheduleAll()),
   ),
 );
 

@@ -7,6 +7,7 @@ import type { StatusResult } from '../protocol/results';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { skeleton, type FormatId } from '../core';
 import type { AnalysisStore } from './documents';
+import type { LedgerStore } from './review';
 
 export interface SkeletonParams {
   format: FormatId;
@@ -28,10 +29,16 @@ export function skeletonRequest(params: SkeletonParams): string | ResponseError<
   });
 }
 
-export async function statusRequest(store: AnalysisStore, params: { uri: string }): Promise<StatusResult | null> {
+export async function statusRequest(
+  store: AnalysisStore,
+  params: { uri: string },
+  ledgers?: LedgerStore,
+): Promise<StatusResult | null> {
   const a = await store.get(params?.uri);
   if (!a) return null;
-  const count = (s: string) => a.result.diagnostics.filter((d) => d.severity === s).length;
+  // Findings dismissed in the review ledger are hints now: they do not count.
+  const dismissed = ledgers?.view(a).dismissed;
+  const count = (s: string) => a.result.diagnostics.filter((d) => d.severity === s && !dismissed?.has(d)).length;
   return {
     uri: a.uri,
     version: a.version,

@@ -20,6 +20,7 @@
  * package's document model); a decision on a fingerprint already recorded replaces it in place.
  * Finding and writing the file is the CLI's and the server's.
  */
+import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 
 export const LEDGER_FILE = 'nianbao-review.yaml';
@@ -195,6 +196,18 @@ export function staleEntries(
   inScope: (e: LedgerEntry) => boolean = () => true,
 ): LedgerEntry[] {
   return ledger.entries.filter((e) => inScope(e) && !current.has(e.fingerprint));
+}
+
+/**
+ * Where a report's ledger may be, nearest first: `nianbao-review.yaml` in its folder and each
+ * folder above (the way ESLint finds `.eslintrc`). The CLI and the server take the first that exists.
+ */
+export function ledgerCandidates(dir: string): string[] {
+  const out: string[] = [];
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    out.push(join(d, LEDGER_FILE));
+    if (dirname(d) === d) return out;
+  }
 }
 
 /** Today as YYYY-MM-DD (local time: the reviewer's day). */

@@ -1,0 +1,31 @@
+/**
+ * The review ledger from the editor (core/review/ledger.ts): one request, defined once for the
+ * server and the client. The client command COMMANDS.reviewDismiss asks for the reason and sends
+ * it; the server writes the entry to the ledger next to the report (the nearest
+ * nianbao-review.yaml at or above its folder, else a new one beside it) and publishes the
+ * document's diagnostics again, the dismissed finding as a hint.
+ */
+
+/** `nianbao/review`: record a decision on one finding. */
+export const REVIEW_REQUEST = 'nianbao/review';
+
+export interface ReviewParams {
+  /** The report's URI (a file: URI: the ledger is a file beside it). */
+  uri: string;
+  /** The finding's fingerprint (diagnostic `data.fingerprint`). */
+  fingerprint: string;
+  status: 'dismissed' | 'confirmed';
+  reason: string;
+  by?: string;
+}
+
+export interface ReviewResult {
+  recorded: boolean;
+  /** The ledger's file path, when written. */
+  ledger?: string;
+  /** Why nothing was recorded. */
+  reason?: string;
+}
+
+/** What a dismiss code action's command carries: [uri, fingerprint, code]. */
+export type ReviewCommandArgs = [uri: string, fingerprint: string, code: string];
