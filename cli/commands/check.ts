@@ -41,7 +41,7 @@ export interface CheckArgs {
   stdoutIsTTY?: boolean;
 }
 
-/** Where binary output goes when there is no `-o` (stdout by default). */
+/** Where byte-exact output (xlsx, csv) goes when there is no `-o` (stdout by default). */
 export type WriteBytes = (bytes: Uint8Array) => void;
 
 /** The single-report checks of the files, without pairing or ledger (for `fix`). */
@@ -94,11 +94,13 @@ export async function runCheck(
       emit(JSON.stringify(sarif, null, 2));
       break;
     }
-    case 'csv':
-      // The BOM and CRLF are part of the file: written as is.
-      if (a.output) writeFileSync(a.output, toCsv(run.results, a.locale));
-      else out(toCsv(run.results, a.locale).replace(/\r\n$/, ''));
+    case 'csv': {
+      // The BOM and the CRLF line ends are part of the file: written byte for byte, to a file or stdout.
+      const csv = Buffer.from(toCsv(run.results, a.locale), 'utf8');
+      if (a.output) writeFileSync(a.output, csv);
+      else writeBytes(csv);
       break;
+    }
     case 'xlsx': {
       // exceljs lives in its own bundle (dist/xlsx.js), loaded only here.
       const { writeWorkbook } = await import('../output/xlsx');

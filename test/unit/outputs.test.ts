@@ -59,6 +59,8 @@ test('csv: BOM, CRLF, a header in the output’s language, one row per finding, 
   await run({ paths: [dir], format: 'csv', locale: 'en', output: file });
   const en = readFileSync(file, 'utf8');
   assert.ok(en.startsWith('\ufefffile,line,organ,year,code,severity,cell,path,message,status,reason,by,date,fingerprint\r\n'));
+  const piped = Buffer.from((await run({ paths: [dir], format: 'csv' })).bytes[0]).toString('utf8');
+  assert.equal(piped, csv, 'to stdout byte for byte (BOM and CRLF included)');
   assert.equal(csvCell('a,"b"\nc'), '"a,""b""\nc"');
   assert.equal(csvCell('-1'), "'-1");
   assert.equal(csvCell(7), '7');
