@@ -136,3 +136,15 @@ test('hover on an X-REUSE finding: this year’s and last year’s passage side 
   );
   assert.ok(!/\n\| .*\n.* \|$/.test(md.split('|---|---|')[1].trim()), 'one table row: the passages’ line breaks are spaces');
 });
+
+test('nianbao.reuse reaches the server: a threshold of 100 % or a high minimum length silences X-REUSE, the defaults bring it back', async () => {
+  const reuse = (x: { diagnostics: Diagnostic[] }) => x.diagnostics.filter((d) => d.code === 'X-REUSE').length;
+  await client.updateSettings({ reuse: { threshold: 100 } });
+  await client.waitForDiagnostics(uri, (x) => reuse(x) === 0 && !!t4(x.diagnostics));
+  await client.updateSettings({});
+  await client.waitForDiagnostics(uri, (x) => reuse(x) === 1);
+  await client.updateSettings({ reuse: { minChars: 10_000 } });
+  await client.waitForDiagnostics(uri, (x) => reuse(x) === 0 && !!t4(x.diagnostics));
+  await client.updateSettings({});
+  await client.waitForDiagnostics(uri, (x) => reuse(x) === 1);
+});
