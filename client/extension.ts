@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { LANGUAGE_ID } from '../protocol/commands';
+import { COMMANDS, LANGUAGE_ID } from '../protocol/commands';
 import { SETTINGS_SECTION } from '../protocol/settings';
 import * as detect from './detect';
 import { isNianbao, type Feature } from './feature';
@@ -37,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: LANGUAGE_ID, scheme: 'untitled' },
     ],
     synchronize: { configurationSection: SETTINGS_SECTION },
-    initializationOptions: { locale: vscode.env.language },
+    initializationOptions: { locale: vscode.env.language, clientCommands: [COMMANDS.reviewDismiss] },
   };
   // The id 'nianbao' makes the client read the `nianbao.trace.server` setting.
   client = new LanguageClient('nianbao', vscode.l10n.t('nianbao Language Server'), serverOptions, clientOptions);

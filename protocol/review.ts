@@ -27,5 +27,14 @@ export interface ReviewResult {
   reason?: string;
 }
 
+/**
+ * `initializationOptions.clientCommands`: the client commands a client implements. The server
+ * offers "Mark as verified" only to a client that lists COMMANDS.reviewDismiss (the VS Code
+ * extension); other LSP clients would get an action they cannot run.
+ */
+export interface ClientCommandsOption {
+  clientCommands?: string[];
+}
+
 /** What a dismiss code action's command carries: [uri, fingerprint, code]. */
 export type ReviewCommandArgs = [uri: string, fingerprint: string, code: string];

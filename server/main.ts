@@ -25,9 +25,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LEDGER_FILE } from '../core';
-import { REQUESTS } from '../protocol/commands';
+import { COMMANDS, REQUESTS } from '../protocol/commands';
 import { IMPORT_REQUEST } from '../protocol/importPreview';
-import { REVIEW_REQUEST, type ReviewParams } from '../protocol/review';
+import { REVIEW_REQUEST, type ClientCommandsOption, type ReviewParams } from '../protocol/review';
 import { codeActions, FIX_ALL_KIND, isFixAllData, resolveFixAll, type EditCapabilities } from './codeActions';
 import { codeLenses } from './codeLens';
 import { executeCommand, SERVER_COMMANDS } from './commands';
@@ -55,6 +55,7 @@ let workspace: WorkspaceIndex;
 /** The review ledgers next to the reports (server/review.ts). */
 const ledgers = new LedgerStore();
 let watchLedgers = false;
+let canReview = false;
 let workspaceFolderEvents = false;
 let editCaps: EditCapabilities = { documentChanges: false };
 let completionCaps: CompletionCapabilities = { snippets: false };
@@ -66,7 +67,9 @@ process.on('unhandledRejection', (e) => connection.console.error(`[nianbao] unha
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
-  const init = (params.initializationOptions ?? {}) as { locale?: unknown };
+  const init = (params.initializationOptions ?? {}) as { locale?: unknown } & ClientCommandsOption;
+  // "Mark as verified" runs a client command: offered only to a client that has it (the VS Code extension).
+  canReview = Array.isArray(init.clientCommands) && init.clientCommands.includes(COMMANDS.reviewDismiss);
   const clientLocale = typeof init.locale === 'string' ? init.locale : params.locale;
   settings = new SettingsStore(connection, caps.workspace?.configuration === true, clientLocale);
   store = new AnalysisStore(documents, settings, timer);
@@ -158,7 +161,7 @@ function feature<R>(name: string, uri: string, fallback: R, fn: (a: Analysis) =>
 connection.onHover((p) => feature('hover', p.textDocument.uri, null, (a) => hover(a, p)));
 connection.onCompletion((p) => feature('completion', p.textDocument.uri, [], (a) => completion(a, p, completionCaps)));
 connection.onCodeAction((p) =>
-  feature('codeAction', p.textDocument.uri, [], (a) => codeActions(a, p, editCaps, ledgers.view(a))),
+  feature('codeAction', p.textDocument.uri, [], (a) => codeActions(a, p, editCaps, canReview ? ledgers.view(a) : undefined)),
 );
 connection.onCodeActionResolve((action) => {
   const data = action.data;

@@ -43,6 +43,8 @@ before(async () => {
   uri = pathToFileURL(join(dir, 'y2023.nianbao.yaml')).href;
   client = await TestClient.start({
     locale: 'zh-cn',
+    // As the VS Code extension does: it implements the dismiss command.
+    initializationOptions: { clientCommands: [COMMANDS.reviewDismiss] },
     capabilities: CAPABILITIES,
     workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
   });
@@ -105,6 +107,23 @@ test('a ledger changed outside the editor (nianbao review reopen) shows when its
     changes: [{ uri: pathToFileURL(ledger()).href, type: FileChangeType.Changed }],
   });
   await client.waitForDiagnostics(uri, (x) => t4(x.diagnostics)?.severity === 1);
+});
+
+test('a client without the dismiss command (any other LSP client) is not offered it', async () => {
+  const other = await TestClient.start({
+    capabilities: CAPABILITIES,
+    workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+  });
+  try {
+    await other.open(uri, Y23);
+    const d = t4(await other.currentDiagnostics(uri))!;
+    assert.match(data(d).fingerprint ?? '', /^[0-9a-f]{16}$/, 'the fingerprint is there for any client');
+    const actions = await other.codeActions(uri, d.range, [d]);
+    assert.ok(actions.length > 0);
+    assert.ok(!actions.some((a) => a.command?.command === COMMANDS.reviewDismiss));
+  } finally {
+    await other.stop();
+  }
 });
 
 test('an untitled report has no folder for a ledger: nothing is recorded', async () => {
