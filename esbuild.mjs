@@ -30,6 +30,16 @@ const lazyPdf = {
     );
   },
 };
+// The XLSX writer (cli/output/xlsx.ts, with exceljs: about 1 MB) is its own bundle too, dist/xlsx.js,
+// loaded by `check --format xlsx` only: dist/cli.js refers to it as `./xlsx.js`.
+const lazyXlsx = {
+  name: 'lazy-xlsx',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/output\/xlsx$/ }, (args) =>
+      args.importer.endsWith(join('cli', 'commands', 'check.ts')) ? { path: './xlsx.js', external: true } : undefined,
+    );
+  },
+};
 // pdf.js looks for the optional native canvas package through `import.meta.url`, empty in a
 // CommonJS bundle; it does without (no rendering here), so esbuild's notice is noise.
 const pdfjsQuiet = { logOverride: { 'empty-import-meta': 'silent' } };
@@ -52,7 +62,8 @@ const GENERATORS = ['scripts/build-snippets.ts', 'scripts/rules-doc.ts', 'script
 
 await Promise.all([
   esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: GENERATORS, outdir: 'out/scripts' }),
-  esbuild.build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyPdf] }),
+  esbuild.build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyPdf, lazyXlsx] }),
+  esbuild.build({ ...common, sourcemap: false, entryPoints: ['cli/output/xlsx.ts'], outfile: 'dist/xlsx.js' }),
   esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', plugins: [lazyPdf] }),
   esbuild.build({ ...common, ...pdfjsQuiet, sourcemap: false, entryPoints: ['import/pdf/index.ts'], outfile: 'dist/pdf.js' }),
   // nianbao/import runs here, in a worker thread of the server (server/import.ts): a separate bundle.

@@ -58,3 +58,16 @@ export function fileAndOutput(
   if (files.length !== 1) throw new UsageError(`${command} needs exactly one FILE`);
   return { file: files[0], out };
 }
+
+/** Takes `-o OUT` out of the positionals (`--output OUT` is a flag already). */
+export function takeOutput(positionals: string[], flags: Record<string, string | true>): { rest: string[]; out?: string } {
+  const rest: string[] = [];
+  let out = typeof flags.output === 'string' ? flags.output : undefined;
+  for (let i = 0; i < positionals.length; i++) {
+    if (positionals[i] === '-o') {
+      out = positionals[++i];
+      if (!out) throw new UsageError('-o needs a file name');
+    } else rest.push(positionals[i]);
+  }
+  return { rest, out };
+}

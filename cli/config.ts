@@ -1,6 +1,6 @@
 /**
  * `--config FILE`: a JSON file with the editor's check settings —
- * `{"severity": {"T3-COMPLETE": "off"}, "deadlines": {"township_government": "02-20"}}`
+ * `{"severity": {"T3-COMPLETE": "off"}, "deadlines": {"township_government": "02-20"}, "reuse": {"threshold": 50}}`
  * (`rules` is accepted for `severity`: it is the editor setting's name, `nianbao.rules`).
  * Every key and value is validated against the same rule codes (core RULE_CODES), severities and
  * organ kinds the language server uses (protocol/settings.ts); anything else is a one-line usage
@@ -11,7 +11,7 @@ import { DEFAULT_DEADLINES, isRuleCode, RULE_CODES, type CheckOptions, type Seve
 import { UsageError } from './args';
 
 const SEVERITIES: SeveritySetting[] = ['error', 'warning', 'info', 'off'];
-const KEYS = ['severity', 'rules', 'deadlines'];
+const KEYS = ['severity', 'rules', 'deadlines', 'reuse'];
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function loadConfig(file: string): CheckOptions {
@@ -37,7 +37,7 @@ export function validateConfig(raw: unknown, file: string): CheckOptions {
   const bad = (m: string) => new UsageError(`config ${file}: ${m}`, false);
   if (!isObject(raw)) throw bad(`must be a JSON object such as {"severity": {"T3-COMPLETE": "off"}}, not ${describe(raw)}`);
   for (const k of Object.keys(raw))
-    if (!KEYS.includes(k)) throw bad(`unknown key "${k}" (known: severity (or rules), deadlines)`);
+    if (!KEYS.includes(k)) throw bad(`unknown key "${k}" (known: severity (or rules), deadlines, reuse)`);
   if ('severity' in raw && 'rules' in raw) throw bad('give "severity" or "rules" (the same setting), not both');
   const out: CheckOptions = {};
   const sevKey = 'severity' in raw ? 'severity' : 'rules';
@@ -69,6 +69,26 @@ export function validateConfig(raw: unknown, file: string): CheckOptions {
         throw bad(`deadline for ${kind} must be a date "MM-DD" such as "03-31", not ${describe(d)}`);
       out.deadlines[kind] = d as string;
     }
+  }
+  if (raw.reuse !== undefined) out.reuse = reuseOf(raw.reuse, bad);
+  return out;
+}
+
+/** `reuse: {threshold: 1–100 (percent), minChars: ≥ 1}` (X-REUSE). */
+function reuseOf(v: unknown, bad: (m: string) => UsageError): CheckOptions['reuse'] {
+  if (!isObject(v)) throw bad(`"reuse" must be an object such as {"threshold": 50, "minChars": 100}, not ${describe(v)}`);
+  const out: NonNullable<CheckOptions['reuse']> = {};
+  for (const k of Object.keys(v))
+    if (k !== 'threshold' && k !== 'minChars') throw bad(`unknown key "reuse.${k}" (known: threshold, minChars)`);
+  if (v.threshold !== undefined) {
+    if (typeof v.threshold !== 'number' || v.threshold < 1 || v.threshold > 100)
+      throw bad('reuse.threshold is a percentage, 1 to 100');
+    out.threshold = v.threshold;
+  }
+  if (v.minChars !== undefined) {
+    if (typeof v.minChars !== 'number' || !Number.isInteger(v.minChars) || v.minChars < 1)
+      throw bad('reuse.minChars is a whole number of characters');
+    out.minChars = v.minChars;
   }
   return out;
 }

@@ -1,9 +1,10 @@
 /** The `nianbao` command line: check, fix, skeleton, lsp. */
 import { join } from 'node:path';
 import { VERSION, type CheckOptions, type Locale } from '../core';
-import { parseArgs, UsageError } from './args';
+import { parseArgs, takeOutput, UsageError } from './args';
 import { runCheck } from './commands/check';
 import { runFix } from './commands/fix';
+import { runReview } from './commands/review';
 import { exportArgs, runExport } from './commands/export';
 import { importArgs, runImport } from './commands/import';
 import { runSkeleton } from './commands/skeleton';
@@ -13,14 +14,26 @@ import { sanitize } from './output/sanitize';
 const USAGE = `nianbao ${VERSION}: 政府信息公开工作年度报告 (YAML) checker
 
 Usage:
-  nianbao check [--format text|json|sarif] [--locale zh-CN|en] [--config FILE] [--summary [--top N]]
+  nianbao check [--format text|json|sarif|csv|xlsx|html] [--locale zh-CN|en] [--config FILE]
+                [--summary [--top N]] [--roster FILE] [--ledger FILE] [-o OUT]
                 [--no-inline-config] [--report-unused-disable-directives] PATH...
                                  --no-inline-config: ignore # nianbao-disable-next-line comments;
                                  findings they silence are always counted and listed anyway
                                  several files: also checks each report against the same
-                                 organ's report of the year before (X-CARRY, X-INFORCE …)
+                                 organ's report of the year before (X-CARRY, X-REUSE …) and
+                                 says which file was paired with which
                                  --summary: errors and warnings per organ and year, worst
                                  first (the worst N rows, default 20; --top 0 for all)
+                                 --roster FILE: the organs expected to report (ROSTER-MISSING …)
+                                 --ledger FILE: the review ledger (default: the nearest
+                                 nianbao-review.yaml); dismissed findings do not count
+                                 csv/xlsx for Excel and WPS; html: one page for the batch
+  nianbao review dismiss FINGERPRINT... --reason TEXT [--by NAME] [--ledger FILE] [PATH...]
+  nianbao review confirm FINGERPRINT... [--reason TEXT] [--by NAME] [--ledger FILE] [PATH...]
+  nianbao review reopen FINGERPRINT... [--ledger FILE]
+  nianbao review list [--ledger FILE] [--format text|json] [PATH...]
+                                 a reviewer's decisions, by the fingerprint check prints
+                                 (--format json / csv); check reads them
   nianbao fix [--dry-run] [--locale zh-CN|en] PATH...
   nianbao skeleton --format 2019|2021 [--year Y] [--organ NAME] [--kind ORGAN_KIND] [--fill blank|zero]
   nianbao import FILE [-o OUT] [--year Y] [--quiet]   published report (.txt/.html/.docx/.pdf) → YAML
@@ -31,6 +44,7 @@ Usage:
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.`;
 
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe(process.stdout);
   const out = (s: string) => process.stdout.write(`${s}\n`);
   const err = (s: string) => process.stderr.write(`${s}\n`);
   const [cmd, ...rest] = argv;
@@ -46,16 +60,44 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (cmd) {
       case 'check': {
-        const a = parseArgs(rest, ['format', 'locale', 'config', 'top'], ['summary', ...DIRECTIVE_FLAGS]);
-        return runCheck(
+        const a = parseArgs(
+          rest,
+          ['format', 'locale', 'config', 'top', 'roster', 'ledger', 'output'],
+          ['summary', ...DIRECTIVE_FLAGS],
+        );
+        const { rest: paths, out: output } = takeOutput(a.positionals, a.flags);
+        return await runCheck(
           {
-            paths: a.positionals,
+            paths,
             format: String(a.flags.format ?? 'text'),
             locale: locale(a.flags.locale),
             options: options(a.flags.config, a.flags),
             version: VERSION,
             summary: a.flags.summary === true,
             top: top(a.flags.top),
+            roster: str(a.flags.roster),
+            ledger: str(a.flags.ledger),
+            output,
+          },
+          out,
+          err,
+        );
+      }
+      case 'review': {
+        const [action, ...more] = rest;
+        const a = parseArgs(more, ['reason', 'by', 'ledger', 'roster', 'format', 'locale', 'config'], ['force']);
+        return runReview(
+          {
+            action: action ?? '',
+            positionals: a.positionals,
+            reason: str(a.flags.reason),
+            by: str(a.flags.by),
+            ledger: str(a.flags.ledger),
+            roster: str(a.flags.roster),
+            force: a.flags.force === true,
+            format: str(a.flags.format),
+            locale: locale(a.flags.locale),
+            options: options(a.flags.config),
           },
           out,
           err,
@@ -111,6 +153,8 @@ function locale(v: string | true | undefined): Locale {
   throw new UsageError('--locale must be zh-CN or en');
 }
 
+const str = (v: string | true | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+
 function top(v: string | true | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
@@ -128,4 +172,19 @@ function options(config: string | true | undefined, flags: Record<string, string
     ...(flags['no-inline-config'] === true ? { inlineConfig: false } : {}),
     ...(flags['report-unused-disable-directives'] === true ? { reportUnusedDirectives: true } : {}),
   };
+}
+
+let pipeGuarded = false;
+
+/**
+ * `nianbao check … | head`: when the reader closes the pipe, the next write fails with EPIPE.
+ * That is the reader's choice, not an error: stop quietly with exit code 0, as `cat` does.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
 }

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { LANGUAGE_ID } from '../protocol/commands';
+import { COMMANDS, LANGUAGE_ID } from '../protocol/commands';
 import { SETTINGS_SECTION } from '../protocol/settings';
 import * as detect from './detect';
 import { isNianbao, type Feature } from './feature';
@@ -13,11 +13,12 @@ import * as fixAll from './fixAll';
 import * as importReport from './import';
 import * as newReport from './newReport';
 import * as preview from './preview';
+import * as review from './review';
 import * as showRules from './showRules';
 import * as status from './status';
 
 /** Feature modules, each with `register(context, client)`. */
-const FEATURES: Feature[] = [fixAll, newReport, showRules, status, detect, preview, importReport];
+const FEATURES: Feature[] = [fixAll, newReport, showRules, status, detect, preview, importReport, review];
 
 /** How long activation waits for the server's initialize answer before going on without it. */
 const START_DEADLINE_MS = 15_000;
@@ -36,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: LANGUAGE_ID, scheme: 'untitled' },
     ],
     synchronize: { configurationSection: SETTINGS_SECTION },
-    initializationOptions: { locale: vscode.env.language },
+    initializationOptions: { locale: vscode.env.language, clientCommands: [COMMANDS.reviewDismiss] },
   };
   // The id 'nianbao' makes the client read the `nianbao.trace.server` setting.
   client = new LanguageClient('nianbao', vscode.l10n.t('nianbao Language Server'), serverOptions, clientOptions);

@@ -47,3 +47,33 @@ export { localeOf, resolveLocale, type LocaleSetting } from './facts/locale';
 export { VERSION } from './facts/version';
 export { makeTitle, readTitle, reportFileName, isTitle } from './facts/title';
 export { readCellText, isValueText, type CellText } from './facts/lexicon';
+export { subjectName } from './schema/labels';
+export { REUSE_DEFAULTS, type ReuseOptions } from './rules/options';
+export {
+  checkBatch,
+  type BatchInput,
+  type BatchOptions,
+  type BatchReport,
+  type BatchResult,
+  type BatchRoster,
+  type Pairing,
+} from './review/batch';
+export { parseRoster, type Roster, type RosterOrgan } from './review/roster';
+export type { RosterStatus } from './rules/review/check';
+export { fingerprintsOf, fingerprintOf, FINGERPRINT_RE, type FingerprintSubject } from './review/fingerprint';
+export {
+  LEDGER_FILE,
+  REVIEW_STATUSES,
+  emptyLedger,
+  ledgerCandidates,
+  parseLedger,
+  recordDecision,
+  removeDecision,
+  reviewOf,
+  staleEntries,
+  today,
+  type Ledger,
+  type LedgerEntry,
+  type Review,
+  type ReviewStatus,
+} from './review/ledger';

@@ -10,6 +10,8 @@ export const COMMANDS = {
   importReport: 'nianbao.importReport',
   /** Client: open the HTML preview beside the editor. */
   preview: 'nianbao.preview',
+  /** Client: ask why a finding is not a defect and record it in the review ledger (args: ReviewCommandArgs). */
+  reviewDismiss: 'nianbao.review.dismiss',
 } as const;
 
 export const LANGUAGE_ID = 'nianbao';

@@ -5,6 +5,7 @@
  */
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { ImportParams, ImportResponse, PreviewParams } from './importPreview';
+import type { ReviewParams, ReviewResult } from './review';
 import type { StatusResult } from './results';
 
 /** `nianbao/skeleton`: the text of a blank report of a format. */
@@ -25,3 +26,6 @@ export const PreviewRequest = new RequestType<PreviewParams, string | null, void
 
 /** `nianbao/import`: a published report (text, HTML, DOCX, PDF) imported in the server's import worker. */
 export const ImportRequest = new RequestType<ImportParams, ImportResponse, void>('nianbao/import');
+
+/** `nianbao/review`: record a reviewer's decision on one finding in the review ledger beside the report. */
+export const ReviewRequest = new RequestType<ReviewParams, ReviewResult, void>('nianbao/review');

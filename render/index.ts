@@ -59,26 +59,9 @@ export function renderReport(input: RenderInput, opts: RenderOptions = {}): stri
   const { report } = input;
   const locale = opts.locale ?? 'zh-CN';
   const format: FormatId = input.format ?? report.format ?? '2021';
-  const ctx: Ctx = {
-    report,
-    diags: opts.diagnostics === false ? [] : input.diagnostics,
-    claimed: new Set(),
-    locale,
-    line: (o) => report.lines.position(o).line,
-  };
-  const body: string[] = [];
   const value = (report.value ?? {}) as Record<string, unknown>;
   const meta = (value.meta ?? {}) as Record<string, unknown>;
-  body.push(renderHead(ctx, meta));
-  const sectionsHtml: string[] = [];
-  for (const s of sectionsOf(format)) {
-    if (s.narrative) sectionsHtml.push(renderNarrative(ctx, s.key, s.title));
-    else sectionsHtml.push(renderTableSection(ctx, s.key, s.title, format));
-  }
-  if (opts.diagnostics !== false) body.push(renderFindings(ctx));
-  body.push(...sectionsHtml);
-  body.push(`<footer>nianbao · ${esc(labelAt(format, []))}</footer>`);
-
+  const body = renderBody(input, opts).html;
   const nonce = cspToken(opts.nonce);
   const source = cspToken(opts.cspSource);
   const styleSrc = nonce ? `'nonce-${nonce}'` : `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
@@ -103,13 +86,62 @@ export function renderReport(input: RenderInput, opts: RenderOptions = {}): stri
     `<style${attr('nonce', nonce)}>${STYLE}</style>`,
     '</head>',
     `<body><main class="report">`,
-    ...body,
+    body,
     '</main>',
     opts.script && nonce ? `<script nonce="${nonce}">${SCRIPT}</script>` : '',
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+export interface BodyOptions extends RenderOptions {
+  /** Prefix of an `id` on every element with a `data-path` (the first of each path), so a page can link to a cell. */
+  anchor?: string;
+  /** List the findings above the report (default: when diagnostics are shown). */
+  findingsList?: boolean;
+}
+
+/**
+ * The report's body — its header, the findings list and the six sections — without the page
+ * around it, for embedding (the batch review page, cli/output/html.ts). `anchors` are the
+ * subject paths that got an id.
+ */
+export function renderBody(input: RenderInput, opts: BodyOptions = {}): { html: string; anchors: Set<string> } {
+  const { report } = input;
+  const locale = opts.locale ?? 'zh-CN';
+  const format: FormatId = input.format ?? report.format ?? '2021';
+  const ctx: Ctx = {
+    report,
+    diags: opts.diagnostics === false ? [] : input.diagnostics,
+    claimed: new Set(),
+    locale,
+    line: (o) => report.lines.position(o).line,
+  };
+  const body: string[] = [];
+  const value = (report.value ?? {}) as Record<string, unknown>;
+  const meta = (value.meta ?? {}) as Record<string, unknown>;
+  body.push(renderHead(ctx, meta));
+  const sectionsHtml: string[] = [];
+  for (const s of sectionsOf(format)) {
+    if (s.narrative) sectionsHtml.push(renderNarrative(ctx, s.key, s.title));
+    else sectionsHtml.push(renderTableSection(ctx, s.key, s.title, format));
+  }
+  if (opts.diagnostics !== false && opts.findingsList !== false) body.push(renderFindings(ctx));
+  body.push(...sectionsHtml);
+  body.push(`<footer>nianbao · ${esc(labelAt(format, []))}</footer>`);
+  const anchors = new Set<string>();
+  let html = body.join('\n');
+  if (opts.anchor !== undefined) {
+    const prefix = opts.anchor;
+    // data-path values are already escaped; the id repeats them behind the prefix.
+    html = html.replace(/ data-path="([^"]*)"/g, (m, path: string) => {
+      if (anchors.has(path)) return m;
+      anchors.add(path);
+      return ` id="${esc(prefix)}${path}"${m}`;
+    });
+  }
+  return { html, anchors };
 }
 
 function titleOf(meta: Record<string, unknown>, format: FormatId): string {

@@ -6,8 +6,9 @@
  */
 import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import type { Diagnostic, Locale } from '../core';
+import { say, UI, type Diagnostic, type LedgerEntry, type Locale } from '../core';
 import { memo, type Analysis, type AnalysisStore } from './documents';
+import { fingerprints, type LedgerStore, type ReviewView } from './review';
 import type { Timer } from './timing';
 
 export const SOURCE = 'nianbao';
@@ -18,14 +19,22 @@ const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function toLsp(uri: string, version: number, d: Diagnostic, locale: Locale): LspDiagnostic {
+/** What the review ledger adds to a finding: its fingerprint, and the decision when it was dismissed. */
+export interface Reviewed {
+  fingerprint?: string;
+  dismissed?: LedgerEntry;
+}
+
+export function toLsp(uri: string, version: number, d: Diagnostic, locale: Locale, review: Reviewed = {}): LspDiagnostic {
+  const { fingerprint, dismissed } = review;
   const out: LspDiagnostic = {
     range: d.range,
-    severity: SEVERITY[d.severity],
+    // A finding dismissed in the review ledger stays visible, faintly, with the reviewer's reason.
+    severity: dismissed ? DiagnosticSeverity.Hint : SEVERITY[d.severity],
     code: d.code,
     source: SOURCE,
-    message: d.message[locale],
-    data: { ...d.data, version },
+    message: dismissed ? `${d.message[locale]}${say(locale, UI.verifiedTag, { reason: dismissed.reason })}` : d.message[locale],
+    data: { ...d.data, version, ...(fingerprint ? { fingerprint } : {}), ...(dismissed ? { review: 'dismissed' } : {}) },
   };
   if (d.related?.length) {
     // Cross-year findings relate to last year's report: r.uri names it.
@@ -37,10 +46,15 @@ export function toLsp(uri: string, version: number, d: Diagnostic, locale: Local
   return out;
 }
 
-/** The LSP diagnostics of an analysis in its locale (memoised per locale). */
-export function lspDiagnostics(a: Analysis): LspDiagnostic[] {
+/** The LSP diagnostics of an analysis in its locale, with the ledger's verdicts (memoised per locale and ledger version). */
+export function lspDiagnostics(a: Analysis, view: ReviewView = { stamp: '', dismissed: new Map() }): LspDiagnostic[] {
   const locale = a.settings.locale;
-  return memo(a, `lsp:${locale}`, () => a.result.diagnostics.map((d) => toLsp(a.uri, a.version, d, locale)));
+  const fps = fingerprints(a);
+  return memo(a, `lsp:${locale}:${view.stamp}`, () =>
+    a.result.diagnostics.map((d) =>
+      toLsp(a.uri, a.version, d, locale, { fingerprint: fps.get(d), dismissed: view.dismissed.get(d) }),
+    ),
+  );
 }
 
 /**
@@ -63,6 +77,7 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly store: AnalysisStore,
     private readonly timer: Timer,
+    private readonly ledgers?: LedgerStore,
   ) {}
 
   schedule(uri: string): void {
@@ -93,7 +108,7 @@ export class DiagnosticsPublisher {
       if (!a) return;
       // A newer version arrived while the settings were read: its own timer will publish.
       if (this.store.documents.get(uri)?.version !== a.version) return;
-      const diagnostics = lspDiagnostics(a);
+      const diagnostics = lspDiagnostics(a, this.ledgers?.view(a));
       await this.connection.sendDiagnostics({ uri, version: a.version, diagnostics });
       const arrived = this.arrived.get(uri);
       if (arrived?.version === a.version) {

@@ -94,13 +94,15 @@ function childList(eff: Effective, isRow: boolean): string[] {
 export function hover(a: Analysis, params: HoverParams): Hover | null {
   const report = a.result.report;
   const offset = report.lines.offset(params.position);
-  const hit = pathAt(report, offset);
-  if (!hit) return null;
   const locale = a.settings.locale;
+  const reuse = reuseAt(a, offset, locale);
+  const hit = pathAt(report, offset);
+  if (!hit) return reuse ? { contents: { kind: MarkupKind.Markdown, value: reuse.value }, range: reuse.range } : null;
   const parts: string[] = [];
+  if (reuse) parts.push(reuse.value);
   const described = describePath(a.format, hit.path, locale);
-  if (!described) return null;
-  parts.push(described);
+  if (!described && !reuse) return null;
+  if (described) parts.push(described);
   const value = valueLine(a, hit.path, locale);
   if (value) parts.push(value);
   const computed = computedLines(a, hit.path, locale);
@@ -109,6 +111,31 @@ export function hover(a: Analysis, params: HoverParams): Hover | null {
     contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
     range: report.lines.range(hit.span),
   };
+}
+
+/** Characters of each passage an X-REUSE hover shows (a copied section can be long). */
+const MAX_PASSAGE = 600;
+
+/**
+ * On an X-REUSE finding: this year's and last year's repeated passage side by side, as a
+ * two-column table (the finding itself underlines only this year's).
+ */
+function reuseAt(a: Analysis, offset: number, locale: Locale): { value: string; range: Hover['range'] } | undefined {
+  const d = a.result.diagnostics.find((x) => x.code === 'X-REUSE' && x.span.start <= offset && offset <= x.span.end);
+  if (d?.code !== 'X-REUSE') return undefined;
+  const { share, longest, year, previousYear, passage, lastPassage } = d.data;
+  const cell = (s: string) =>
+    md(s.length > MAX_PASSAGE ? `${s.slice(0, MAX_PASSAGE - 1)}…` : s)
+      .replace(/ {2}\n/g, ' ')
+      .replace(/\|/g, '\\|');
+  const value = [
+    say(locale, UI.hoverReuse, { share, lastYear: previousYear, longest }),
+    '',
+    `| ${say(locale, UI.hoverReuseThis, { year })} | ${say(locale, UI.hoverReuseLast, { year: previousYear })} |`,
+    '|---|---|',
+    `| ${cell(passage)} | ${cell(lastPassage)} |`,
+  ].join('\n');
+  return { value, range: d.range };
 }
 
 /** For a table cell: how the checker reads its value. */

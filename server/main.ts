@@ -17,6 +17,7 @@ import {
   ErrorCodes,
   ResponseError,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -26,7 +27,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RequestHandler, RequestType } from 'vscode-languageserver-protocol';
-import { ImportRequest, PreviewRequest, SkeletonRequest, StatusRequest } from '../protocol/requests';
+import { LEDGER_FILE } from '../core';
+import { COMMANDS } from '../protocol/commands';
+import { ImportRequest, PreviewRequest, ReviewRequest, SkeletonRequest, StatusRequest } from '../protocol/requests';
+import type { ClientCommandsOption } from '../protocol/review';
 import { codeActions, FIX_ALL_KIND, isFixAllData, resolveFixAll, type EditCapabilities } from './codeActions';
 import { codeLenses } from './codeLens';
 import { executeCommand, SERVER_COMMANDS } from './commands';
@@ -38,6 +42,7 @@ import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { Lifecycle, stdioTransport } from './lifecycle';
 import { skeletonRequest, statusRequest } from './requests';
+import { LEDGER_GLOB, LedgerStore, reviewRequest } from './review';
 import { SettingsStore } from './settings';
 import { documentSymbols } from './symbols';
 import { makeTimer } from './timing';
@@ -64,6 +69,10 @@ let settings: SettingsStore;
 let store: AnalysisStore;
 let publisher: DiagnosticsPublisher;
 let workspace: WorkspaceIndex;
+/** The review ledgers next to the reports (server/review.ts). */
+const ledgers = new LedgerStore();
+let watchLedgers = false;
+let canReview = false;
 let workspaceFolderEvents = false;
 let editCaps: EditCapabilities = { documentChanges: false };
 let completionCaps: CompletionCapabilities = { snippets: false };
@@ -75,11 +84,13 @@ process.on('unhandledRejection', (e) => connection.console.error(`[nianbao] unha
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
-  const init = (params.initializationOptions ?? {}) as { locale?: unknown };
+  const init = (params.initializationOptions ?? {}) as { locale?: unknown } & ClientCommandsOption;
+  // "Mark as verified" runs a client command: offered only to a client that has it (the VS Code extension).
+  canReview = Array.isArray(init.clientCommands) && init.clientCommands.includes(COMMANDS.reviewDismiss);
   const clientLocale = typeof init.locale === 'string' ? init.locale : params.locale;
   settings = new SettingsStore(connection, caps.workspace?.configuration === true, clientLocale);
   store = new AnalysisStore(documents, settings, timer);
-  publisher = new DiagnosticsPublisher(connection, store, timer);
+  publisher = new DiagnosticsPublisher(connection, store, timer, ledgers);
   // Cross-year checks: the workspace's reports by organ and year (server/workspaceIndex.ts).
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
   workspace = new WorkspaceIndex(connection, documents, store, settings, (uri) => publisher.schedule(uri), {
@@ -88,6 +99,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   });
   store.crossYear = workspace;
   workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
+  // Ledgers are watched in the workspace folders (a window without folders has nothing to watch).
+  watchLedgers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && folders.length > 0;
   editCaps = {
     documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
     resolveEdit: caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
@@ -120,6 +133,11 @@ connection.onInitialized(() => {
   if (workspaceFolderEvents)
     connection.workspace.onDidChangeWorkspaceFolders((e) => void workspace.foldersChanged(e.added, e.removed));
   void workspace.start();
+  // A ledger written outside the editor (nianbao review dismiss) shows at once.
+  if (watchLedgers)
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: LEDGER_GLOB }] })
+      .catch(() => undefined);
 });
 
 connection.onDidChangeConfiguration((params) => {
@@ -140,7 +158,13 @@ documents.onDidClose((e) => {
   publisher.clear(e.document.uri);
   workspace.documentClosed(e.document.uri);
 });
-connection.onDidChangeWatchedFiles((p) => void workspace.filesChanged(p.changes));
+connection.onDidChangeWatchedFiles((p) => {
+  if (p.changes.some((c) => c.uri.endsWith(`/${LEDGER_FILE}`))) {
+    ledgers.changed();
+    publisher.scheduleAll();
+  }
+  void workspace.filesChanged(p.changes);
+});
 
 /** Runs a document feature on the current analysis, timed and guarded. */
 function feature<R>(name: string, uri: string, fallback: R, fn: (a: Analysis) => R): Promise<R> {
@@ -153,7 +177,9 @@ function feature<R>(name: string, uri: string, fallback: R, fn: (a: Analysis) =>
 
 connection.onHover((p) => feature('hover', p.textDocument.uri, null, (a) => hover(a, p)));
 connection.onCompletion((p) => feature('completion', p.textDocument.uri, [], (a) => completion(a, p, completionCaps)));
-connection.onCodeAction((p) => feature('codeAction', p.textDocument.uri, [], (a) => codeActions(a, p, editCaps)));
+connection.onCodeAction((p) =>
+  feature('codeAction', p.textDocument.uri, [], (a) => codeActions(a, p, editCaps, canReview ? ledgers.view(a) : undefined)),
+);
 connection.onCodeActionResolve((action) => {
   const data = action.data;
   if (!isFixAllData(data)) return action;
@@ -187,7 +213,15 @@ connection.onRequest(StatusRequest, (p) =>
     StatusRequest.method,
     () => `${p?.uri} v${documents.get(p?.uri)?.version ?? '?'}`,
     null,
-    () => statusRequest(store, p),
+    () => statusRequest(store, p, ledgers),
+  ),
+);
+connection.onRequest(ReviewRequest, (p) =>
+  timer.run(
+    ReviewRequest.method,
+    () => `${p?.uri} v${documents.get(p?.uri)?.version ?? '?'}`,
+    { recorded: false, reason: 'failed' },
+    () => reviewRequest(store, ledgers, p, () => publisher.scheduleAll()),
   ),
 );
 

@@ -6,8 +6,9 @@
 import type { SkeletonParams } from '../protocol/requests';
 import type { StatusResult } from '../protocol/results';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
-import { skeleton, type FormatId } from '../core';
+import { skeleton, } from '../core';
 import type { AnalysisStore } from './documents';
+import type { LedgerStore } from './review';
 
 export function skeletonRequest(params: SkeletonParams): string | ResponseError<void> {
   const format = String(params?.format ?? '2021');
@@ -22,10 +23,16 @@ export function skeletonRequest(params: SkeletonParams): string | ResponseError<
   });
 }
 
-export async function statusRequest(store: AnalysisStore, params: { uri: string }): Promise<StatusResult | null> {
+export async function statusRequest(
+  store: AnalysisStore,
+  params: { uri: string },
+  ledgers?: LedgerStore,
+): Promise<StatusResult | null> {
   const a = await store.get(params?.uri);
   if (!a) return null;
-  const count = (s: string) => a.result.diagnostics.filter((d) => d.severity === s).length;
+  // Findings dismissed in the review ledger are hints now: they do not count.
+  const dismissed = ledgers?.view(a).dismissed;
+  const count = (s: string) => a.result.diagnostics.filter((d) => d.severity === s && !dismissed?.has(d)).length;
   return {
     uri: a.uri,
     version: a.version,

@@ -29,6 +29,7 @@ export function mergeSettings(raw: unknown): NianbaoSettings {
     deadlines: { ...DEFAULT_SETTINGS.deadlines },
     inlayHints: { ...DEFAULT_SETTINGS.inlayHints },
     index: { include: [...DEFAULT_SETTINGS.index.include] },
+    reuse: { ...DEFAULT_SETTINGS.reuse },
   };
   if (r.locale === 'auto' || r.locale === 'zh-CN' || r.locale === 'en') out.locale = r.locale;
   if (isObject(r.rules)) {
@@ -46,6 +47,11 @@ export function mergeSettings(raw: unknown): NianbaoSettings {
   }
   if (isObject(r.index) && Array.isArray(r.index.include))
     out.index.include = r.index.include.filter((g): g is string => typeof g === 'string');
+  if (isObject(r.reuse)) {
+    const { threshold, minChars } = r.reuse;
+    if (typeof threshold === 'number' && threshold >= 1 && threshold <= 100) out.reuse.threshold = threshold;
+    if (typeof minChars === 'number' && Number.isInteger(minChars) && minChars >= 1) out.reuse.minChars = minChars;
+  }
   return out;
 }
 
@@ -97,7 +103,7 @@ export class SettingsStore {
 
   effective(raw: unknown): EffectiveSettings {
     const settings = mergeSettings(raw);
-    const options: CheckOptions = { severity: settings.rules, deadlines: settings.deadlines };
+    const options: CheckOptions = { severity: settings.rules, deadlines: settings.deadlines, reuse: settings.reuse };
     return { settings, locale: resolveLocale(settings.locale, this.clientLocale), options, optionsKey: JSON.stringify(options) };
   }
 }

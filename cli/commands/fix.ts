@@ -23,7 +23,8 @@ import {
 import { UsageError } from '../args';
 import { ioReason } from '../files';
 import { sanitize } from '../output/sanitize';
-import { checkFiles, reportIo } from './check';
+import { reportIo } from '../batch';
+import { checkFiles } from './check';
 
 export function runFix(
   paths: string[],
@@ -34,9 +35,10 @@ export function runFix(
   err: (s: string) => void,
 ): number {
   if (!paths.length) throw new UsageError('fix needs at least one file or folder');
-  const { results, ioErrors, notes } = checkFiles(paths, options);
-  reportIo(ioErrors, notes, err);
-  let failed = ioErrors.length > 0;
+  const run = checkFiles(paths, options);
+  reportIo(run, err);
+  const { results } = run;
+  let failed = run.ioErrors.length > 0;
   let remainingErrors = false;
   const en = locale === 'en';
   for (const r of results) {

@@ -125,6 +125,28 @@ export const UI = {
     (a) => `${a.title}：全部部分、表格、行和列`,
     (a) => `${a.title}: every section, table, row and column`,
   ),
+  fixDismiss: message<{ code: string }>(
+    (a) => `将 ${a.code} 标记为已核实（写入审核记录）…`,
+    (a) => `Mark ${a.code} as verified (review ledger)…`,
+  ),
+  /** Appended to a finding dismissed in the review ledger (shown as a hint). */
+  verifiedTag: message<{ reason: string }>(
+    (a) => `（已核实：${a.reason}）`,
+    (a) => ` (verified: ${a.reason})`,
+  ),
+  hoverReuse: message<{ share: number; lastYear: number; longest: number }>(
+    (a) => `**X-REUSE** 与上年度（${a.lastYear}年）报告重复 ${a.share}%，最长的重复段落 ${a.longest} 字：`,
+    (a) =>
+      `**X-REUSE** ${a.share}% repeated from last year's (${a.lastYear}) report; the longest passage, ${a.longest} characters:`,
+  ),
+  hoverReuseThis: message<{ year: number }>(
+    (a) => `本年度（${a.year}年）`,
+    (a) => `This year (${a.year})`,
+  ),
+  hoverReuseLast: message<{ year: number }>(
+    (a) => `上年度（${a.year}年）`,
+    (a) => `Last year (${a.year})`,
+  ),
   fixSuppress: message<{ code: string }>(
     (a) => `在下一行忽略 ${a.code}`,
     (a) => `Ignore ${a.code} on the next line`,

@@ -168,6 +168,8 @@ export interface StartOptions {
   transport?: 'stdio' | 'ipc';
   /** Arguments for node instead of `dist/server.js --stdio` (e.g. the CLI's `lsp --stdio`). */
   command?: string[];
+  /** initializationOptions besides the locale (e.g. clientCommands). */
+  initializationOptions?: Record<string, unknown>;
   /** initializationOptions.locale (the VS Code display language). */
   locale?: string;
   /** The "nianbao" configuration section served to workspace/configuration. */
@@ -274,7 +276,7 @@ export class TestClient {
           rootUri: folders?.[0]?.uri ?? null,
           workspaceFolders: folders,
           capabilities: opts.capabilities ?? VSCODE_CAPABILITIES,
-          initializationOptions: opts.locale ? { locale: opts.locale } : {},
+          initializationOptions: { ...opts.initializationOptions, ...(opts.locale ? { locale: opts.locale } : {}) },
           locale: opts.locale,
           clientInfo: { name: 'nianbao-protocol-test', version: '0' },
         }),

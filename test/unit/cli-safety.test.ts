@@ -113,7 +113,7 @@ test('a file over the size limit is not read: YAML-TOO-LARGE from its size alone
   closeSync(fd);
   const r = nianbao(['check', '--format', 'json', file]);
   assert.equal(r.code, 1);
-  const [f] = JSON.parse(r.out) as { code: string; message: string }[];
+  const [f] = (JSON.parse(r.out) as { findings: { code: string; message: string }[] }).findings;
   assert.equal(f.code, 'YAML-TOO-LARGE');
   assert.match(f.message, /^文件过大（3221225472 字节/);
   assert.ok(r.ms < 10_000);
@@ -220,7 +220,7 @@ test('control characters from a file never reach the terminal raw; JSON keeps th
   );
   const summary = nianbao(['check', '--summary', file]);
   assert.doesNotMatch(summary.out, /[\u001b\u0007\u202e]/);
-  const json = JSON.parse(nianbao(['check', '--format', 'json', file]).out) as { message: string }[];
+  const json = (JSON.parse(nianbao(['check', '--format', 'json', file]).out) as { findings: { message: string }[] }).findings;
   assert.ok(json.some((f) => f.message.includes('\u001b]0;pwned\u0007\u001b[2J\u202e\u0085')));
 });
 
@@ -230,7 +230,7 @@ test('--config: null, non-objects, unknown keys, codes, severities and deadlines
     [null, /must be a JSON object .*, not null$/],
     [[1], /not an array$/],
     ['off', /not string "off"$/],
-    [{ severty: {} }, /unknown key "severty" \(known: severity \(or rules\), deadlines\)$/],
+    [{ severty: {} }, /unknown key "severty" \(known: severity \(or rules\), deadlines, reuse\)$/],
     [{ severity: { 'T3-COMPLET': 'off' } }, /unknown rule code "T3-COMPLET" in "severity" \(see docs\/RULES\.md\)$/],
     [{ severity: { 't3-complete': 'off' } }, /\(did you mean T3-COMPLETE\?\)$/],
     [{ severity: { 'T3-COMPLETE': 'none' } }, /severity of T3-COMPLETE must be error, warning, info or off, not string "none"$/],
@@ -263,7 +263,7 @@ test('--config: null, non-objects, unknown keys, codes, severities and deadlines
   writeFileSync(ok, JSON.stringify({ rules: { 'T3-COMPLETE': 'off' }, deadlines: { township_government: '02-20' } }));
   const r = nianbao(['check', '--format', 'json', '--config', ok, join(ROOT, 'examples', SEED4)]);
   assert.equal(r.code, 1);
-  assert.ok(!(JSON.parse(r.out) as { code: string }[]).some((f) => f.code === 'T3-COMPLETE'));
+  assert.ok(!(JSON.parse(r.out) as { findings: { code: string }[] }).findings.some((f) => f.code === 'T3-COMPLETE'));
 });
 
 for (const h of HOSTILE_DOCS) {
