@@ -9,9 +9,9 @@ const SEV_ORDER: Severity[] = ['error', 'warning', 'info'];
 const NAMES: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 export function findingsPanel(all: readonly Diagnostic[], shown: ReadonlySet<Diagnostic>, locale: Locale): string {
-  const summary = SEV_ORDER.map((s) => `<span class="sev-${s}">${all.filter((d) => d.severity === s).length} ${NAMES[s]}</span>`).join(
-    '，',
-  );
+  const summary = SEV_ORDER.map(
+    (s) => `<span class="sev-${s}">${all.filter((d) => d.severity === s).length} ${NAMES[s]}</span>`,
+  ).join('，');
   const sorted = [...all.filter((d) => !shown.has(d)), ...all.filter((d) => shown.has(d))];
   const items = sorted.map(
     (d) => `<li class="sev-${d.severity}" data-line="${d.range.start.line}">${esc(d.code)} ${esc(d.message[locale])}</li>`,

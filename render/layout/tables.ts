@@ -68,7 +68,12 @@ function matrix(spec: TableSpec, format: FormatId): LayoutTable {
     const out: { id: string; label: string; path: string[]; group?: string }[] = [];
     const top = x(nodeAt(format, [spec.key, r.rel[0]]));
     if (top.rowGroup)
-      out.push({ id: `group:${top.rowGroup}`, label: groupLabels[top.rowGroup] ?? top.rowGroup, path: [spec.key], group: top.rowGroup });
+      out.push({
+        id: `group:${top.rowGroup}`,
+        label: groupLabels[top.rowGroup] ?? top.rowGroup,
+        path: [spec.key],
+        group: top.rowGroup,
+      });
     for (let i = 1; i <= r.rel.length; i++) {
       const p = [spec.key, ...r.rel.slice(0, i)];
       out.push({ id: p.join('.'), label: labelAt(format, p), path: p });
