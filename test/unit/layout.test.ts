@@ -34,7 +34,7 @@ function tile(rows: LayoutCell[][]): number {
   });
   assert.equal(occupied.length, rows.length, 'a rowspan runs past the table');
   const widths = occupied.map((row) => row.filter(Boolean).length);
-  occupied.forEach((row, r) => assert.equal(row.length, widths[r], `hole in row ${r}`));
+  for (const [r, row] of occupied.entries()) assert.equal(row.length, widths[r], `hole in row ${r}`);
   assert.ok(
     widths.every((w) => w === widths[0]),
     `rows of unequal width ${widths}`,
