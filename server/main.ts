@@ -25,6 +25,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { REQUESTS } from '../protocol/commands';
 import { IMPORT_REQUEST } from '../protocol/importPreview';
+import { CellEditsRequest, TableRequest } from '../protocol/requests';
 import { codeActions, FIX_ALL_KIND, isFixAllData, resolveFixAll, type EditCapabilities } from './codeActions';
 import { codeLenses } from './codeLens';
 import { executeCommand, SERVER_COMMANDS } from './commands';
@@ -36,6 +37,7 @@ import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { skeletonRequest, statusRequest, type SkeletonParams } from './requests';
 import { SettingsStore } from './settings';
+import { cellEditsRequest } from './table/cellEdits';
 import { documentSymbols } from './symbols';
 import { makeTimer } from './timing';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -209,6 +211,19 @@ lazyRequest(
       const a = await store.get(uri);
       return a && { result: a.result, locale: a.settings.locale };
     }),
+);
+// The table editor: its model needs render/ (lazy); its edits only the core.
+lazyRequest(
+  TableRequest.method,
+  () => (c) => (require('./table') as typeof import('./table')).registerTable(c, (uri) => store.get(uri)),
+);
+connection.onRequest(CellEditsRequest, (p) =>
+  timer.run(
+    CellEditsRequest.method,
+    () => `${p?.uri} v${documents.get(p?.uri)?.version ?? '?'}`,
+    null,
+    () => cellEditsRequest(store, p),
+  ),
 );
 lazyRequest(IMPORT_REQUEST, () => (c) => (require('./import') as typeof import('./import')).registerImport(c));
 

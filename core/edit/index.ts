@@ -89,7 +89,12 @@ function valueFor(report: Report, format: FormatId, keys: string[], input: strin
   // Fields live in the maps beside the tables and sections (meta, fee_collection); `format` is not one.
   if (keys.length < 2 || tableOf(format, keys[0])) return undefined;
   const node = nodeAt(format, keys)?.node;
-  const scalar = node && !node.properties && !node.items && [node.type ?? []].flat().some((t) => t !== 'object' && t !== 'array');
+  // A resolved `$ref` has an empty `properties` even for a scalar.
+  const scalar =
+    node &&
+    !Object.keys(node.properties ?? {}).length &&
+    !node.items &&
+    [node.type ?? []].flat().some((t) => t !== 'object' && t !== 'array');
   return scalar ? fieldValueText(node, input) : undefined;
 }
 
