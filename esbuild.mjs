@@ -56,6 +56,15 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', plugins: [lazyPdf] }),
   esbuild.build({ ...common, ...pdfjsQuiet, sourcemap: false, entryPoints: ['import/pdf/index.ts'], outfile: 'dist/pdf.js' }),
   esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  // The table editor's page (webview/table/): plain browser code and its style sheet, dist/webview/table.{js,css}.
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: { table: 'webview/table/main.ts' },
+    outdir: 'dist/webview',
+  }),
   esbuild.build({
     ...common,
     sourcemap: true,

@@ -10,6 +10,8 @@ export const COMMANDS = {
   importReport: 'nianbao.importReport',
   /** Client: open the HTML preview beside the editor. */
   preview: 'nianbao.preview',
+  /** Client: open a report in the table editor (optional arg: its URI). */
+  editAsTable: 'nianbao.editAsTable',
 } as const;
 
 /** Custom requests from the client to the server. */

@@ -52,15 +52,21 @@ test('nianbao/table: the official layout of seed 004 filled with its cells, labe
   const blank = cellAt(m, 'applications.partial.natural');
   assert.deepEqual([blank.state, blank.text, blank.edit], ['blank', '', '']);
   assert.equal(cellAt(m, 'applications.granted.other_org').text, '2');
-  assert.equal(cellAt(m, 'applications.denied.state_secret.commercial').label, '三、本年度办理结果 · （三）不予公开 · 1.属于国家秘密 · 法人或其他组织 · 商业企业');
+  assert.equal(
+    cellAt(m, 'applications.denied.state_secret.commercial').label,
+    '三、本年度办理结果 · （三）不予公开 · 1.属于国家秘密 · 法人或其他组织 · 商业企业',
+  );
   assert.equal(cellAt(m, 'applications.total_processed.total').total, true);
   // The range of a value is where it is in the text (line of `granted:`).
   const granted = SEED.split('\n').findIndex((l) => /^\s*granted:/.test(l));
   assert.equal(cellAt(m, 'applications.granted.natural').range!.start.line, granted);
-  assert.deepEqual(
-    m.fields[0].fields.map((f) => f.path).slice(0, 5),
-    ['meta.title', 'meta.organ', 'meta.organ_kind', 'meta.year', 'meta.period.from'],
-  );
+  assert.deepEqual(m.fields[0].fields.map((f) => f.path).slice(0, 5), [
+    'meta.title',
+    'meta.organ',
+    'meta.organ_kind',
+    'meta.year',
+    'meta.period.from',
+  ]);
   const kind = m.fields[0].fields.find((f) => f.path === 'meta.organ_kind')!;
   assert.equal(kind.input, 'enum');
   assert.equal(kind.value, 'township_government');
