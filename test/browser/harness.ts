@@ -76,6 +76,8 @@ export class Harness {
   readonly requests: string[] = [];
   model: TableModel | undefined;
   rendered = -1;
+  /** Milliseconds from loading the page to its first model drawn (the server's model included). */
+  openMs = 0;
   saved: string | undefined;
   private offers: CodeAction[] = [];
   private queue: Promise<unknown> = Promise.resolve();
@@ -162,8 +164,10 @@ export class Harness {
       },
       { vars: DARK_VARS, dark: theme === 'dark' },
     );
+    const t0 = performance.now();
     await page.goto(`http://127.0.0.1:${port}/`);
     await h.drawn(1);
+    h.openMs = performance.now() - t0;
     return h;
   }
 
@@ -277,6 +281,14 @@ export class Harness {
   /** The path of the cell that has the focus. */
   activePath(): Promise<string | undefined> {
     return this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.path);
+  }
+
+  /** The page's own input → marks timings (ms), from the first index on. */
+  timings(from = 0): Promise<number[]> {
+    return this.page.evaluate(
+      (i: number) => (window as unknown as { nianbaoTable: { timings: number[] } }).nianbaoTable.timings.slice(i),
+      from,
+    );
   }
 
   async focusCell(path: string): Promise<void> {

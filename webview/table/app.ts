@@ -101,12 +101,14 @@ export class App {
     this.title.textContent = model.title;
     const shape = shapeOf(model);
     if (!this.els || shape !== this.shape) {
+      const first = !this.els;
       const focused = this.active;
       this.editor.cancel();
       this.els = buildView(this.main, model, this.w);
       this.shape = shape;
       this.nav = buildNav(model.sections.flatMap((s) => s.tables.filter((t) => t.layout !== 'extra')));
-      this.setActive(focused && this.nav.byPath.has(focused) ? focused : this.nav.order[0]?.path, false);
+      this.setActive(focused && this.nav.byPath.has(focused) ? focused : this.nav.order[0]?.path, !first && !!focused);
+      if (first) this.focusStart(model);
       requestAnimationFrame(() => {
         for (const area of this.els?.narratives.values() ?? []) this.fit(area);
       });
@@ -121,6 +123,14 @@ export class App {
         this.awaiting.delete(seq);
       }
     this.bus.post({ type: 'rendered', version: model.version });
+  }
+
+  /** Where writing starts: a report without a title starts there, any other at its first cell. */
+  private focusStart(model: TableModel): void {
+    const title = model.fields[0]?.fields[0];
+    const input = title && !title.value ? this.els?.fields.get(title.path) : undefined;
+    if (input) input.focus();
+    else this.cell(this.active)?.focus();
   }
 
   // ---- active cell and selection -------------------------------------------------------
@@ -329,7 +339,11 @@ export class App {
     const next = order[i + (back ? -1 : 1)];
     if (!next) return;
     if (next.matches('td')) this.setActive(next.dataset.path!);
-    else next.focus();
+    else {
+      next.focus();
+      // As a form does on Tab: what is typed next replaces the field's text.
+      if (next instanceof HTMLInputElement) next.select();
+    }
   }
 
   /** F8: the next cell (in reading order) with a finding. */
