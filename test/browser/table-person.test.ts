@@ -70,16 +70,16 @@ class Person {
   }
 
   /**
-   * Walks the page in reading order from the focused element: enters `valueOf(path)` where it is
+   * Walks the page in reading order from the focused element: enters `answer(path)` where it is
    * not undefined, then Tab; stops after the last element (Tab goes nowhere).
    */
-  async fill(valueOf: (path: string) => string | undefined): Promise<void> {
+  async fill(answer: (path: string) => string | undefined): Promise<void> {
     let last = '';
     for (let guard = 0; guard < 1000; guard++) {
       const f = await this.focused();
       if (!f || f.path === last) break;
       last = f.path;
-      const v = valueOf(f.path);
+      const v = answer(f.path);
       if (v !== undefined && v !== '') {
         if (f.kind === 'select') await this.choose(f.path, v);
         else if (f.kind === 'narrative') await this.type(v, false);
