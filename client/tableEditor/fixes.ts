@@ -46,7 +46,11 @@ async function waitDiagnostic(uri: vscode.Uri, f: GridFinding): Promise<vscode.D
   });
 }
 
-/** The quick fixes of the findings, preferred first; each action once. */
+/**
+ * The quick fixes of the findings, preferred first; each title once. VS Code gives the actions for
+ * every diagnostic at the range (a total often carries two findings) without saying which one an
+ * action is for, so all the cell's actions are offered — as the light bulb does.
+ */
 export async function quickFixes(uri: vscode.Uri, findings: GridFinding[]): Promise<vscode.CodeAction[]> {
   const out: vscode.CodeAction[] = [];
   const seen = new Set<string>();
@@ -64,8 +68,6 @@ export async function quickFixes(uri: vscode.Uri, findings: GridFinding[]): Prom
     for (const a of actions) {
       if (!('kind' in a || 'edit' in a || 'diagnostics' in a)) continue;
       const action = a as vscode.CodeAction;
-      // Only the actions for this finding (the range may hold others).
-      if (!action.diagnostics?.some((x) => codeOf(x) === f.code && sameRange(x.range, d.range))) continue;
       if (seen.has(action.title)) continue;
       seen.add(action.title);
       out.push(action);
