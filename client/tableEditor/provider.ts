@@ -49,7 +49,7 @@ export function register(context: vscode.ExtensionContext, client: LanguageClien
       const s = session(uri);
       if (!s) return undefined;
       if (typeof drawn === 'number') await s.drawn(drawn);
-      return { model: s.model, rendered: s.rendered };
+      return { model: s.model, rendered: s.rendered, openMs: s.openMs };
     }),
   );
 }
@@ -61,5 +61,9 @@ export async function editAsTable(uri?: vscode.Uri): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a nianbao report to edit it as a table.'));
     return;
   }
-  await vscode.commands.executeCommand('vscode.openWith', target, TABLE_VIEW_TYPE);
+  // Like "Reopen Editor With…": the table takes the text editor's place (the text stays a click away).
+  const group = vscode.window.tabGroups.activeTabGroup;
+  const text = group.tabs.find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === target.toString());
+  await vscode.commands.executeCommand('vscode.openWith', target, TABLE_VIEW_TYPE, { viewColumn: group.viewColumn });
+  if (text) await vscode.window.tabGroups.close(text, true);
 }

@@ -23,9 +23,13 @@ export class TableSession implements vscode.Disposable {
   /** Edit batches run one after the other, each on the version the previous one left. */
   private queue: Promise<unknown> = Promise.resolve();
   private offers: vscode.CodeAction[] = [];
+  private lastJson: string | undefined;
   /** The last model sent, and the last version the webview said it drew. */
   model: TableModel | undefined;
   rendered = -1;
+  /** Milliseconds from the editor's creation to its first model drawn, marks included. */
+  openMs: number | undefined;
+  private readonly createdAt = performance.now();
   private readonly renderWaiters: { version: number; resolve: () => void }[] = [];
 
   constructor(
@@ -76,8 +80,11 @@ export class TableSession implements vscode.Disposable {
           this.again = false;
           await this.ready();
           const model = await this.client.sendRequest(TableRequest, { uri: this.document.uri.toString() });
-          if (model) {
+          // Diagnostics events often repeat what the last model said: the page is not redrawn for them.
+          const json = model && JSON.stringify(model);
+          if (model && json !== this.lastJson) {
             this.model = model;
+            this.lastJson = json;
             this.post({ type: 'model', model });
           }
         } while (this.again);
@@ -96,6 +103,8 @@ export class TableSession implements vscode.Disposable {
   onMessage(m: ViewMessage): Promise<unknown> {
     switch (m?.type) {
       case 'ready':
+        // A new page (first open, or reloaded): it needs the model even if it is the last one sent.
+        this.lastJson = undefined;
         return this.refresh();
       case 'edit': {
         const run = this.queue.then(() => this.edit(m.seq, m.changes ?? [], m.save === true));
@@ -109,6 +118,7 @@ export class TableSession implements vscode.Disposable {
       case 'reveal':
         return this.reveal(m.path);
       case 'rendered':
+        this.openMs ??= performance.now() - this.createdAt;
         this.rendered = m.version;
         for (const w of this.renderWaiters.filter((x) => x.version <= m.version)) w.resolve();
         this.renderWaiters.splice(0, this.renderWaiters.length, ...this.renderWaiters.filter((x) => x.version > m.version));

@@ -44,6 +44,8 @@ export class App {
   private readonly awaiting = new Map<number, { at: number; version: number }>();
   /** Milliseconds from an input to the model with its marks drawn (read by tests and benches). */
   readonly timings: number[] = [];
+  /** Milliseconds from the page's start to its first model drawn. */
+  firstDrawMs: number | undefined;
 
   private readonly title = h('h1', { class: 'title' });
   private readonly counts = h('div', { class: 'counts', role: 'status' });
@@ -122,6 +124,7 @@ export class App {
         this.timings.push(performance.now() - a.at);
         this.awaiting.delete(seq);
       }
+    this.firstDrawMs ??= performance.now();
     this.bus.post({ type: 'rendered', version: model.version });
   }
 

@@ -75,16 +75,22 @@ export function applyMarks(els: Elements, m: TableModel, w: Words): Marks {
   return { byPath, sums, loose };
 }
 
-/** Σ of the operands beside a total; both sums when a total closes a row and a column. */
+/**
+ * Σ of the operands beside a total: one value when its sums agree; when one disagrees with the
+ * total, only the disagreeing ones, with their direction (→ the row, ↓ the column).
+ */
 function sumBadge(ss: GridSum[], w: Words): HTMLElement {
-  const ok = ss.every((s) => s.ok);
-  const values = [...new Set(ss.map((s) => s.computed))];
+  const bad = ss.filter((s) => !s.ok);
+  const shown = bad.length ? bad : ss;
+  const values = [...new Set(shown.map((s) => s.computed))];
   const text =
-    values.length === 1 ? `Σ ${values[0]}` : ss.map((s) => `${s.each === 'row' ? 'Σ→' : 'Σ↓'} ${s.computed}`).join(' ');
-  const blanks = Math.max(...ss.map((s) => s.blanks));
+    values.length === 1 && (!bad.length || bad.length === ss.length)
+      ? `Σ ${values[0]}`
+      : shown.map((s) => `${s.each === 'row' ? 'Σ→' : 'Σ↓'}${s.computed}`).join(' ');
+  const blanks = Math.max(...shown.map((s) => s.blanks));
   return h(
     'span',
-    { class: ok ? 'sum' : 'sum bad', 'aria-hidden': 'true', title: `${w.sum}${blanks ? fill(w.sumBlanks, blanks) : ''}` },
+    { class: bad.length ? 'sum bad' : 'sum', 'aria-hidden': 'true', title: `${w.sum}${blanks ? fill(w.sumBlanks, blanks) : ''}` },
     text,
   );
 }
