@@ -81,7 +81,7 @@ export class TableSession implements vscode.Disposable {
           await this.ready();
           const model = await this.client.sendRequest(TableRequest, { uri: this.document.uri.toString() });
           // Diagnostics events often repeat what the last model said: the page is not redrawn for them.
-          const json = model && JSON.stringify(model);
+          const json = model ? JSON.stringify(model) : undefined;
           if (model && json !== this.lastJson) {
             this.model = model;
             this.lastJson = json;

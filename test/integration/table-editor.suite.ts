@@ -75,7 +75,9 @@ suite('nianbao table editor', () => {
     let model = await drawn(doc);
     assert.equal(model.findings.filter((f) => f.severity === 'error').length, 4);
     // Opening: from the editor's creation to the first model drawn with its marks.
-    console.log(`[table-editor] seed 004 opened in the table in ${Math.round((await state(uri))!.openMs!)} ms (the window's first webview)`);
+    console.log(
+      `[table-editor] seed 004 opened in the table in ${Math.round((await state(uri))!.openMs!)} ms (the window's first webview)`,
+    );
 
     // "0", Enter on （二）部分公开·自然人.
     await post(uri, { type: 'edit', seq: 1, changes: [{ path: 'applications.partial.natural', input: '0' }] });
