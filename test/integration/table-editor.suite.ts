@@ -136,6 +136,7 @@ suite('nianbao table editor', () => {
       vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()),
     );
     await drawn(doc);
+    console.log(`[table-editor] seed 004 opened in the table in ${Math.round((await state(uri))!.openMs!)} ms (a later one)`);
     const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside);
     const line = doc
       .getText()
