@@ -246,6 +246,14 @@ export class App {
     if (this.menu.open) return; // the menu handles its own keys
     const target = e.target as HTMLElement;
     const save = (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's';
+    if (e.key === 'F8' && !(this.editor.editing && target === this.editor.element)) {
+      // From anywhere in the page (a cell handles its own F8 below).
+      if (!target.matches('td[role=gridcell]')) {
+        this.nextFinding(target.matches('[data-field], textarea[data-path]') ? target : undefined, e.shiftKey ? -1 : 1);
+        this.handled(e);
+        return;
+      }
+    }
     if (this.editor.editing && target === this.editor.element) this.editingKey(e, save);
     else if (target.matches('[data-field], textarea[data-path]')) this.textKey(e, target, save);
     else if (target.matches('td[role=gridcell]')) this.cellKey(e);
@@ -319,7 +327,7 @@ export class App {
       const all = ctrl ? this.nav.order : row;
       this.setActive((e.key === 'Home' ? all[0] : all[all.length - 1]).path, true, e.shiftKey);
     } else if (e.key === '.' && ctrl) this.openFixes();
-    else if (e.key === 'F8') this.nextFinding(path, e.shiftKey ? -1 : 1);
+    else if (e.key === 'F8') this.nextFinding(td, e.shiftKey ? -1 : 1);
     else if (e.key.length === 1 && !ctrl && !e.altKey) this.edit(td, 'replace', e.key);
     else if (e.key === 'Process') {
       // An input method is composing: open the editor and let the composition land in it.
@@ -334,30 +342,38 @@ export class App {
     this.editor.start(td, mode, initial);
   }
 
-  /** Tab and Shift+Tab: the next field, section or cell in reading order. */
-  private tab(path: string, back: boolean, from?: HTMLElement): void {
-    const order = [...this.main.querySelectorAll<HTMLElement>('[data-field], textarea[data-path], td[role=gridcell]')];
-    const here = from ?? this.cell(path);
-    const i = here ? order.indexOf(here) : -1;
-    const next = order[i + (back ? -1 : 1)];
-    if (!next) return;
-    if (next.matches('td')) this.setActive(next.dataset.path!);
+  /** Fields, sections and value cells in reading order: what Tab and F8 walk. */
+  private focusOrder(): HTMLElement[] {
+    return [...this.main.querySelectorAll<HTMLElement>('[data-field], textarea[data-path], td[role=gridcell]')];
+  }
+
+  private focusOn(el: HTMLElement): void {
+    if (el.matches('td')) this.setActive(el.dataset.path!);
     else {
-      next.focus();
+      el.focus();
       // As a form does on Tab: what is typed next replaces the field's text.
-      if (next instanceof HTMLInputElement) next.select();
+      if (el instanceof HTMLInputElement) el.select();
     }
   }
 
-  /** F8: the next cell (in reading order) with a finding. */
-  private nextFinding(path: string, by: 1 | -1): void {
-    const order = this.nav.order.map((n) => n.path);
+  /** Tab and Shift+Tab: the next field, section or cell in reading order. */
+  private tab(path: string, back: boolean, from?: HTMLElement): void {
+    const order = this.focusOrder();
+    const here = from ?? this.cell(path);
+    const i = here ? order.indexOf(here) : -1;
+    const next = order[i + (back ? -1 : 1)];
+    if (next) this.focusOn(next);
+  }
+
+  /** F8 (Shift+F8): the next (previous) field, section or cell with a finding, in reading order, round the end. */
+  private nextFinding(from: HTMLElement | undefined, by: 1 | -1): void {
+    const order = this.focusOrder();
     const n = order.length;
-    const i = order.indexOf(path);
+    const i = from ? order.indexOf(from) : -1;
     for (let k = 1; k <= n; k++) {
-      const p = order[(((i + by * k) % n) + n) % n];
-      if (this.marks?.byPath.has(p)) {
-        this.setActive(p);
+      const el = order[(((i + by * k) % n) + n) % n];
+      if (this.marks?.byPath.has(el.dataset.path ?? '')) {
+        this.focusOn(el);
         return;
       }
     }
