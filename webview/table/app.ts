@@ -13,14 +13,12 @@ import { FixMenu } from './fixmenu';
 import { applyMarks, drawSummary, elementOf, showInvolved, type Marks } from './marks';
 import { buildNav, move, pasteTargets, rect, type Direction, type Nav } from './nav';
 import { fill, words, type Words } from './text';
+import { fit, TEXT_SELECTOR, TextInputs } from './texts';
 import { buildView, shapeOf, updateView, type Elements } from './view';
 
 export interface Bus {
   post(m: ViewMessage): void;
 }
-
-/** Quiet time before a field or section being typed is written into the document. */
-const TYPING_COMMIT_MS = 400;
 
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
@@ -38,7 +36,7 @@ export class App {
   private readonly menu: FixMenu;
   private seq = 0;
   private fixRequest = 0;
-  private readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly texts = new TextInputs((changes, save) => this.send(changes, save));
   /** Edits sent, by seq: when they were sent; and the version each applied one produced. */
   private readonly sent = new Map<number, number>();
   private readonly awaiting = new Map<number, { at: number; version: number }>();
@@ -73,8 +71,12 @@ export class App {
     document.addEventListener('mousedown', (e) => this.onMouseDown(e));
     document.addEventListener('dblclick', (e) => this.onDoubleClick(e));
     document.addEventListener('click', (e) => this.onClick(e));
-    document.addEventListener('input', (e) => this.onInput(e.target as HTMLElement));
-    document.addEventListener('change', (e) => this.onChange(e.target as HTMLElement));
+    document.addEventListener('input', (e) => {
+      if ((e.target as HTMLElement).matches(TEXT_SELECTOR)) this.texts.typed(e.target as HTMLElement);
+    });
+    document.addEventListener('change', (e) => {
+      if (e.target instanceof HTMLSelectElement) this.texts.chosen(e.target);
+    });
     document.addEventListener('copy', (e) => this.onCopy(e, false));
     document.addEventListener('cut', (e) => this.onCopy(e, true));
     document.addEventListener('paste', (e) => this.onPaste(e));
@@ -112,7 +114,7 @@ export class App {
       this.setActive(focused && this.nav.byPath.has(focused) ? focused : this.nav.order[0]?.path, !first && !!focused);
       if (first) this.focusStart(model);
       requestAnimationFrame(() => {
-        for (const area of this.els?.narratives.values() ?? []) this.fit(area);
+        for (const area of this.els?.narratives.values() ?? []) fit(area);
       });
     } else updateView(this.els, model, this.w, document.activeElement);
     this.marks = applyMarks(this.els, model, this.w);
@@ -224,18 +226,6 @@ export class App {
     if (c) this.send([c]);
   }
 
-  /** Writes a field or section being typed (and forgets its timer). */
-  private commitText(el: HTMLElement, save = false): void {
-    const path = el.dataset.path;
-    if (!path) return;
-    clearTimeout(this.typing.get(path));
-    this.typing.delete(path);
-    const dirty = el.dataset.dirty !== undefined;
-    delete el.dataset.dirty;
-    if (!dirty && !save) return;
-    this.send(dirty ? [{ path, input: (el as HTMLInputElement).value }] : [], save);
-  }
-
   private say(text: string): void {
     this.notice.textContent = text;
   }
@@ -249,13 +239,13 @@ export class App {
     if (e.key === 'F8' && !(this.editor.editing && target === this.editor.element)) {
       // From anywhere in the page (a cell handles its own F8 below).
       if (!target.matches('td[role=gridcell]')) {
-        this.nextFinding(target.matches('[data-field], textarea[data-path]') ? target : undefined, e.shiftKey ? -1 : 1);
+        this.nextFinding(target.matches(TEXT_SELECTOR) ? target : undefined, e.shiftKey ? -1 : 1);
         this.handled(e);
         return;
       }
     }
     if (this.editor.editing && target === this.editor.element) this.editingKey(e, save);
-    else if (target.matches('[data-field], textarea[data-path]')) this.textKey(e, target, save);
+    else if (target.matches(TEXT_SELECTOR)) this.textKey(e, target, save);
     else if (target.matches('td[role=gridcell]')) this.cellKey(e);
   }
 
@@ -290,16 +280,14 @@ export class App {
   private textKey(e: KeyboardEvent, el: HTMLElement, save: boolean): void {
     const path = el.dataset.path!;
     if (save) {
-      if (!el.dataset.dirty) return; // nothing pending: VS Code saves
-      this.commitText(el, true);
+      if (!this.texts.dirty(el)) return; // nothing pending: VS Code saves
+      this.texts.commit(el, true);
     } else if (e.key === 'Tab' || (e.key === 'Enter' && el.tagName !== 'TEXTAREA')) {
-      this.commitText(el);
+      this.texts.commit(el);
       this.tab(path, e.shiftKey, el);
     } else if (e.key === 'Escape' && el.tagName !== 'TEXTAREA') {
-      delete el.dataset.dirty;
-      clearTimeout(this.typing.get(path));
       const f = this.model?.fields.flatMap((g) => g.fields).find((x) => x.path === path);
-      if (f) (el as HTMLInputElement).value = f.value;
+      if (f) this.texts.revert(el as HTMLInputElement, f.value);
     } else return;
     this.handled(e);
   }
@@ -425,32 +413,7 @@ export class App {
 
   private onBlur(el: HTMLElement, next: HTMLElement | null): void {
     if (this.editor.editing && el === this.editor.element && !next?.closest('.menu')) this.commitEditor();
-    else if (el.matches('[data-field], textarea[data-path]')) this.commitText(el);
-  }
-
-  private onInput(el: HTMLElement): void {
-    if (!el.matches('[data-field], textarea[data-path]')) return;
-    const path = el.dataset.path!;
-    el.dataset.dirty = '1';
-    if (el.tagName === 'TEXTAREA') this.fit(el as HTMLTextAreaElement);
-    clearTimeout(this.typing.get(path));
-    this.typing.set(
-      path,
-      setTimeout(() => this.commitText(el), TYPING_COMMIT_MS),
-    );
-  }
-
-  private onChange(el: HTMLElement): void {
-    if (el.tagName === 'SELECT') {
-      el.dataset.dirty = '1';
-      this.commitText(el);
-    }
-  }
-
-  /** A text area grows with its text, so a section reads as a whole. */
-  private fit(area: HTMLTextAreaElement): void {
-    area.style.height = 'auto';
-    area.style.height = `${area.scrollHeight + 2}px`;
+    else if (el.matches(TEXT_SELECTOR)) this.texts.commit(el);
   }
 
   // ---- clipboard -------------------------------------------------------------------------
