@@ -69,6 +69,15 @@ await Promise.all([
   // nianbao/import runs here, in a worker thread of the server (server/import.ts): a separate bundle.
   esbuild.build({ ...common, entryPoints: ['server/importWorker.ts'], outfile: 'dist/importWorker.js', plugins: [lazyPdf] }),
   esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  // The table editor's page (webview/table/): plain browser code and its style sheet, dist/webview/table.{js,css}.
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: { table: 'webview/table/main.ts' },
+    outdir: 'dist/webview',
+  }),
   esbuild.build({
     ...common,
     sourcemap: true,

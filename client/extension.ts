@@ -16,9 +16,10 @@ import * as preview from './preview';
 import * as review from './review';
 import * as showRules from './showRules';
 import * as status from './status';
+import * as tableEditor from './tableEditor/provider';
 
 /** Feature modules, each with `register(context, client)`. */
-const FEATURES: Feature[] = [fixAll, newReport, showRules, status, detect, preview, importReport, review];
+const FEATURES: Feature[] = [fixAll, newReport, showRules, status, detect, preview, importReport, review, tableEditor];
 
 /** How long activation waits for the server's initialize answer before going on without it. */
 const START_DEADLINE_MS = 15_000;

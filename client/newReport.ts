@@ -1,8 +1,8 @@
 /**
  * "新建政府信息公开年报 / New report": asks for the format, the year, the organ and its kind,
- * gets the skeleton from the server (nianbao/skeleton) and opens it as a new untitled report.
- * Called with an options object (e.g. from a test or another extension), it asks only for what
- * is missing.
+ * gets the skeleton from the server (nianbao/skeleton) and opens it as a new untitled report,
+ * in the text editor or (a button of the last step, remembered) in the table editor. Called with
+ * an options object (e.g. from a test or another extension), it asks only for what is missing.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -10,13 +10,21 @@ import { COMMANDS, LANGUAGE_ID } from '../protocol/commands';
 import { SkeletonRequest } from '../protocol/requests';
 import { defaultYear, guessOrganKind, yearProblem, type Format, type YearProblem } from './reportFacts';
 import { FORMATS, schemaInfo, type SchemaInfo } from './schemaInfo';
+import { TABLE_VIEW_TYPE } from './tableEditor/provider';
+
+/** Where the new report opens. */
+export type OpenAs = 'text' | 'table';
 
 export interface NewReportOptions {
   format?: Format;
   year?: number;
   organ?: string;
   organKind?: string;
+  openAs?: OpenAs;
 }
+
+/** The last choice of where a new report opens (globalState). */
+const OPEN_AS_KEY = 'nianbao.newReport.openAs';
 
 export function register(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
@@ -37,8 +45,15 @@ async function newReport(
   if (year === undefined) return undefined;
   const organ = typeof given.organ === 'string' ? given.organ : await askOrgan();
   if (organ === undefined) return undefined;
-  const organKind = typeof given.organKind === 'string' ? given.organKind : await pickOrganKind(info, organ);
-  if (!organKind) return undefined;
+  let openAs: OpenAs =
+    given.openAs === 'table' || given.openAs === 'text' ? given.openAs : context.globalState.get<OpenAs>(OPEN_AS_KEY, 'text');
+  let organKind = typeof given.organKind === 'string' ? given.organKind : undefined;
+  if (organKind === undefined) {
+    const picked = await pickOrganKind(info, organ, openAs);
+    if (!picked) return undefined;
+    ({ organKind, openAs } = picked);
+    void context.globalState.update(OPEN_AS_KEY, openAs);
+  }
 
   let text: string;
   try {
@@ -50,6 +65,10 @@ async function newReport(
     return undefined;
   }
   const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
+  if (openAs === 'table') {
+    await vscode.commands.executeCommand('vscode.openWith', doc.uri, TABLE_VIEW_TYPE);
+    return doc.uri;
+  }
   const editor = await vscode.window.showTextDocument(doc);
   // Put the cursor where writing starts: the first narrative section.
   const at = /^overview:.*$/m.exec(text);
@@ -125,7 +144,12 @@ async function askOrgan(): Promise<string | undefined> {
   return value?.trim();
 }
 
-async function pickOrganKind(info: SchemaInfo, organ: string): Promise<string | undefined> {
+/** The last step: the kind of organ, with a title-bar button that switches where the report opens. */
+async function pickOrganKind(
+  info: SchemaInfo,
+  organ: string,
+  openAs: OpenAs,
+): Promise<{ organKind: string; openAs: OpenAs } | undefined> {
   const guess = guessOrganKind(organ);
   const items = info.organKinds.map(([kind, label]) => ({
     organKind: kind,
@@ -133,11 +157,41 @@ async function pickOrganKind(info: SchemaInfo, organ: string): Promise<string | 
     description: kind === guess ? vscode.l10n.t('{0} (suggested by the name)', kind) : kind,
   }));
   items.sort((a, b) => Number(b.organKind === guess) - Number(a.organKind === guess));
-  const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('New annual report (4/4): kind of organ'),
-    placeHolder: vscode.l10n.t('Decides the publication deadline (article 49 of the Regulation)'),
-    matchOnDescription: true,
-    ignoreFocusOut: true,
+  const pick = vscode.window.createQuickPick<(typeof items)[number]>();
+  pick.items = items;
+  pick.placeholder = vscode.l10n.t('Decides the publication deadline (article 49 of the Regulation)');
+  pick.matchOnDescription = true;
+  pick.ignoreFocusOut = true;
+  const show = () => {
+    const table = openAs === 'table';
+    pick.title = `${vscode.l10n.t('New annual report (4/4): kind of organ')} · ${
+      table ? vscode.l10n.t('opens in the table editor') : vscode.l10n.t('opens in the text editor')
+    }`;
+    pick.buttons = [
+      {
+        iconPath: new vscode.ThemeIcon(table ? 'file-code' : 'table'),
+        tooltip: table
+          ? vscode.l10n.t('Open it in the text editor instead')
+          : vscode.l10n.t('Open it in the table editor instead'),
+      },
+    ];
+  };
+  show();
+  return new Promise((resolve) => {
+    let result: { organKind: string; openAs: OpenAs } | undefined;
+    pick.onDidTriggerButton(() => {
+      openAs = openAs === 'table' ? 'text' : 'table';
+      show();
+    });
+    pick.onDidAccept(() => {
+      const item = pick.selectedItems[0];
+      if (item) result = { organKind: item.organKind, openAs };
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(result);
+    });
+    pick.show();
   });
-  return picked?.organKind;
 }

@@ -12,6 +12,8 @@ export const COMMANDS = {
   preview: 'nianbao.preview',
   /** Client: ask why a finding is not a defect and record it in the review ledger (args: ReviewCommandArgs). */
   reviewDismiss: 'nianbao.review.dismiss',
+  /** Client: open a report in the table editor (optional arg: its URI). */
+  editAsTable: 'nianbao.editAsTable',
 } as const;
 
 export const LANGUAGE_ID = 'nianbao';

@@ -7,6 +7,7 @@ import { RequestType } from 'vscode-languageserver-protocol';
 import type { ImportParams, ImportResponse, PreviewParams } from './importPreview';
 import type { ReviewParams, ReviewResult } from './review';
 import type { StatusResult } from './results';
+import type { CellEditsParams, CellEditsResult, TableModel, TableParams } from './table';
 
 /** `nianbao/skeleton`: the text of a blank report of a format. */
 export interface SkeletonParams {
@@ -29,3 +30,9 @@ export const ImportRequest = new RequestType<ImportParams, ImportResponse, void>
 
 /** `nianbao/review`: record a reviewer's decision on one finding in the review ledger beside the report. */
 export const ReviewRequest = new RequestType<ReviewParams, ReviewResult, void>('nianbao/review');
+
+/** `nianbao/table`: the table editor's model of a document (layout filled with cells, findings, sums); null for an unknown document. */
+export const TableRequest = new RequestType<TableParams, TableModel | null, void>('nianbao/table');
+
+/** `nianbao/cellEdits`: inputs to cells, sections and fields as minimal text edits on the document's current version. */
+export const CellEditsRequest = new RequestType<CellEditsParams, CellEditsResult | null, void>('nianbao/cellEdits');

@@ -3,7 +3,9 @@
 // workbench and Node extension host), the browser UI check of the packaged .vsix, and Neovim as a
 // second LSP client. Run after `npm run build`; installs the editors first (scripts/setup-editors.sh,
 // cached outside the repo). Each suite alone:
-//   node scripts/test-editors.mjs host | ui | neovim
+//   node scripts/test-editors.mjs host | webview | ui | neovim
+// (webview: the table editor's page alone in headless Chromium, test/browser/; ui also runs the
+// table editor in the packaged extension, test/integration/table-ui.mjs.)
 // Screenshots go to docs/screenshots/ when NIANBAO_SCREENSHOTS=docs, else to a scratch folder.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -44,6 +46,10 @@ if (!only || only === 'host') {
   );
 }
 
+if (!only || only === 'webview') {
+  run('node', ['--test', '--test-reporter=spec', '--test-concurrency=1', 'out/test/browser/']);
+}
+
 if (!only || only === 'ui') {
   run('npm', ['run', 'package', '--silent']);
   const vsix = readdirSync(ROOT).find((n) => n.endsWith('.vsix'));
@@ -73,6 +79,21 @@ if (!only || only === 'ui') {
     ],
     // Most users read Chinese: the screenshots show the extension in zh-CN.
     { NIANBAO_EDITOR_SETTINGS: JSON.stringify({ 'nianbao.locale': 'zh-CN' }) },
+  );
+  run(
+    'node',
+    [
+      'test/integration/table-ui.mjs',
+      '--vsix',
+      vsix,
+      '--folder',
+      join(ws, 'examples/reports'),
+      '--file',
+      'seed-004-shagou-2020.nianbao.yaml',
+      '--screenshots',
+      shots,
+    ],
+    { NIANBAO_EDITOR_SETTINGS: JSON.stringify({ 'nianbao.locale': 'zh-CN', 'workbench.colorTheme': 'Default Light Modern' }) },
   );
   console.log(`[test-editors] screenshots in ${shots}`);
 }

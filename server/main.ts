@@ -29,7 +29,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RequestHandler, RequestType } from 'vscode-languageserver-protocol';
 import { LEDGER_FILE } from '../core';
 import { COMMANDS } from '../protocol/commands';
-import { ImportRequest, PreviewRequest, ReviewRequest, SkeletonRequest, StatusRequest } from '../protocol/requests';
+import {
+  CellEditsRequest,
+  ImportRequest,
+  PreviewRequest,
+  ReviewRequest,
+  SkeletonRequest,
+  StatusRequest,
+  TableRequest,
+} from '../protocol/requests';
 import type { ClientCommandsOption } from '../protocol/review';
 import { codeActions, FIX_ALL_KIND, isFixAllData, resolveFixAll, type EditCapabilities } from './codeActions';
 import { codeLenses } from './codeLens';
@@ -44,6 +52,7 @@ import { Lifecycle, stdioTransport } from './lifecycle';
 import { skeletonRequest, statusRequest } from './requests';
 import { LEDGER_GLOB, LedgerStore, reviewRequest } from './review';
 import { SettingsStore } from './settings';
+import { cellEditsRequest } from './table/cellEdits';
 import { documentSymbols } from './symbols';
 import { makeTimer } from './timing';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -255,6 +264,16 @@ lazyRequest(PreviewRequest, () =>
 lazyRequest(ImportRequest, () =>
   (require('./import') as typeof import('./import')).importHandler(connection.console, async (uri) =>
     uri && documents.get(uri) ? (await settings.get(uri)).locale : settings.effective(undefined).locale,
+  ),
+);
+// The table editor: its model needs render/ (lazy); its edits only the core.
+lazyRequest(TableRequest, () => (require('./table') as typeof import('./table')).tableHandler((uri) => store.get(uri)));
+connection.onRequest(CellEditsRequest, (p) =>
+  timer.run(
+    CellEditsRequest.method,
+    () => `${p?.uri} v${documents.get(p?.uri)?.version ?? '?'}`,
+    null,
+    () => cellEditsRequest(store, p),
   ),
 );
 

@@ -6,7 +6,7 @@
 import type { SkeletonParams } from '../protocol/requests';
 import type { StatusResult } from '../protocol/results';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
-import { skeleton, } from '../core';
+import { skeleton } from '../core';
 import type { AnalysisStore } from './documents';
 import type { LedgerStore } from './review';
 

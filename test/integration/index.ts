@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // NIANBAO_TEST_GREP runs only the tests whose titles match (e.g. one suite while working on it).
+  const grep = process.env.NIANBAO_TEST_GREP;
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   for (const f of readdirSync(__dirname)
     .filter((n) => n.endsWith('.suite.js'))
     .sort())

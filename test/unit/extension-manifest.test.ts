@@ -85,7 +85,8 @@ test('every %key% of package.json is in package.nls.json and package.nls.zh-cn.j
 test('every vscode.l10n.t string in client/ has a Chinese translation with the same placeholders', () => {
   const bundle: Record<string, string> = json('l10n/bundle.l10n.zh-cn.json');
   const keys = new Set<string>();
-  for (const f of readdirSync(join(ROOT, 'client')).filter((n) => n.endsWith('.ts'))) {
+  const files = readdirSync(join(ROOT, 'client'), { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.ts'));
+  for (const f of files) {
     const src = readFileSync(join(ROOT, 'client', f), 'utf8');
     for (const m of src.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) keys.add(m[1].replace(/\\'/g, "'"));
   }
