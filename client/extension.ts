@@ -4,8 +4,10 @@
  * quick fixes, completion, inlay hints …) comes from the server.
  */
 import * as vscode from 'vscode';
+import { l10n } from './locale';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from '../protocol/commands';
+import { TrustNotification } from '../protocol/requests';
 import { SETTINGS_SECTION } from '../protocol/settings';
 import * as detect from './detect';
 import { isNianbao, type Feature } from './feature';
@@ -19,28 +21,41 @@ import * as status from './status';
 /** Feature modules, each with `register(context, client)`. */
 const FEATURES: Feature[] = [fixAll, newReport, showRules, status, detect, preview, importReport];
 
-/** How long activation waits for the server's initialize answer before going on without it. */
-const START_DEADLINE_MS = 15_000;
-
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension exports: events tests and benchmarks wait on. */
+export interface NianbaoApi {
+  onDidRenderPreview: vscode.Event<{ uri: string; version: number }>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<NianbaoApi> {
+  const api: NianbaoApi = { onDidRenderPreview: preview.rendered.event };
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: LANGUAGE_ID, scheme: 'file' },
-      { language: LANGUAGE_ID, scheme: 'untitled' },
-    ],
+    // Every scheme (virtual workspaces too), less the views of other documents (feature.ts).
+    documentSelector: [{ language: LANGUAGE_ID }],
+    middleware: {
+      didOpen: (doc, next) => (isNianbao(doc) ? next(doc) : Promise.resolve()),
+      didChange: (e, next) => (isNianbao(e.document) ? next(e) : Promise.resolve()),
+      didClose: (doc, next) => (isNianbao(doc) ? next(doc) : Promise.resolve()),
+    },
     synchronize: { configurationSection: SETTINGS_SECTION },
-    initializationOptions: { locale: vscode.env.language },
+    // Untrusted (Restricted Mode), the server offers nothing that runs on save; told when trust is granted.
+    initializationOptions: () => ({ locale: vscode.env.language, trusted: vscode.workspace.isTrusted }),
   };
   // The id 'nianbao' makes the client read the `nianbao.trace.server` setting.
-  client = new LanguageClient('nianbao', vscode.l10n.t('nianbao Language Server'), serverOptions, clientOptions);
+  client = new LanguageClient('nianbao', l10n.t('nianbao Language Server'), serverOptions, clientOptions);
   for (const feature of FEATURES) feature.register(context, client);
+  const trusting = client;
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (trusting.isRunning()) void trusting.sendNotification(TrustNotification, { trusted: true });
+    }),
+  );
 
   // Start with the first report; activation on a plain YAML file (first-line detection, see
   // detect.ts) does not start a server process until a document turns out to be a report.
@@ -48,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const start = () =>
     started.start().catch((e: unknown) => {
       void vscode.window.showErrorMessage(
-        vscode.l10n.t('The nianbao language server failed to start: {0}', e instanceof Error ? e.message : String(e)),
+        l10n.t('The nianbao language server failed to start: {0}', e instanceof Error ? e.message : String(e)),
       );
     });
   context.subscriptions.push(
@@ -56,16 +71,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (isNianbao(doc)) void start();
     }),
   );
-  if (vscode.workspace.textDocuments.some(isNianbao)) {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      start(),
-      new Promise((resolve) => {
-        timer = setTimeout(resolve, START_DEADLINE_MS);
-      }),
-    ]);
-    clearTimeout(timer);
-  }
+  // Activation does not wait for the server: its features register themselves once it answers.
+  if (vscode.workspace.textDocuments.some(isNianbao)) void start();
+  return api;
 }
 
 export async function deactivate(): Promise<void> {

@@ -8,14 +8,22 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { l10n } from './locale';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS } from '../protocol/commands';
 import { PreviewRequest } from '../protocol/requests';
 import type { PreviewParams } from '../protocol/importPreview';
 import { isNianbao } from './feature';
 
-const DEBOUNCE_MS = 300;
+/**
+ * Edits are coalesced this long before a render (typing runs ~5–10 characters a second): the
+ * page follows within ~50 ms of the last keystroke plus the render and the page load.
+ */
+const DEBOUNCE_MS = 50;
 const VIEW_TYPE = 'nianbao.preview';
+
+/** A page was loaded in the preview (its script said `ready`): which document, which version. Tests and benchmarks wait on it. */
+export const rendered = new vscode.EventEmitter<{ uri: string; version: number }>();
 
 export function register(context: vscode.ExtensionContext, client: LanguageClient): void {
   const preview = new Preview(client);
@@ -30,6 +38,11 @@ class Preview implements vscode.Disposable {
   private doc: vscode.TextDocument | undefined;
   private timer: NodeJS.Timeout | undefined;
   private seq = 0;
+  /** The document version the page being loaded was rendered from. */
+  private shownVersion = -1;
+  /** A render is under way: a later edit waits for it, then renders once (no queue of stale pages). */
+  private busy = false;
+  private again = false;
   private readonly subs: vscode.Disposable[] = [];
 
   constructor(private readonly client: LanguageClient) {
@@ -56,7 +69,7 @@ class Preview implements vscode.Disposable {
     const doc =
       uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!doc || !isNianbao(doc)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a nianbao report to preview it.'));
+      void vscode.window.showInformationMessage(l10n.t('Open a nianbao report to preview it.'));
       return;
     }
     this.doc = doc;
@@ -80,7 +93,7 @@ class Preview implements vscode.Disposable {
 
   private title(doc: vscode.TextDocument): string {
     const name = doc.uri.path.split('/').pop() ?? '';
-    return vscode.l10n.t('Preview {0}', name);
+    return l10n.t('Preview {0}', name);
   }
 
   private schedule(): void {
@@ -89,12 +102,29 @@ class Preview implements vscode.Disposable {
   }
 
   private async update(): Promise<void> {
+    if (this.busy) {
+      this.again = true;
+      return;
+    }
+    this.busy = true;
+    try {
+      do {
+        this.again = false;
+        await this.render();
+      } while (this.again);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async render(): Promise<void> {
     const panel = this.panel;
     const doc = this.doc;
     if (!panel || !doc) return;
     const seq = ++this.seq;
+    const version = doc.version;
     const params: PreviewParams = {
-      uri: doc.uri.toString(),
+      uri: this.client.code2ProtocolConverter.asUri(doc.uri),
       nonce: randomBytes(16).toString('base64'),
       cspSource: panel.webview.cspSource,
     };
@@ -106,12 +136,13 @@ class Preview implements vscode.Disposable {
       html = null;
       if (seq === this.seq)
         void vscode.window.showErrorMessage(
-          vscode.l10n.t('The preview could not be rendered: {0}', e instanceof Error ? e.message : String(e)),
+          l10n.t('The preview could not be rendered: {0}', e instanceof Error ? e.message : String(e)),
         );
     }
     // A newer request (a later edit) wins; a stale answer is dropped.
     if (seq !== this.seq || panel !== this.panel || html === null) return;
     panel.title = this.title(doc);
+    this.shownVersion = version;
     panel.webview.html = html;
   }
 
@@ -124,6 +155,7 @@ class Preview implements vscode.Disposable {
     if (m?.type === 'ready') {
       // A new page was loaded: put it where the editor is.
       this.scrollTo(editor?.visibleRanges[0]?.start.line);
+      if (this.doc) rendered.fire({ uri: this.doc.uri.toString(), version: this.shownVersion });
     } else if (m?.type === 'reveal' && typeof m.line === 'number' && this.doc) {
       const pos = new vscode.Position(Math.max(0, m.line), 0);
       void vscode.window.showTextDocument(this.doc, { viewColumn: editor?.viewColumn, selection: new vscode.Range(pos, pos) });

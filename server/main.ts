@@ -26,13 +26,22 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RequestHandler, RequestType } from 'vscode-languageserver-protocol';
-import { ImportRequest, PreviewRequest, SkeletonRequest, StatusRequest } from '../protocol/requests';
+import {
+  ImportRequest,
+  PreviewRequest,
+  ReportFactsRequest,
+  SkeletonRequest,
+  StatusRequest,
+  TrustNotification,
+} from '../protocol/requests';
 import { codeActions, FIX_ALL_KIND, isFixAllData, resolveFixAll, type EditCapabilities } from './codeActions';
 import { codeLenses } from './codeLens';
 import { executeCommand, SERVER_COMMANDS } from './commands';
 import { completion, type CompletionCapabilities } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { AnalysisStore, type Analysis } from './documents';
+import { reportFacts } from './facts';
+import { FILL_KIND, fillActions } from './fillActions';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
@@ -41,6 +50,7 @@ import { skeletonRequest, statusRequest } from './requests';
 import { SettingsStore } from './settings';
 import { documentSymbols } from './symbols';
 import { makeTimer } from './timing';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 import { WorkspaceIndex } from './workspaceIndex';
 
 const documents = new TextDocuments(TextDocument);
@@ -64,6 +74,9 @@ let settings: SettingsStore;
 let store: AnalysisStore;
 let publisher: DiagnosticsPublisher;
 let workspace: WorkspaceIndex;
+let diskDiagnostics: WorkspaceDiagnostics;
+/** VS Code's workspace trust (the client says); untrusted, nothing runs on save. */
+let trusted = true;
 let workspaceFolderEvents = false;
 let editCaps: EditCapabilities = { documentChanges: false };
 let completionCaps: CompletionCapabilities = { snippets: false };
@@ -75,24 +88,32 @@ process.on('unhandledRejection', (e) => connection.console.error(`[nianbao] unha
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
-  const init = (params.initializationOptions ?? {}) as { locale?: unknown };
+  const init = (params.initializationOptions ?? {}) as { locale?: unknown; trusted?: unknown };
+  trusted = init.trusted !== false;
   const clientLocale = typeof init.locale === 'string' ? init.locale : params.locale;
   settings = new SettingsStore(connection, caps.workspace?.configuration === true, clientLocale);
   store = new AnalysisStore(documents, settings, timer);
   publisher = new DiagnosticsPublisher(connection, store, timer);
   // Cross-year checks: the workspace's reports by organ and year (server/workspaceIndex.ts).
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+  // Reports that are not open get diagnostics too (server/workspaceDiagnostics.ts), fed by the index.
+  diskDiagnostics = new WorkspaceDiagnostics(connection, documents, settings);
   workspace = new WorkspaceIndex(connection, documents, store, settings, (uri) => publisher.schedule(uri), {
     folders,
     dynamicWatch: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    disk: diskDiagnostics,
   });
   store.crossYear = workspace;
   workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
   editCaps = {
     documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
     resolveEdit: caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
+    changeAnnotations: caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined,
   };
-  completionCaps = { snippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true };
+  completionCaps = {
+    snippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
+    labelDetails: caps.textDocument?.completion?.completionItem?.labelDetailsSupport === true,
+  };
   dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   refresh = {
     inlayHints: caps.workspace?.inlayHint?.refreshSupport === true,
@@ -103,7 +124,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '{', ','], resolveProvider: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, FILL_KIND], resolveProvider: true },
       codeLensProvider: { resolveProvider: false },
       documentSymbolProvider: { label: 'nianbao' },
       foldingRangeProvider: true,
@@ -125,12 +146,14 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration((params) => {
   settings.changed(params?.settings);
   publisher.scheduleAll();
+  diskDiagnostics.restart();
   void workspace.configurationChanged();
   if (refresh.inlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
   if (refresh.codeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 });
 
 documents.onDidChangeContent((e) => {
+  diskDiagnostics.edited(e.document.uri);
   workspace.documentChanged(e.document);
   publisher.schedule(e.document.uri);
 });
@@ -153,7 +176,14 @@ function feature<R>(name: string, uri: string, fallback: R, fn: (a: Analysis) =>
 
 connection.onHover((p) => feature('hover', p.textDocument.uri, null, (a) => hover(a, p)));
 connection.onCompletion((p) => feature('completion', p.textDocument.uri, [], (a) => completion(a, p, completionCaps)));
-connection.onCodeAction((p) => feature('codeAction', p.textDocument.uri, [], (a) => codeActions(a, p, editCaps)));
+connection.onCodeAction((p) =>
+  feature('codeAction', p.textDocument.uri, [], (a) =>
+    [...codeActions(a, p, editCaps), ...fillActions(a, p, editCaps)].filter((c) => trusted || c.kind !== FIX_ALL_KIND),
+  ),
+);
+connection.onNotification(TrustNotification, (p) => {
+  trusted = p?.trusted !== false;
+});
 connection.onCodeActionResolve((action) => {
   const data = action.data;
   if (!isFixAllData(data)) return action;
@@ -180,6 +210,14 @@ connection.onRequest(SkeletonRequest, (p) =>
     () => `format ${p?.format}`,
     new ResponseError<void>(ErrorCodes.InternalError, 'nianbao/skeleton failed (see the server log)'),
     () => skeletonRequest(p),
+  ),
+);
+connection.onRequest(ReportFactsRequest, (p) =>
+  timer.run<ReturnType<typeof reportFacts> | ResponseError<void>>(
+    ReportFactsRequest.method,
+    () => '',
+    new ResponseError<void>(ErrorCodes.InternalError, 'nianbao/reportFacts failed (see the server log)'),
+    () => reportFacts(p),
   ),
 );
 connection.onRequest(StatusRequest, (p) =>

@@ -6,8 +6,9 @@
 import type { SkeletonParams } from '../protocol/requests';
 import type { StatusResult } from '../protocol/results';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
-import { skeleton, type FormatId } from '../core';
-import type { AnalysisStore } from './documents';
+import { skeleton } from '../core';
+import { fillProgress } from '../core/form/progress';
+import { memo, type AnalysisStore } from './documents';
 
 export function skeletonRequest(params: SkeletonParams): string | ResponseError<void> {
   const format = String(params?.format ?? '2021');
@@ -34,5 +35,6 @@ export async function statusRequest(store: AnalysisStore, params: { uri: string 
     errors: count('error'),
     warnings: count('warning'),
     infos: count('info'),
+    progress: a.result.format ? memo(a, 'progress', () => fillProgress(a.result.report, a.format)) : [],
   };
 }

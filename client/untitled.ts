@@ -1,0 +1,38 @@
+/**
+ * A new report as an untitled document that already has its file name (淮安市人民政府-2024.nianbao.yaml,
+ * from the report's meta): VS Code names an untitled document after its first line (here a
+ * comment) unless the untitled URI carries a path, and Save then proposes that path. The path is
+ * in the first workspace folder (or the home folder), and nothing is written until the user saves.
+ */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import * as vscode from 'vscode';
+import { LANGUAGE_ID } from '../protocol/commands';
+
+export async function openUntitled(text: string, fileName: string | undefined): Promise<vscode.TextEditor> {
+  const target = fileName ? untitledUri(fileName) : undefined;
+  if (!target) {
+    const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
+    return vscode.window.showTextDocument(doc);
+  }
+  const doc = await vscode.workspace.openTextDocument(target);
+  const editor = await vscode.window.showTextDocument(doc);
+  // An untitled document of that name may be open already (a second New Report): replace its text.
+  const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+  await editor.edit((b) => b.replace(whole, text), { undoStopBefore: false, undoStopAfter: true });
+  if (doc.languageId !== LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  return editor;
+}
+
+/** `untitled:` + a free path for the name: in the first folder, numbered when the file exists. */
+function untitledUri(fileName: string): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri ?? vscode.Uri.file(homedir());
+  const base = fileName.replace(/\.nianbao\.yaml$/, '');
+  const taken = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
+  for (let i = 1; i < 100; i++) {
+    const name = i === 1 ? fileName : `${base}-${i}.nianbao.yaml`;
+    const file = vscode.Uri.joinPath(folder, name);
+    if (!taken.has(file.path) && !existsSync(file.fsPath)) return file.with({ scheme: 'untitled' });
+  }
+  return undefined;
+}
