@@ -23,16 +23,26 @@ const FEATURES: Feature[] = [fixAll, newReport, showRules, status, detect, previ
 
 let client: LanguageClient | undefined;
 
+/** Report files by name (the package.json language's extensions). */
+const REPORT_FILES = '**/*.nianbao.{yaml,yml}';
+/** The search for report files in a large workspace is given up after this (VS Code's own workspaceContains waits 7 s). */
+const SEARCH_MS = 7_000;
+
 /** What the extension exports: events tests and benchmarks wait on. */
 export interface NianbaoApi {
   onDidRenderPreview: vscode.Event<{ uri: string; version: number }>;
+  /** The status item's text for the active report (undefined when hidden or not created). */
+  statusText(): string | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<NianbaoApi> {
-  const api: NianbaoApi = { onDidRenderPreview: preview.rendered.event };
+  const api: NianbaoApi = { onDidRenderPreview: preview.rendered.event, statusText: status.statusText };
   const module = context.asAbsolutePath('dist/server.js');
+  // Node ≥ 22 keeps the server's compiled code between starts (NODE_COMPILE_CACHE): the second and
+  // later windows start it faster. Older Node ignores the variable.
+  const env = { ...process.env, NODE_COMPILE_CACHE: vscode.Uri.joinPath(context.globalStorageUri, 'compile-cache').fsPath };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: { env } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
@@ -71,9 +81,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
       if (isNianbao(doc)) void start();
     }),
   );
-  // Activation does not wait for the server: its features register themselves once it answers.
+  // Activation (onStartupFinished: after the window is up, so opening a report does not wait for
+  // the extension host to load this module) does not wait for the server either: its features
+  // register themselves once it answers. A folder of reports starts it at once, so the reports
+  // that are not open get their diagnostics (the server's workspace index) without any being opened.
   if (vscode.workspace.textDocuments.some(isNianbao)) void start();
+  else if (vscode.workspace.workspaceFolders?.length) void startIfReports(start);
   return api;
+}
+
+/** Starts the server when the workspace holds a report file (one search, given up after SEARCH_MS). */
+async function startIfReports(start: () => Promise<void>): Promise<void> {
+  const cancel = new vscode.CancellationTokenSource();
+  const timer = setTimeout(() => cancel.cancel(), SEARCH_MS);
+  try {
+    const found = await vscode.workspace.findFiles(REPORT_FILES, '**/node_modules/**', 1, cancel.token);
+    if (found.length) await start();
+  } catch {
+    // Cancelled or no search provider: the first report opened starts the server.
+  } finally {
+    clearTimeout(timer);
+    cancel.dispose();
+  }
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,6 +5,10 @@
  * scrolls with the editor (visible range → the element with the nearest source line), and a
  * double-click in the preview reveals that line in the editor. Strict CSP: the page's style
  * and script carry a fresh nonce; resources only from `webview.cspSource`.
+ *
+ * Speed: the first page is loaded whole; later renders replace its `<main>` in place (a small
+ * script added beside the page's own, `LIVE_UPDATE`), because reloading the webview for every
+ * edit took most of a second. A page without `<main>` asks for a whole reload.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
@@ -21,6 +25,33 @@ import { isNianbao } from './feature';
  */
 const DEBOUNCE_MS = 50;
 const VIEW_TYPE = 'nianbao.preview';
+
+/**
+ * Runs before the page's own script (same nonce): keeps the one webview API object the page may
+ * acquire, so both scripts can post; on `update` swaps the page's `<main>` for the new one
+ * (parsed, never executed) and says `ready` as a loaded page does.
+ */
+const LIVE_UPDATE = `(function () {
+  var api = acquireVsCodeApi();
+  window.acquireVsCodeApi = function () { return api; };
+  window.addEventListener('message', function (e) {
+    var m = e.data;
+    if (!m || m.type !== 'update' || typeof m.html !== 'string') return;
+    var next = new DOMParser().parseFromString(m.html, 'text/html');
+    var main = next.querySelector('main');
+    var current = document.querySelector('main');
+    if (!main || !current) { api.postMessage({ type: 'reload' }); return; }
+    current.replaceWith(document.adoptNode(main));
+    document.title = next.title;
+    api.postMessage({ type: 'ready', version: m.version });
+  });
+})();`;
+
+/** The page with LIVE_UPDATE before its first nonce'd script; undefined when it has none (then every render reloads). */
+function withLiveUpdate(html: string, nonce: string): string | undefined {
+  const at = html.indexOf(`<script nonce="${nonce}">`);
+  return at < 0 ? undefined : `${html.slice(0, at)}<script nonce="${nonce}">${LIVE_UPDATE}</script>${html.slice(at)}`;
+}
 
 /** A page was loaded in the preview (its script said `ready`): which document, which version. Tests and benchmarks wait on it. */
 export const rendered = new vscode.EventEmitter<{ uri: string; version: number }>();
@@ -40,6 +71,11 @@ class Preview implements vscode.Disposable {
   private seq = 0;
   /** The document version the page being loaded was rendered from. */
   private shownVersion = -1;
+  /** The loaded page can take updates in place (it said `ready` and has LIVE_UPDATE). */
+  private live = false;
+  private canUpdate = false;
+  /** The document the loaded page shows. */
+  private shownUri = '';
   /** A render is under way: a later edit waits for it, then renders once (no queue of stale pages). */
   private busy = false;
   private again = false;
@@ -84,9 +120,10 @@ class Preview implements vscode.Disposable {
       );
       this.panel.onDidDispose(() => {
         this.panel = undefined;
+        this.live = false;
         clearTimeout(this.timer);
       });
-      this.panel.webview.onDidReceiveMessage((m: { type?: string; line?: number }) => this.onMessage(m));
+      this.panel.webview.onDidReceiveMessage((m: { type?: string; line?: number; version?: number }) => this.onMessage(m));
     }
     await this.update();
   }
@@ -123,9 +160,10 @@ class Preview implements vscode.Disposable {
     if (!panel || !doc) return;
     const seq = ++this.seq;
     const version = doc.version;
+    const nonce = randomBytes(16).toString('base64');
     const params: PreviewParams = {
       uri: this.client.code2ProtocolConverter.asUri(doc.uri),
-      nonce: randomBytes(16).toString('base64'),
+      nonce,
       cspSource: panel.webview.cspSource,
     };
     let html: string | null;
@@ -143,19 +181,30 @@ class Preview implements vscode.Disposable {
     if (seq !== this.seq || panel !== this.panel || html === null) return;
     panel.title = this.title(doc);
     this.shownVersion = version;
-    panel.webview.html = html;
+    if (this.live && this.shownUri === doc.uri.toString() && (await panel.webview.postMessage({ type: 'update', html, version })))
+      return;
+    const page = withLiveUpdate(html, nonce);
+    this.live = false;
+    this.shownUri = doc.uri.toString();
+    this.canUpdate = page !== undefined;
+    panel.webview.html = page ?? html;
   }
 
   private scrollTo(line: number | undefined): void {
     if (line !== undefined) void this.panel?.webview.postMessage({ type: 'scroll', line });
   }
 
-  private onMessage(m: { type?: string; line?: number }): void {
+  private onMessage(m: { type?: string; line?: number; version?: number }): void {
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.doc);
-    if (m?.type === 'ready') {
+    if (m?.type === 'reload') {
+      this.live = false;
+      void this.update();
+    } else if (m?.type === 'ready') {
       // A new page was loaded: put it where the editor is.
+      this.live = this.canUpdate;
       this.scrollTo(editor?.visibleRanges[0]?.start.line);
-      if (this.doc) rendered.fire({ uri: this.doc.uri.toString(), version: this.shownVersion });
+      const version = typeof m.version === 'number' ? m.version : this.shownVersion;
+      if (this.doc) rendered.fire({ uri: this.doc.uri.toString(), version });
     } else if (m?.type === 'reveal' && typeof m.line === 'number' && this.doc) {
       const pos = new vscode.Position(Math.max(0, m.line), 0);
       void vscode.window.showTextDocument(this.doc, { viewColumn: editor?.viewColumn, selection: new vscode.Range(pos, pos) });

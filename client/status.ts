@@ -13,8 +13,16 @@ import { isNianbao } from './feature';
 
 const DEBOUNCE_MS = 150;
 
+let shown: vscode.StatusBarItem | undefined;
+
+/** The item's text while it is shown (for the extension's API: tests read it). */
+export function statusText(): string | undefined {
+  return shown?.text;
+}
+
 export function register(context: vscode.ExtensionContext, client: LanguageClient): void {
   const item = vscode.window.createStatusBarItem('nianbao.status', vscode.StatusBarAlignment.Right, 100);
+  shown = item;
   item.name = l10n.t('nianbao Annual Report');
   item.command = 'workbench.actions.view.problems';
   let timer: NodeJS.Timeout | undefined;

@@ -6,7 +6,7 @@
 //   node scripts/test-editors.mjs host | ui | neovim
 // Screenshots go to docs/screenshots/ when NIANBAO_SCREENSHOTS=docs, else to a scratch folder.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -41,6 +41,26 @@ if (!only || only === 'host') {
       ws,
     ],
     { NIANBAO_TEST_TIMEOUT_MS: process.env.NIANBAO_TEST_TIMEOUT_MS ?? '420000' },
+  );
+  // Restricted Mode: an untrusted folder whose own settings try to hide a finding.
+  const untrusted = mkdtempSync(join(tmpdir(), 'nianbao-untrusted-'));
+  cpSync(join(ROOT, SEED4), join(untrusted, 'seed-004-shagou-2020.nianbao.yaml'));
+  mkdirSync(join(untrusted, '.vscode'));
+  writeFileSync(join(untrusted, '.vscode', 'settings.json'), JSON.stringify({ 'nianbao.rules': { 'T3-BAL': 'off' } }));
+  run(
+    'node',
+    [
+      'test/integration/code-server-run.mjs',
+      '--extension',
+      ROOT,
+      '--tests',
+      join(ROOT, 'out/test/integration/index.js'),
+      '--folder',
+      untrusted,
+      '--untrusted',
+      'yes',
+    ],
+    { NIANBAO_SUITES: 'restricted', NIANBAO_TEST_TIMEOUT_MS: process.env.NIANBAO_TEST_TIMEOUT_MS ?? '240000' },
   );
 }
 
