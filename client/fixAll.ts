@@ -21,30 +21,17 @@ const CLIENT_OWNED: readonly string[] = [COMMANDS.fixAll];
 export function register(context: vscode.ExtensionContext, client: LanguageClient): void {
   keepClientSide(client, CLIENT_OWNED);
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.fixAll, (target?: unknown, table?: unknown, options?: unknown) =>
-      fixAll(client, target, table, options),
-    ),
+    vscode.commands.registerCommand(COMMANDS.fixAll, (target?: unknown, table?: unknown) => fixAll(client, target, table)),
   );
 }
 
-/**
- * `options.preview` (the code lens): the server sends the edits for confirmation, so VS Code
- * shows them in its refactoring preview before anything changes; applied, they undo as one.
- */
-async function fixAll(
-  client: LanguageClient,
-  target: unknown,
-  table: unknown,
-  options: unknown,
-): Promise<FixAllOutcome | undefined> {
+async function fixAll(client: LanguageClient, target: unknown, table: unknown): Promise<FixAllOutcome | undefined> {
   const uri = targetUri(client, target);
   if (!uri) {
     void vscode.window.showInformationMessage(l10n.t('Open an annual report (a nianbao document) to fix it.'));
     return undefined;
   }
-  const preview = typeof options === 'object' && options !== null && (options as { preview?: unknown }).preview === true;
   const args: unknown[] = [uri, typeof table === 'string' ? table : ''];
-  if (preview) args.push({ preview: true });
   const outcome = (await client.sendRequest(ExecuteCommandRequest.type, {
     command: COMMANDS.fixAll,
     arguments: args,

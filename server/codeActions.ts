@@ -24,8 +24,6 @@ export interface EditCapabilities {
   documentChanges: boolean;
   /** The client resolves a code action's `edit` lazily (codeAction/resolve): fix-all is computed only when chosen. */
   resolveEdit?: boolean;
-  /** The client honours change annotations (`needsConfirmation` shows a preview before applying). */
-  changeAnnotations?: boolean;
 }
 
 /** What a lazily resolved fix-all action carries. */

@@ -1,9 +1,8 @@
 /**
  * Code lens above each table key (active_disclosure, applications, review_litigation):
- * "勾稽 ✓", or "勾稽 ✗ n" with n the table's failing sum relations, and when fix-all has
- * something to change there a second lens "预览并修复表三的 n 处勾稽错误…": it never edits
- * silently, it runs COMMANDS.fixAll for that table with `preview`, which shows the change in
- * the editor's refactoring preview first (commands.ts); applied, it is one undoable edit.
+ * "勾稽 ✓", or "勾稽 ✗ n" with n the table's failing sum relations (runs nothing), and when
+ * fix-all has something to change there a second lens named for what it does, "修复表三的 n 处问题
+ * （可撤销）": it runs COMMANDS.fixAll for that table, one edit that one undo takes back.
  */
 import type { CodeLens } from 'vscode-languageserver/node';
 import { FIXALL_CODES, say, UI } from '../core';
@@ -32,10 +31,10 @@ export function codeLenses(a: Analysis): CodeLens[] {
       out.push({
         range,
         command: {
-          title: say(locale, UI.lensFixPreview, { table: table.name, count: fixable }),
+          title: say(locale, UI.lensFixNamed, { table: table.name, count: fixable }),
           tooltip: say(locale, UI.lensFix, { table: table.name }),
           command: COMMANDS.fixAll,
-          arguments: [a.uri, table.key, { preview: true }],
+          arguments: [a.uri, table.key],
         },
       });
   }

@@ -1,12 +1,10 @@
 /**
- * workspace/executeCommand: COMMANDS.fixAll (args: uri, optional table key, optional
- * `{preview: true}`) computes fix-all for the document, or only for that table's diagnostics,
- * and applies it with workspace/applyEdit as minimal edits pinned to the document version.
- * With `preview` (the code lens) and a client that supports change annotations, the edits carry
- * one that needs confirmation: VS Code shows them in its refactoring preview before applying.
+ * workspace/executeCommand: COMMANDS.fixAll (args: uri, optional table key) computes fix-all
+ * for the document, or only for that table's diagnostics, and applies it with
+ * workspace/applyEdit as minimal edits pinned to the document version: one edit, one undo.
  */
 import type { FixAllOutcome } from '../protocol/results';
-import type { Connection, ExecuteCommandParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import type { Connection, ExecuteCommandParams } from 'vscode-languageserver/node';
 import { say, UI, type Diagnostic } from '../core';
 import { tableOf } from '../core/schema/tables';
 import { COMMANDS } from '../protocol/commands';
@@ -28,7 +26,7 @@ export async function executeCommand(
   params: ExecuteCommandParams,
 ): Promise<FixAllOutcome | null> {
   if (params.command !== COMMANDS.fixAll) return null;
-  const [uri, table, options] = (params.arguments ?? []) as [unknown, unknown, { preview?: unknown } | undefined];
+  const [uri, table] = (params.arguments ?? []) as [unknown, unknown];
   if (typeof uri !== 'string') return { applied: false, edits: 0, reason: 'missing uri argument' };
   const a = await store.get(uri);
   if (!a) return { applied: false, edits: 0, reason: `document not open: ${uri}` };
@@ -37,18 +35,6 @@ export async function executeCommand(
   if (!edits.length) return { applied: false, edits: 0, reason: 'nothing to fix' };
   const name = typeof table === 'string' ? tableOf(a.format, table)?.name : undefined;
   const label = name ? say(a.settings.locale, UI.lensFix, { table: name }) : say(a.settings.locale, UI.fixAll);
-  const preview = options?.preview === true && caps.documentChanges && caps.changeAnnotations === true;
-  const edit = preview ? confirmedEdit(a.uri, a.version, edits, label) : workspaceEdit(a.uri, a.version, edits, caps);
-  const res = await connection.workspace.applyEdit({ label, edit });
+  const res = await connection.workspace.applyEdit({ label, edit: workspaceEdit(a.uri, a.version, edits, caps) });
   return { applied: res.applied, edits: edits.length, reason: res.failureReason };
-}
-
-const ANNOTATION = 'nianbao.fix';
-
-/** The edits under one change annotation that needs confirmation (the client previews them). */
-function confirmedEdit(uri: string, version: number, edits: TextEdit[], label: string): WorkspaceEdit {
-  return {
-    documentChanges: [{ textDocument: { uri, version }, edits: edits.map((e) => ({ ...e, annotationId: ANNOTATION })) }],
-    changeAnnotations: { [ANNOTATION]: { label, needsConfirmation: true } },
-  };
 }

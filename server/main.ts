@@ -108,7 +108,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   editCaps = {
     documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
     resolveEdit: caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
-    changeAnnotations: caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined,
   };
   completionCaps = {
     snippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true,

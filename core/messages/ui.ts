@@ -68,7 +68,7 @@ export const UI = {
     ),
     money_wan: message(
       () => '金额：数字，单位万元，不带单位',
-      () => 'Amount in 万元 (10,000 yuan): a plain number, no unit suffix',
+      () => 'Amount in 10,000 yuan (万元): a plain number, no unit suffix',
     ),
     money_unit: message(
       () => '金额：写成 {value: 数字, unit: 元 或 万元}',
@@ -133,9 +133,9 @@ export const UI = {
     () => '修复全部勾稽错误',
     () => 'Fix all reconciliation errors',
   ),
-  lensFixPreview: message<{ table: string; count: number }>(
-    (a) => `预览并修复${a.table}的 ${a.count} 处问题…`,
-    (a) => `Preview and fix ${a.count} finding(s) in ${a.table}…`,
+  lensFixNamed: message<{ table: string; count: number }>(
+    (a) => `修复${a.table}的 ${a.count} 处问题（可撤销）`,
+    (a) => `Fix ${a.count} finding(s) in ${a.table} (undoable)`,
   ),
   fillRow: message<{ row: string; count: number }>(
     (a) => `将“${a.row}”一行的 ${a.count} 个空格填为 0（合计按勾稽关系填入）`,

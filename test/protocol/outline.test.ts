@@ -131,45 +131,41 @@ test('inlay hints: `always` shows every total, `off` none; column names before e
   await client.waitForDiagnostics(URI, (p) => p.version === client.version(URI) && client.published.get(URI)!.length >= 4);
 });
 
-test('code lens above each table: 勾稽 ✓ or ✗ n, and a named preview-first fix for that table when there is something to fix', async () => {
+test('code lens above each table: 勾稽 ✓ or ✗ n (runs nothing), and a fix named for what it does when there is something to fix', async () => {
   const lenses = await client.codeLenses(URI);
   const tables = [lineOf(SEED, 'active_disclosure:'), lineOf(SEED, 'applications:'), lineOf(SEED, 'review_litigation:')];
   assert.deepEqual(
     lenses.map((l) => `${l.range.start.line} ${l.command!.title}`),
     [
       `${tables[0]} 勾稽 ✓`,
-      `${tables[0]} 预览并修复表二的 2 处问题…`,
+      `${tables[0]} 修复表二的 2 处问题（可撤销）`,
       `${tables[1]} 勾稽 ✗ 4`,
-      `${tables[1]} 预览并修复表三的 10 处问题…`,
+      `${tables[1]} 修复表三的 10 处问题（可撤销）`,
       `${tables[2]} 勾稽 ✓`,
     ],
   );
-  // The count lenses run nothing; the fix lenses name what they do and ask for a preview.
+  // The count lenses run nothing; the fix lenses name what they do.
   assert.deepEqual(
     lenses.filter((l) => l.command!.title.startsWith('勾稽')).map((l) => l.command!.command),
     ['', '', ''],
   );
-  assert.deepEqual(lenses[3].command!.arguments, [URI, 'applications', { preview: true }]);
+  assert.deepEqual(lenses[3].command!.arguments, [URI, 'applications']);
   assert.equal(lenses[3].command!.command, COMMANDS.fixAll);
 
-  // Running the lens's command sends the edit for confirmation (a client with change annotations previews it).
+  // Running the lens's command fixes table 3 only, as one labelled edit.
   const uri = uriFor('lens.nianbao.yaml');
   await client.open(uri, SEED);
   await client.currentDiagnostics(uri);
   const lens = (await client.codeLenses(uri))[3];
   const res = await client.executeCommand<{ applied: boolean }>(lens.command!.command, lens.command!.arguments!);
   assert.equal(res.applied, true);
-  const edit = client.applyEditRequests[client.applyEditRequests.length - 1].edit;
-  const annotations = Object.values(edit.changeAnnotations ?? {});
-  assert.equal(annotations.length, 1);
-  assert.equal(annotations[0].needsConfirmation, true);
-  assert.equal(annotations[0].label, '修复表三的勾稽错误');
+  assert.equal(client.applyEditRequests[client.applyEditRequests.length - 1].label, '修复表三的勾稽错误');
   const diags = await client.currentDiagnostics(uri);
   assert.ok(!diags.some((d) => String(d.code).startsWith('T3-')), diags.map((d) => d.code).join());
   assert.ok(diags.some((d) => d.code === 'T2-19-UNIT'));
   assert.deepEqual(
     (await client.codeLenses(uri)).map((l) => l.command!.title),
-    ['勾稽 ✓', '预览并修复表二的 2 处问题…', '勾稽 ✓', '勾稽 ✓'],
+    ['勾稽 ✓', '修复表二的 2 处问题（可撤销）', '勾稽 ✓', '勾稽 ✓'],
   );
   await client.close(uri);
 });
