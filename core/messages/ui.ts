@@ -189,4 +189,8 @@ export const UI = {
     (a) => `金额，单位${a.unit}`,
     (a) => `Amount in ${a.unit === '元' ? 'yuan' : '10,000 yuan'}`,
   ),
+  hintRowTotal: message<{ label: string; value: string }>(
+    (a) => `${a.label} ${a.value} ▸`,
+    (a) => `total ${a.value} ▸`,
+  ),
 };

@@ -74,8 +74,19 @@ test('folding ranges: every multi-line map and block scalar, and comment blocks'
   assert.ok(!ranges.some((r) => r.startLine === lineOf(SEED, 'new_received:')));
 });
 
+/** Row totals at the start of wide rows are kind Type (1); the sums and column names kind Parameter (2). */
+const sumsAndNames = (hints: InlayHint[]) => hints.filter((h) => h.kind !== 1);
+
 test('inlay hints (default `mismatch`): the computed sum beside each total that disagrees', async () => {
-  const hints = await client.inlayHints(URI);
+  const all = await client.inlayHints(URI);
+  const hints = sumsAndNames(all);
+  // A wide 表三 row shows its total at its start: the 总计 at the far right is off-screen.
+  const wide = all.filter((h) => h.kind === 1);
+  const granted = lineOf(SEED, 'granted:');
+  const grantedHint = wide.find((h) => h.position.line === granted);
+  assert.ok(grantedHint, 'the granted row is wide');
+  assert.match(String(grantedHint.label), /^总计 \d+ ▸$/);
+  assert.equal(grantedHint.position.character, SEED.split('\n')[granted].indexOf('{'));
   const label = (h: InlayHint) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
   assert.deepEqual(hints.map(label), ['列和 ≥2', '列和 ≥2'], 'each column also has a blank cell');
   const line = lineOf(SEED, 'total_processed:');
@@ -95,7 +106,7 @@ test('inlay hints (default `mismatch`): the computed sum beside each total that 
 test('inlay hints: `always` shows every total, `off` none; column names before each flow-map value', async () => {
   await client.updateSettings({ inlayHints: { sums: 'always', columnNames: true } });
   await client.waitForDiagnostics(URI, (p) => p.version === client.version(URI) && client.published.get(URI)!.length >= 2);
-  const hints = await client.inlayHints(URI);
+  const hints = sumsAndNames(await client.inlayHints(URI));
   const label = (h: InlayHint) => String(h.label);
   const sums = hints.filter((h) => /和/.test(label(h)));
   // One per row total (every row of tables 3 and 4) and one per table-3 column (7).
