@@ -72,6 +72,31 @@ if (!only || only === 'ui') {
   const lines = readFileSync(join(ROOT, SEED4), 'utf8').split('\n');
   const errorLine = lines.findIndex((l) => /^\s*total_processed:/.test(l)) + 1;
   const hoverLine = lines.findIndex((l) => /^\s*art20_9:/.test(l)) + 1;
+  // A new report (the form being filled), and one missing two rows of 表三 to type Chinese into.
+  const reports = join(ws, 'examples/reports');
+  const form = spawnSync(
+    process.execPath,
+    [
+      'bin/nianbao.js',
+      'skeleton',
+      '--format',
+      '2021',
+      '--year',
+      '2024',
+      '--organ',
+      '青禾县人民政府',
+      '--kind',
+      'county_government',
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  ).stdout;
+  writeFileSync(join(reports, '青禾县人民政府-2024.nianbao.yaml'), form);
+  const typing = form.replace(/^ {2}granted:.*\n {2}partial:.*\n/m, '  \n');
+  writeFileSync(join(reports, 'typing-2024.nianbao.yaml'), typing);
+  const completeLine = typing.split('\n').indexOf('  ') + 1;
+  // Restricted Mode: the seed in an untrusted folder of its own.
+  const restricted = mkdtempSync(join(tmpdir(), 'nianbao-restricted-'));
+  cpSync(join(ROOT, SEED4), join(restricted, 'seed-004-shagou-2020.nianbao.yaml'));
   run(
     'node',
     [
@@ -90,6 +115,16 @@ if (!only || only === 'ui') {
       String(hoverLine),
       '--screenshots',
       shots,
+      '--form',
+      '青禾县人民政府-2024.nianbao.yaml',
+      '--complete',
+      'typing-2024.nianbao.yaml',
+      '--complete-line',
+      String(completeLine),
+      '--complete-text',
+      '部分',
+      '--restricted',
+      restricted,
     ],
     // Most users read Chinese: the screenshots show the extension in zh-CN.
     { NIANBAO_EDITOR_SETTINGS: JSON.stringify({ 'nianbao.locale': 'zh-CN' }) },

@@ -37,8 +37,3 @@ export function fillProgress(report: Report, format: FormatId, reader = new Cell
   }
   return out;
 }
-
-/** The table to show first: the first one not yet complete, else the last one. */
-export function currentTable(progress: readonly TableProgress[]): TableProgress | undefined {
-  return progress.find((p) => p.filled < p.total) ?? progress[progress.length - 1];
-}
