@@ -85,14 +85,15 @@ function wideRowHints(a: Analysis, locale: Locale): InlayHint[] {
       const total = row.columns.find((c) => c.total);
       if (!total || row.columns.length < 2) continue;
       const cell = reader.cell([...row.path, total.key]);
-      if (cell.state === 'missing') continue;
+      // A blank total says nothing yet: no hint (a new report's rows stay quiet).
+      if (cell.state !== 'number') continue;
       const at = report.lines.position(cell.span.start);
       const line = report.lines.lineStart(at.line);
       const lineEnd = report.lines.lineEnd(at.line);
       if (lineEnd - line <= WIDE_LINE) continue;
       const open = a.text.indexOf('{', line);
       if (open < 0 || open > cell.span.start) continue; // not a one-line flow map
-      const value = cell.state === 'number' ? String(cell.value) : '—';
+      const value = String(cell.value);
       out.push({
         position: report.lines.position(open),
         label: say(locale, UI.hintRowTotal, { label: total.label, value }),

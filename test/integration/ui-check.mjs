@@ -79,9 +79,9 @@ async function quickOpen(file) {
     .waitFor();
 }
 
-/** The nianbao status bar item's text, once it shows a table's progress. */
-async function statusProgress() {
-  const item = page.locator('.statusbar-item', { hasText: /已填|filled/ }).first();
+/** The nianbao status bar item's text, once it shows a table's progress matching `pattern`. */
+async function statusProgress(pattern) {
+  const item = page.locator('.statusbar-item', { hasText: pattern }).first();
   await item.waitFor();
   return (await item.innerText()).replace(/\s+/g, ' ').trim();
 }
@@ -161,7 +161,7 @@ try {
     await step(`new report form ${o.form}`, async () => {
       await page.keyboard.press('Escape');
       await quickOpen(o.form);
-      summary.formStatus = await statusProgress();
+      summary.formStatus = await statusProgress(/(已填 0\/|: 0\/\d+ filled)/);
       await page.keyboard.press('Control+Shift+M');
       const rows = page.locator('.markers-panel .monaco-list-row', { hasText: /T3-BLANK-GROUP/ });
       await rows.first().waitFor();
