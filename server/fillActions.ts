@@ -38,8 +38,10 @@ export function fillActions(a: Analysis, params: CodeActionParams, caps: EditCap
   const column = row && hit.path.length === row.path.length + 1 ? hit.path[row.path.length] : undefined;
   const locale = a.settings.locale;
   const out: CodeAction[] = [];
+  // Memoised per analysis: the lightbulb asks again at every cursor move.
   const offer = (cells: string[][], title: (count: number) => string) => {
-    const values = fillValues(report, a.format, reader, cells);
+    const key = `fill:${cells.map((c) => c.join('.')).join(',')}`;
+    const values = memo(a, key, () => fillValues(report, a.format, reader, cells));
     if (!values?.size) return;
     const edits = [...values].flatMap(([k, v]) => {
       const e = cellEdit(report, reader.cell(k.split('.')), formatNumber(v));

@@ -5,7 +5,7 @@
  * initializationOptions.locale, then InitializeParams.locale.
  */
 import type { Connection } from 'vscode-languageserver/node';
-import type { CheckOptions, Locale, SeveritySetting } from '../core';
+import { resolveLocale, type CheckOptions, type Locale, type SeveritySetting } from '../core';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type NianbaoSettings } from '../protocol/settings';
 
 export interface EffectiveSettings {
@@ -17,13 +17,6 @@ export interface EffectiveSettings {
 }
 
 const SEVERITIES = new Set<SeveritySetting>(['error', 'warning', 'info', 'off']);
-
-/** 'zh', 'zh-cn', 'zh-TW' → zh-CN; 'en', 'en-US' → en; anything else → en; nothing → zh-CN. */
-export function resolveLocale(setting: string | undefined, clientLocale: string | undefined): Locale {
-  if (setting === 'zh-CN' || setting === 'en') return setting;
-  if (!clientLocale) return 'zh-CN';
-  return clientLocale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

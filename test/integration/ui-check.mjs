@@ -83,7 +83,7 @@ async function quickOpen(file) {
 async function statusProgress(pattern) {
   const item = page.locator('.statusbar-item', { hasText: pattern }).first();
   await item.waitFor();
-  return (await item.innerText()).replace(/\s+/g, ' ').trim();
+  return ((await item.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
 try {
@@ -203,8 +203,8 @@ try {
       summary.restricted = await page
         .locator('.statusbar-item', { hasText: /Restricted|受限/ })
         .first()
-        .innerText({ timeout: 10_000 })
-        .then((t) => t.trim())
+        .textContent({ timeout: 10_000 })
+        .then((t) => (t ?? '').trim())
         .catch(() => '(no Restricted Mode item found)');
       await page.keyboard.press('Control+Shift+M');
       await page.locator('.markers-panel .monaco-list-row').first().waitFor();
