@@ -234,3 +234,22 @@ test('workspace diagnostics: reports in the folder get diagnostics without being
     await ws.stop();
   }
 });
+
+test('workspace diagnostics are limited: NIANBAO_WORKSPACE_DIAGNOSTICS_MAX files at most (0 turns them off)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-wscap-'));
+  for (const n of ['a', 'b', 'c']) writeFileSync(join(dir, `${n}.nianbao.yaml`), SKELETON);
+  const folder = pathToFileURL(dir).href;
+  const capped = await TestClient.start({
+    workspaceFolders: [{ uri: folder, name: 'reports' }],
+    env: { NIANBAO_WORKSPACE_DIAGNOSTICS_MAX: '1' },
+  });
+  try {
+    // One report gets its diagnostics; the log says the rest were left for when they are opened.
+    await capped.waitForLog(/workspace diagnostics: capped at 1/, 15_000);
+    const uris = ['a', 'b', 'c'].map((n) => `${folder}/${n}.nianbao.yaml`);
+    await Promise.any(uris.map((u) => capped.waitForDiagnostics(u, (p) => p.diagnostics.length > 0, 15_000)));
+    assert.equal(uris.filter((u) => capped.published.has(u)).length, 1);
+  } finally {
+    await capped.stop();
+  }
+});
