@@ -5,6 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { basename, join } from 'node:path';
 import { compileValidators } from './scripts/compile-validators.mjs';
+import { buildPinyin } from './scripts/build-pinyin.mjs';
 
 const release = process.argv.includes('--release');
 const common = {
@@ -55,6 +56,8 @@ function testEntries(dir) {
 }
 
 compileValidators();
+// Completion matches labels by pinyin initials from this table; no pinyin library at run time.
+buildPinyin();
 
 // Generated from core and the schemas after bundling: snippets/nianbao.code-snippets (gitignored),
 // docs/RULES.md and syntaxes/nianbao.tmLanguage.json (committed, so they can be read in the repo).

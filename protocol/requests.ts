@@ -3,7 +3,7 @@
  * its parameter and result types (`RequestType<P, R>`): both sides use these objects, so a
  * change to a request's shape is a type error on both sides at once.
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { ImportParams, ImportResponse, PreviewParams } from './importPreview';
 import type { ReviewParams, ReviewResult } from './review';
 import type { StatusResult } from './results';
@@ -36,3 +36,39 @@ export const TableRequest = new RequestType<TableParams, TableModel | null, void
 
 /** `nianbao/cellEdits`: inputs to cells, sections and fields as minimal text edits on the document's current version. */
 export const CellEditsRequest = new RequestType<CellEditsParams, CellEditsResult | null, void>('nianbao/cellEdits');
+
+/** `nianbao/reportFacts`: params; every field optional, each answers its part of the result. */
+export interface ReportFactsParams {
+  /** The format whose year is checked. */
+  format?: '2019' | '2021';
+  /** A typed year to check against the format (the New Report dialog validates as it is typed). */
+  year?: string;
+  /** An organ name: its kind is suggested, and with `year` it names the file. */
+  organ?: string;
+  /** A report's text: the file name comes from its meta (organ, year). */
+  text?: string;
+}
+
+export interface ReportFactsResult {
+  formats: { format: '2019' | '2021'; title: string; description?: string; first: number; last?: number; defaultYear: number }[];
+  /** `meta.organ_kind` values with their Chinese labels, in schema order. */
+  organKinds: { kind: string; label: string }[];
+  /** The organ kind the organ's name implies. */
+  suggestedKind?: string;
+  yearProblem?: { severity: 'error' | 'warning'; message: { 'zh-CN': string; en: string } };
+  /** A file name for the report: 淮安市人民政府-2024.nianbao.yaml. */
+  fileName?: string;
+}
+
+/**
+ * `nianbao/reportFacts`: the facts the client's dialogs need (formats and their years, organ
+ * kinds, the kind a name implies, a year's problem, the file name), answered from core/facts:
+ * the client keeps no organ or year rules of its own.
+ */
+export const ReportFactsRequest = new RequestType<ReportFactsParams, ReportFactsResult, void>('nianbao/reportFacts');
+
+/**
+ * `nianbao/trust` (client → server): whether VS Code trusts the workspace. Untrusted, the server
+ * offers nothing that runs on save (`source.fixAll.nianbao` for editor.codeActionsOnSave).
+ */
+export const TrustNotification = new NotificationType<{ trusted: boolean }>('nianbao/trust');

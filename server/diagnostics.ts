@@ -59,12 +59,13 @@ export function lspDiagnostics(a: Analysis, view: ReviewView = { stamp: '', dism
 
 /**
  * Delay before checking: ~0–10 ms up to 50 KB (a real report is ~20 KB), then growing with the
- * text; a document whose last check was slow (> 50 ms) also waits about that long, so fast
- * typing coalesces into one check instead of a queue of them.
+ * text. A document whose last check was slow (> 50 ms) waits only for what is left of that
+ * check's time since it ran: a change after a pause is checked at once (typing → squiggle is the
+ * check alone), while fast typing coalesces into one check per check-time instead of a queue.
  */
-export function debounceMs(length: number, lastCostMs: number): number {
+export function debounceMs(length: number, lastCostMs: number, sinceLastMs = 0): number {
   const bySize = length <= 50_000 ? length / 5_000 : 10 + (length - 50_000) / 5_000;
-  const byCost = lastCostMs > 50 ? lastCostMs : 0;
+  const byCost = lastCostMs > 50 ? Math.max(0, lastCostMs - sinceLastMs) : 0;
   return Math.round(Math.min(500, bySize + byCost));
 }
 
@@ -72,6 +73,8 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** When the latest version of each document arrived (didOpen/didChange), for the timing log. */
   private readonly arrived = new Map<string, { version: number; at: number }>();
+  /** When each document was last published (performance.now()). */
+  private readonly publishedAt = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -86,7 +89,8 @@ export class DiagnosticsPublisher {
     this.arrived.set(uri, { version: doc.version, at: performance.now() });
     const old = this.timers.get(uri);
     if (old) clearTimeout(old);
-    const delay = debounceMs(doc.getText().length, this.store.lastCost(uri));
+    const since = performance.now() - (this.publishedAt.get(uri) ?? Number.NEGATIVE_INFINITY);
+    const delay = debounceMs(doc.getText().length, this.store.lastCost(uri), since);
     this.timers.set(
       uri,
       setTimeout(() => {
@@ -109,6 +113,7 @@ export class DiagnosticsPublisher {
       // A newer version arrived while the settings were read: its own timer will publish.
       if (this.store.documents.get(uri)?.version !== a.version) return;
       const diagnostics = lspDiagnostics(a, this.ledgers?.view(a));
+      this.publishedAt.set(uri, performance.now());
       await this.connection.sendDiagnostics({ uri, version: a.version, diagnostics });
       const arrived = this.arrived.get(uri);
       if (arrived?.version === a.version) {
@@ -127,6 +132,7 @@ export class DiagnosticsPublisher {
     if (old) clearTimeout(old);
     this.timers.delete(uri);
     this.arrived.delete(uri);
+    this.publishedAt.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }

@@ -33,10 +33,12 @@ import {
   CellEditsRequest,
   ImportRequest,
   PreviewRequest,
+  ReportFactsRequest,
   ReviewRequest,
   SkeletonRequest,
   StatusRequest,
   TableRequest,
+  TrustNotification,
 } from '../protocol/requests';
 import type { ClientCommandsOption } from '../protocol/review';
 import { codeActions, FIX_ALL_KIND, isFixAllData, resolveFixAll, type EditCapabilities } from './codeActions';
@@ -45,6 +47,8 @@ import { executeCommand, SERVER_COMMANDS } from './commands';
 import { completion, type CompletionCapabilities } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { AnalysisStore, type Analysis } from './documents';
+import { reportFacts } from './facts';
+import { FILL_KIND, fillActions } from './fillActions';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
@@ -55,6 +59,7 @@ import { SettingsStore } from './settings';
 import { cellEditsRequest } from './table/cellEdits';
 import { documentSymbols } from './symbols';
 import { makeTimer } from './timing';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 import { WorkspaceIndex } from './workspaceIndex';
 
 const documents = new TextDocuments(TextDocument);
@@ -82,6 +87,9 @@ let workspace: WorkspaceIndex;
 const ledgers = new LedgerStore();
 let watchLedgers = false;
 let canReview = false;
+let diskDiagnostics: WorkspaceDiagnostics;
+/** VS Code's workspace trust (the client says); untrusted, nothing runs on save. */
+let trusted = true;
 let workspaceFolderEvents = false;
 let editCaps: EditCapabilities = { documentChanges: false };
 let completionCaps: CompletionCapabilities = { snippets: false };
@@ -93,7 +101,8 @@ process.on('unhandledRejection', (e) => connection.console.error(`[nianbao] unha
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
-  const init = (params.initializationOptions ?? {}) as { locale?: unknown } & ClientCommandsOption;
+  const init = (params.initializationOptions ?? {}) as { locale?: unknown; trusted?: unknown } & ClientCommandsOption;
+  trusted = init.trusted !== false;
   // "Mark as verified" runs a client command: offered only to a client that has it (the VS Code extension).
   canReview = Array.isArray(init.clientCommands) && init.clientCommands.includes(COMMANDS.reviewDismiss);
   const clientLocale = typeof init.locale === 'string' ? init.locale : params.locale;
@@ -102,9 +111,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   publisher = new DiagnosticsPublisher(connection, store, timer, ledgers);
   // Cross-year checks: the workspace's reports by organ and year (server/workspaceIndex.ts).
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+  // Reports that are not open get diagnostics too (server/workspaceDiagnostics.ts), fed by the index.
+  diskDiagnostics = new WorkspaceDiagnostics(connection, documents, settings);
   workspace = new WorkspaceIndex(connection, documents, store, settings, (uri) => publisher.schedule(uri), {
     folders,
     dynamicWatch: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    disk: diskDiagnostics,
   });
   store.crossYear = workspace;
   workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
@@ -114,7 +126,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
     resolveEdit: caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
   };
-  completionCaps = { snippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true };
+  completionCaps = {
+    snippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
+    labelDetails: caps.textDocument?.completion?.completionItem?.labelDetailsSupport === true,
+  };
   dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   refresh = {
     inlayHints: caps.workspace?.inlayHint?.refreshSupport === true,
@@ -125,7 +140,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '{', ','], resolveProvider: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, FILL_KIND], resolveProvider: true },
       codeLensProvider: { resolveProvider: false },
       documentSymbolProvider: { label: 'nianbao' },
       foldingRangeProvider: true,
@@ -152,12 +167,14 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration((params) => {
   settings.changed(params?.settings);
   publisher.scheduleAll();
+  diskDiagnostics.restart();
   void workspace.configurationChanged();
   if (refresh.inlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
   if (refresh.codeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 });
 
 documents.onDidChangeContent((e) => {
+  diskDiagnostics.edited(e.document.uri);
   workspace.documentChanged(e.document);
   publisher.schedule(e.document.uri);
 });
@@ -187,8 +204,15 @@ function feature<R>(name: string, uri: string, fallback: R, fn: (a: Analysis) =>
 connection.onHover((p) => feature('hover', p.textDocument.uri, null, (a) => hover(a, p)));
 connection.onCompletion((p) => feature('completion', p.textDocument.uri, [], (a) => completion(a, p, completionCaps)));
 connection.onCodeAction((p) =>
-  feature('codeAction', p.textDocument.uri, [], (a) => codeActions(a, p, editCaps, canReview ? ledgers.view(a) : undefined)),
+  feature('codeAction', p.textDocument.uri, [], (a) =>
+    [...codeActions(a, p, editCaps, canReview ? ledgers.view(a) : undefined), ...fillActions(a, p, editCaps)].filter(
+      (c) => trusted || c.kind !== FIX_ALL_KIND,
+    ),
+  ),
 );
+connection.onNotification(TrustNotification, (p) => {
+  trusted = p?.trusted !== false;
+});
 connection.onCodeActionResolve((action) => {
   const data = action.data;
   if (!isFixAllData(data)) return action;
@@ -215,6 +239,14 @@ connection.onRequest(SkeletonRequest, (p) =>
     () => `format ${p?.format}`,
     new ResponseError<void>(ErrorCodes.InternalError, 'nianbao/skeleton failed (see the server log)'),
     () => skeletonRequest(p),
+  ),
+);
+connection.onRequest(ReportFactsRequest, (p) =>
+  timer.run<ReturnType<typeof reportFacts> | ResponseError<void>>(
+    ReportFactsRequest.method,
+    () => '',
+    new ResponseError<void>(ErrorCodes.InternalError, 'nianbao/reportFacts failed (see the server log)'),
+    () => reportFacts(p),
   ),
 );
 connection.onRequest(StatusRequest, (p) =>

@@ -7,7 +7,8 @@ import type { SkeletonParams } from '../protocol/requests';
 import type { StatusResult } from '../protocol/results';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { skeleton } from '../core';
-import type { AnalysisStore } from './documents';
+import { fillProgress } from '../core/form/progress';
+import { memo, type AnalysisStore } from './documents';
 import type { LedgerStore } from './review';
 
 export function skeletonRequest(params: SkeletonParams): string | ResponseError<void> {
@@ -41,5 +42,6 @@ export async function statusRequest(
     errors: count('error'),
     warnings: count('warning'),
     infos: count('info'),
+    progress: a.result.format ? memo(a, 'progress', () => fillProgress(a.result.report, a.format)) : [],
   };
 }

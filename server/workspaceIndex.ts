@@ -53,6 +53,7 @@ import { MAX_FILE_BYTES } from '../core/parse/guards';
 import type { SourceEncoding } from '../core/parse/parse';
 import type { AnalysisStore, CrossYearSource } from './documents';
 import type { SettingsStore } from './settings';
+import type { DiskListener } from './workspaceDiagnostics';
 
 /** Report files indexed at most (all folders together). */
 export const MAX_FILES = Number(process.env.NIANBAO_INDEX_MAX_FILES) > 0 ? Number(process.env.NIANBAO_INDEX_MAX_FILES) : 5_000;
@@ -71,6 +72,8 @@ export interface WorkspaceIndexOptions {
   folders: WorkspaceFolder[];
   /** The client registers file watchers dynamically (workspace.didChangeWatchedFiles.dynamicRegistration). */
   dynamicWatch: boolean;
+  /** Told when a report file on disk changes or goes (workspace diagnostics for files not open). */
+  disk?: DiskListener;
 }
 
 export class WorkspaceIndex implements CrossYearSource {
@@ -230,6 +233,7 @@ export class WorkspaceIndex implements CrossYearSource {
     const under = this.onDisk.has(c) || this.index.entry(c) ? [c] : [...this.onDisk].filter((u) => u.startsWith(`${c}/`));
     for (const u of under) {
       this.onDisk.delete(u);
+      this.options.disk?.removed(u);
       this.bump(u);
       if (this.open.has(u)) continue; // the open text stays until the document is closed
       this.noteDependents(u);
@@ -333,11 +337,13 @@ export class WorkspaceIndex implements CrossYearSource {
     if (this.open.has(c)) return;
     if (file === null) {
       this.onDisk.delete(c);
+      this.options.disk?.removed(c);
       this.noteDependents(c);
       this.index.remove(c);
       return;
     }
     this.bump(c);
+    this.options.disk?.changed(c);
     this.noteEncoding(c, file);
     const { text, source } = file;
     let full: Report | undefined;
@@ -411,6 +417,7 @@ export class WorkspaceIndex implements CrossYearSource {
     for (const u of [...this.onDisk]) {
       if (!u.startsWith(`${uri}/`)) continue;
       this.onDisk.delete(u);
+      this.options.disk?.removed(u);
       this.bump(u);
       if (!this.open.has(u)) this.index.remove(u);
     }

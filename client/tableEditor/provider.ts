@@ -9,6 +9,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS } from '../../protocol/commands';
 import type { ViewMessage } from '../../protocol/tableView';
 import { TableSession } from './session';
+import { l10n } from '../locale';
 
 export const TABLE_VIEW_TYPE = 'nianbao.table';
 
@@ -58,7 +59,7 @@ export function register(context: vscode.ExtensionContext, client: LanguageClien
 export async function editAsTable(uri?: vscode.Uri): Promise<void> {
   const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
   if (!target) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a nianbao report to edit it as a table.'));
+    void vscode.window.showInformationMessage(l10n.t('Open a nianbao report to edit it as a table.'));
     return;
   }
   // Like "Reopen Editor With…": the table takes the text editor's place (the text stays a click away).

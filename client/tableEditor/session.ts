@@ -12,6 +12,7 @@ import type { CellChange, TableModel } from '../../protocol/table';
 import type { FixOffer, HostMessage, ViewMessage } from '../../protocol/tableView';
 import { applyFix, quickFixes } from './fixes';
 import { tablePage } from './page';
+import { l10n } from '../locale';
 
 /** Tries of a batch whose edits were computed for a version the document has already left. */
 const STALE_RETRIES = 3;
@@ -90,7 +91,7 @@ export class TableSession implements vscode.Disposable {
         } while (this.again);
       } catch (e) {
         void vscode.window.showErrorMessage(
-          vscode.l10n.t('The table could not be drawn: {0}', e instanceof Error ? e.message : String(e)),
+          l10n.t('The table could not be drawn: {0}', e instanceof Error ? e.message : String(e)),
         );
       } finally {
         this.refreshing = undefined;
@@ -143,7 +144,7 @@ export class TableSession implements vscode.Disposable {
         const r = changes.length
           ? await this.client.sendRequest(CellEditsRequest, { uri: uri.toString(), version, changes })
           : { uri: uri.toString(), version, edits: [], outcomes: [] };
-        if (!r) throw new Error(vscode.l10n.t('the language server does not have this document'));
+        if (!r) throw new Error(l10n.t('the language server does not have this document'));
         // The server answered for a version the document has left (or not reached): ask again.
         if (r.version !== this.document.version) continue;
         let ok = true;
@@ -164,7 +165,7 @@ export class TableSession implements vscode.Disposable {
         if (!r.edits.length) void this.refresh(); // nothing changed: the webview still needs its pending marks cleared
         return ok;
       }
-      throw new Error(vscode.l10n.t('the document kept changing'));
+      throw new Error(l10n.t('the document kept changing'));
     } catch (e) {
       this.post({ type: 'applied', seq, ok: false, reason: e instanceof Error ? e.message : String(e) });
       return false;

@@ -31,6 +31,7 @@ test('--stdio: announces its features', async () => {
     assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, [
       'quickfix',
       'source.fixAll.nianbao',
+      'refactor.rewrite.nianbao.fill',
     ]);
     assert.ok(caps.codeLensProvider && caps.documentSymbolProvider && caps.foldingRangeProvider && caps.inlayHintProvider);
     assert.deepEqual(caps.executeCommandProvider?.commands, [COMMANDS.fixAll]);
