@@ -1,10 +1,11 @@
-// Bundles the CLI, the language server, the VS Code client and the tests.
+// Bundles the CLI, the language server (and its import worker), the VS Code client and the tests.
 // `node esbuild.mjs` for development, `node esbuild.mjs --release` for the minified .vsix build.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { basename, join } from 'node:path';
 import { compileValidators } from './scripts/compile-validators.mjs';
+import { buildPinyin } from './scripts/build-pinyin.mjs';
 
 const release = process.argv.includes('--release');
 const common = {
@@ -41,6 +42,16 @@ const lazyImportCommand = {
     );
   },
 };
+// The XLSX writer (cli/output/xlsx.ts, with exceljs: about 1 MB) is its own bundle too, dist/xlsx.js,
+// loaded by `check --format xlsx` only: dist/cli.js refers to it as `./xlsx.js`.
+const lazyXlsx = {
+  name: 'lazy-xlsx',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/output\/xlsx$/ }, (args) =>
+      args.importer.endsWith(join('cli', 'commands', 'check.ts')) ? { path: './xlsx.js', external: true } : undefined,
+    );
+  },
+};
 // pdf.js looks for the optional native canvas package through `import.meta.url`, empty in a
 // CommonJS bundle; it does without (no rendering here), so esbuild's notice is noise.
 const pdfjsQuiet = { logOverride: { 'empty-import-meta': 'silent' } };
@@ -56,18 +67,37 @@ function testEntries(dir) {
 }
 
 compileValidators();
+// Completion matches labels by pinyin initials from this table; no pinyin library at run time.
+buildPinyin();
 
 // Generated from core and the schemas after bundling: snippets/nianbao.code-snippets (gitignored),
 // docs/RULES.md and syntaxes/nianbao.tmLanguage.json (committed, so they can be read in the repo).
-const GENERATORS = ['scripts/build-snippets.ts', 'scripts/rules-doc.ts', 'scripts/build-grammar.ts'];
+const GENERATORS = ['scripts/build-snippets.ts', 'scripts/rules-doc.ts', 'scripts/build-grammar.ts', 'scripts/build-manifest.ts'];
 
 await Promise.all([
   esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: GENERATORS, outdir: 'out/scripts' }),
-  esbuild.build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', plugins: [lazyPdf, lazyImportCommand] }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['cli/main.ts'],
+    outfile: 'dist/cli.js',
+    plugins: [lazyPdf, lazyImportCommand, lazyXlsx],
+  }),
   esbuild.build({ ...common, entryPoints: ['cli/commands/import.ts'], outfile: 'dist/import.js', plugins: [lazyPdf] }),
+  esbuild.build({ ...common, sourcemap: false, entryPoints: ['cli/output/xlsx.ts'], outfile: 'dist/xlsx.js' }),
   esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', plugins: [lazyPdf] }),
   esbuild.build({ ...common, ...pdfjsQuiet, sourcemap: false, entryPoints: ['import/pdf/index.ts'], outfile: 'dist/pdf.js' }),
+  // nianbao/import runs here, in a worker thread of the server (server/import.ts): a separate bundle.
+  esbuild.build({ ...common, entryPoints: ['server/importWorker.ts'], outfile: 'dist/importWorker.js', plugins: [lazyPdf] }),
   esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  // The table editor's page (webview/table/): plain browser code and its style sheet, dist/webview/table.{js,css}.
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: { table: 'webview/table/main.ts' },
+    outdir: 'dist/webview',
+  }),
   esbuild.build({
     ...common,
     sourcemap: true,

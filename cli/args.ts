@@ -4,7 +4,15 @@ export interface Parsed {
   flags: Record<string, string | true>;
 }
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** Print the usage text after the message (not for a bad config file: one line names the problem). */
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
+    super(message);
+  }
+}
 
 export function parseArgs(argv: string[], valued: string[], booleans: string[]): Parsed {
   const out: Parsed = { positionals: [], flags: {} };
@@ -49,4 +57,17 @@ export function fileAndOutput(
   }
   if (files.length !== 1) throw new UsageError(`${command} needs exactly one FILE`);
   return { file: files[0], out };
+}
+
+/** Takes `-o OUT` out of the positionals (`--output OUT` is a flag already). */
+export function takeOutput(positionals: string[], flags: Record<string, string | true>): { rest: string[]; out?: string } {
+  const rest: string[] = [];
+  let out = typeof flags.output === 'string' ? flags.output : undefined;
+  for (let i = 0; i < positionals.length; i++) {
+    if (positionals[i] === '-o') {
+      out = positionals[++i];
+      if (!out) throw new UsageError('-o needs a file name');
+    } else rest.push(positionals[i]);
+  }
+  return { rest, out };
 }

@@ -1,24 +1,38 @@
 /** The `nianbao` command line: check, fix, skeleton, lsp. */
 import { join } from 'node:path';
 import { VERSION, type CheckOptions, type Locale } from '../core';
-import { parseArgs, UsageError } from './args';
+import { parseArgs, takeOutput, UsageError } from './args';
 import { runCheck } from './commands/check';
 import { runFix } from './commands/fix';
+import { runReview } from './commands/review';
 import { exportArgs, runExport } from './commands/export';
 import { runSkeleton } from './commands/skeleton';
 import { loadConfig } from './config';
+import { sanitize } from './output/sanitize';
 
 const USAGE = `nianbao ${VERSION}: 政府信息公开工作年度报告 (YAML) checker
 
 Usage:
-  nianbao check [--format text|json|sarif] [--locale zh-CN|en] [--config FILE] [--summary [--top N]]
+  nianbao check [--format text|json|sarif|csv|xlsx|html] [--locale zh-CN|en] [--config FILE]
+                [--summary [--top N]] [--roster FILE] [--ledger FILE] [-o OUT]
                 [--no-inline-config] [--report-unused-disable-directives] PATH...
                                  --no-inline-config: ignore # nianbao-disable-next-line comments;
                                  findings they silence are always counted and listed anyway
                                  several files: also checks each report against the same
-                                 organ's report of the year before (X-CARRY, X-INFORCE …)
+                                 organ's report of the year before (X-CARRY, X-REUSE …) and
+                                 says which file was paired with which
                                  --summary: errors and warnings per organ and year, worst
                                  first (the worst N rows, default 20; --top 0 for all)
+                                 --roster FILE: the organs expected to report (ROSTER-MISSING …)
+                                 --ledger FILE: the review ledger (default: the nearest
+                                 nianbao-review.yaml); dismissed findings do not count
+                                 csv/xlsx for Excel and WPS; html: one page for the batch
+  nianbao review dismiss FINGERPRINT... --reason TEXT [--by NAME] [--ledger FILE] [PATH...]
+  nianbao review confirm FINGERPRINT... [--reason TEXT] [--by NAME] [--ledger FILE] [PATH...]
+  nianbao review reopen FINGERPRINT... [--ledger FILE]
+  nianbao review list [--ledger FILE] [--format text|json] [PATH...]
+                                 a reviewer's decisions, by the fingerprint check prints
+                                 (--format json / csv); check reads them
   nianbao fix [--dry-run] [--locale zh-CN|en] PATH...
   nianbao skeleton --format 2019|2021 [--year Y] [--organ NAME] [--kind ORGAN_KIND] [--fill blank|zero]
   nianbao import FILE [-o OUT] [--year Y] [--quiet] [--locale zh-CN|en]
@@ -31,22 +45,60 @@ Usage:
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.`;
 
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe(process.stdout);
   const out = (s: string) => process.stdout.write(`${s}\n`);
   const err = (s: string) => process.stderr.write(`${s}\n`);
   const [cmd, ...rest] = argv;
+  if (cmd !== 'lsp') {
+    // Last resort for a failure outside the awaited chain (a library's stray rejection): one line, exit 2.
+    const last = (e: unknown) => {
+      err(`nianbao: ${sanitize(String((e as Error)?.message ?? e).split('\n')[0])}`);
+      process.exit(2);
+    };
+    process.once('uncaughtException', last);
+    process.once('unhandledRejection', last);
+  }
   try {
     switch (cmd) {
       case 'check': {
-        const a = parseArgs(rest, ['format', 'locale', 'config', 'top'], ['summary', ...DIRECTIVE_FLAGS]);
-        return runCheck(
+        const a = parseArgs(
+          rest,
+          ['format', 'locale', 'config', 'top', 'roster', 'ledger', 'output'],
+          ['summary', ...DIRECTIVE_FLAGS],
+        );
+        const { rest: paths, out: output } = takeOutput(a.positionals, a.flags);
+        return await runCheck(
           {
-            paths: a.positionals,
+            paths,
             format: String(a.flags.format ?? 'text'),
             locale: locale(a.flags.locale),
             options: options(a.flags.config, a.flags),
             version: VERSION,
             summary: a.flags.summary === true,
             top: top(a.flags.top),
+            roster: str(a.flags.roster),
+            ledger: str(a.flags.ledger),
+            output,
+          },
+          out,
+          err,
+        );
+      }
+      case 'review': {
+        const [action, ...more] = rest;
+        const a = parseArgs(more, ['reason', 'by', 'ledger', 'roster', 'format', 'locale', 'config'], ['force']);
+        return runReview(
+          {
+            action: action ?? '',
+            positionals: a.positionals,
+            reason: str(a.flags.reason),
+            by: str(a.flags.by),
+            ledger: str(a.flags.ledger),
+            roster: str(a.flags.roster),
+            force: a.flags.force === true,
+            format: str(a.flags.format),
+            locale: locale(a.flags.locale),
+            options: options(a.flags.config),
           },
           out,
           err,
@@ -60,13 +112,14 @@ export async function main(argv: string[]): Promise<number> {
         return runSkeleton(parseArgs(rest, ['format', 'year', 'organ', 'kind', 'fill'], []).flags, out);
       case 'import': {
         const a = parseArgs(rest, ['output', 'year', 'locale'], ['quiet']);
-        // Loaded on demand: `nianbao check` never loads the importer's document libraries.
+        // Loaded on demand: `nianbao check` never loads the importer's document libraries. Awaited
+        // inside the try: a rejected import is caught below, never an unhandled rejection.
         const { importArgs, runImport } = await import('./commands/import');
-        return runImport(importArgs(a.positionals, a.flags, locale(a.flags.locale)), out, err);
+        return await runImport(importArgs(a.positionals, a.flags, locale(a.flags.locale)), out, err);
       }
       case 'export': {
         const a = parseArgs(rest, ['output', 'locale', 'config'], ['html', 'docx', 'plain']);
-        return runExport(exportArgs(a.positionals, a.flags, locale(a.flags.locale), options(a.flags.config)), out, err);
+        return await runExport(exportArgs(a.positionals, a.flags, locale(a.flags.locale), options(a.flags.config)), out, err);
       }
       case 'lsp':
         // The server is its own bundle next to this one; it reads --stdio / --node-ipc itself.
@@ -87,10 +140,12 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`nianbao: ${e.message}\n\n${USAGE}`);
+      err(`nianbao: ${sanitize(e.message)}${e.showUsage ? `\n\n${USAGE}` : ''}`);
       return 2;
     }
-    err(`nianbao: ${(e as Error).message}`);
+    // One line, never a stack trace (NIANBAO_DEBUG=1 shows it).
+    err(`nianbao: ${sanitize(String((e as Error)?.message ?? e).split('\n')[0])}`);
+    if (process.env.NIANBAO_DEBUG) err(String((e as Error)?.stack ?? e));
     return 2;
   }
 }
@@ -100,6 +155,8 @@ function locale(v: string | true | undefined): Locale {
   if (v === 'en' || v === 'zh-CN') return v;
   throw new UsageError('--locale must be zh-CN or en');
 }
+
+const str = (v: string | true | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 function top(v: string | true | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -118,4 +175,19 @@ function options(config: string | true | undefined, flags: Record<string, string
     ...(flags['no-inline-config'] === true ? { inlineConfig: false } : {}),
     ...(flags['report-unused-disable-directives'] === true ? { reportUnusedDirectives: true } : {}),
   };
+}
+
+let pipeGuarded = false;
+
+/**
+ * `nianbao check … | head`: when the reader closes the pipe, the next write fails with EPIPE.
+ * That is the reader's choice, not an error: stop quietly with exit code 0, as `cat` does.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
 }

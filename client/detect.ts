@@ -9,12 +9,13 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from '../protocol/commands';
+import { isEditable } from './feature';
 
 export function register(context: vscode.ExtensionContext, _client: LanguageClient): void {
   const pattern = firstLinePattern(context);
   if (!pattern) return;
   const check = (doc: vscode.TextDocument) => {
-    if (doc.languageId !== 'yaml' || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled') || doc.lineCount === 0) return;
+    if (doc.languageId !== 'yaml' || !isEditable(doc.uri) || doc.lineCount === 0) return;
     if (pattern.test(doc.lineAt(0).text)) void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(check));

@@ -10,6 +10,7 @@
  */
 import type { FixAllOutcome } from '../protocol/results';
 import * as vscode from 'vscode';
+import { l10n } from './locale';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS } from '../protocol/commands';
 import { isNianbao } from './feature';
@@ -27,11 +28,10 @@ export function register(context: vscode.ExtensionContext, client: LanguageClien
 async function fixAll(client: LanguageClient, target: unknown, table: unknown): Promise<FixAllOutcome | undefined> {
   const uri = targetUri(client, target);
   if (!uri) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open an annual report (a nianbao document) to fix it.'));
+    void vscode.window.showInformationMessage(l10n.t('Open an annual report (a nianbao document) to fix it.'));
     return undefined;
   }
-  const args: unknown[] = [uri];
-  if (typeof table === 'string' && table) args.push(table);
+  const args: unknown[] = [uri, typeof table === 'string' ? table : ''];
   const outcome = (await client.sendRequest(ExecuteCommandRequest.type, {
     command: COMMANDS.fixAll,
     arguments: args,
@@ -39,8 +39,8 @@ async function fixAll(client: LanguageClient, target: unknown, table: unknown): 
   if (outcome && !outcome.applied) {
     const nothing = outcome.edits === 0 && (!outcome.reason || /nothing to fix/i.test(outcome.reason));
     const message = nothing
-      ? vscode.l10n.t('Nothing to fix: no reconciliation error has an unambiguous fix.')
-      : vscode.l10n.t('The fixes could not be applied: {0}', outcome.reason ?? '');
+      ? l10n.t('Nothing to fix: no reconciliation error has an unambiguous fix.')
+      : l10n.t('The fixes could not be applied: {0}', outcome.reason ?? '');
     void vscode.window.showInformationMessage(message);
   }
   return outcome ?? undefined;

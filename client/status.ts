@@ -1,19 +1,29 @@
 /**
- * The status bar item for the active report: detected format and problem counts, from the
- * server's REQUESTS.status, refreshed when the active editor or the report's diagnostics change.
- * Clicking it opens the Problems panel.
+ * The status bar item for the active report: while a table is being filled, its progress
+ * ("表三 已填 42/175", a new report is a form), else the detected format; and the problem
+ * counts. From the server's nianbao/status request, refreshed when the active editor or the
+ * report's diagnostics change. Clicking it opens the Problems panel.
  */
 import type { StatusResult } from '../protocol/results';
 import * as vscode from 'vscode';
+import { l10n } from './locale';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { REQUESTS } from '../protocol/commands';
+import { StatusRequest } from '../protocol/requests';
 import { isNianbao } from './feature';
 
 const DEBOUNCE_MS = 150;
 
+let shown: vscode.StatusBarItem | undefined;
+
+/** The item's text while it is shown (for the extension's API: tests read it). */
+export function statusText(): string | undefined {
+  return shown?.text;
+}
+
 export function register(context: vscode.ExtensionContext, client: LanguageClient): void {
   const item = vscode.window.createStatusBarItem('nianbao.status', vscode.StatusBarAlignment.Right, 100);
-  item.name = vscode.l10n.t('nianbao Annual Report');
+  shown = item;
+  item.name = l10n.t('nianbao Annual Report');
   item.command = 'workbench.actions.view.problems';
   let timer: NodeJS.Timeout | undefined;
   let generation = 0;
@@ -34,7 +44,7 @@ export function register(context: vscode.ExtensionContext, client: LanguageClien
     const mine = ++generation;
     let status: StatusResult | null = null;
     try {
-      status = await client.sendRequest<StatusResult | null>(REQUESTS.status, {
+      status = await client.sendRequest(StatusRequest, {
         uri: client.code2ProtocolConverter.asUri(doc.uri),
       });
     } catch {
@@ -64,16 +74,19 @@ export function register(context: vscode.ExtensionContext, client: LanguageClien
 
 function show(item: vscode.StatusBarItem, status: StatusResult | undefined): void {
   if (!status) {
-    item.text = `$(sync~spin) ${vscode.l10n.t('Annual report')}`;
-    item.tooltip = vscode.l10n.t('nianbao: checking…');
-    item.accessibilityInformation = { label: vscode.l10n.t('nianbao: checking…') };
+    item.text = `$(sync~spin) ${l10n.t('Annual report')}`;
+    item.tooltip = l10n.t('nianbao: checking…');
+    item.accessibilityInformation = { label: l10n.t('nianbao: checking…') };
     item.show();
     return;
   }
-  const format = status.format ? vscode.l10n.t('{0} format', status.format) : vscode.l10n.t('format unknown');
+  const format = status.format ? l10n.t('{0} format', status.format) : l10n.t('format unknown');
   const counts = status.errors || status.warnings ? `$(error) ${status.errors} $(warning) ${status.warnings}` : '$(check)';
-  item.text = `$(checklist) ${format} ${counts}`;
-  const summary = vscode.l10n.t(
+  const progress = status.progress ?? [];
+  const filling = progress.find((p) => p.filled < p.total);
+  const lead = filling ? l10n.t('{0}: {1}/{2} filled', filling.name, filling.filled, filling.total) : format;
+  item.text = `$(checklist) ${lead} ${counts}`;
+  const summary = l10n.t(
     'Annual report, {0}: {1} errors, {2} warnings, {3} infos',
     format,
     status.errors,
@@ -82,9 +95,10 @@ function show(item: vscode.StatusBarItem, status: StatusResult | undefined): voi
   );
   const declared =
     status.format && status.declaredFormat === null
-      ? `\n${vscode.l10n.t('The format is not declared; detected from the content.')}`
+      ? `\n${l10n.t('The format is not declared; detected from the content.')}`
       : '';
-  item.tooltip = `${summary}${declared}\n${vscode.l10n.t('Click to open the Problems panel.')}`;
+  const tables = progress.map((p) => l10n.t('{0}: {1}/{2} filled', p.name, p.filled, p.total)).join('\n');
+  item.tooltip = `${summary}${declared}${tables ? `\n${tables}` : ''}\n${l10n.t('Click to open the Problems panel.')}`;
   item.accessibilityInformation = { label: summary };
   item.show();
 }

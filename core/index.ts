@@ -14,7 +14,16 @@ export {
   type DataOf,
 } from './rules/registry';
 export { FIX_PHASES, type RuleSpec, type Category } from './rules/spec';
-export { loadReport, locate, type Report } from './model/report';
+export { loadReport, loadReportBytes, locate, type Report } from './model/report';
+export {
+  decodeBytes,
+  encodeText,
+  ENCODING_LABEL,
+  firstDifference,
+  reversible,
+  type DecodedText,
+  type TextEncodingName,
+} from './text/encoding';
 export { metaOf, type ReportMeta } from './model/meta';
 export { fixesFor } from './fix/quickfix';
 export { fixAll, type FixAllResult, type AppliedFix } from './fix/fixall';
@@ -48,3 +57,33 @@ export { localeOf, resolveLocale, type LocaleSetting } from './facts/locale';
 export { VERSION } from './facts/version';
 export { makeTitle, readTitle, reportFileName, isTitle } from './facts/title';
 export { readCellText, isValueText, type CellText } from './facts/lexicon';
+export { subjectName } from './schema/labels';
+export { REUSE_DEFAULTS, type ReuseOptions } from './rules/options';
+export {
+  checkBatch,
+  type BatchInput,
+  type BatchOptions,
+  type BatchReport,
+  type BatchResult,
+  type BatchRoster,
+  type Pairing,
+} from './review/batch';
+export { parseRoster, type Roster, type RosterOrgan } from './review/roster';
+export type { RosterStatus } from './rules/review/check';
+export { fingerprintsOf, fingerprintOf, FINGERPRINT_RE, type FingerprintSubject } from './review/fingerprint';
+export {
+  LEDGER_FILE,
+  REVIEW_STATUSES,
+  emptyLedger,
+  ledgerCandidates,
+  parseLedger,
+  recordDecision,
+  removeDecision,
+  reviewOf,
+  staleEntries,
+  today,
+  type Ledger,
+  type LedgerEntry,
+  type Review,
+  type ReviewStatus,
+} from './review/ledger';

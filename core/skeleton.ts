@@ -44,6 +44,7 @@ export function skeleton(opts: SkeletonOptions): string {
   L.push(`  title: ${quote(title, opts.snippet)}`);
   L.push(`  organ: ${quote(organ, opts.snippet)}`);
   L.push(`  organ_kind: ${kind}`);
+  L.push('  # organ_id: ""   # 机关标识（如统一社会信用代码）：跨年度配对时优先于机关名称');
   L.push(`  year: ${y}`);
   L.push(`  period: {from: ${y}-01-01, to: ${y}-12-31}`);
   L.push(`  # published_on: YYYY-MM-DD   # 发布日期（用于检查法定期限）`);

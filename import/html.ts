@@ -5,7 +5,8 @@
  * caption); a value cell spanning several columns or rows leaves `merged` placeholders in the
  * positions it covers, so the cells of a row keep their columns. `&nbsp;` cells are blank.
  */
-import { parseDocument } from 'htmlparser2';
+import { parseDocument, Parser } from 'htmlparser2';
+import { Deadline, within } from './limits';
 import { classifyCell } from './normalize';
 import type { Block, Layout, Source, SrcCell } from './source';
 
@@ -68,7 +69,41 @@ const BLOCK = new Set([
   'pre',
 ]);
 
-export function htmlSource(html: string, layout: Layout = 'html'): Source {
+/** Elements counted as paragraphs against LIMITS.paragraphs. */
+const PARAGRAPHS = new Set([...BLOCK, 'br']);
+
+/**
+ * Checks HTML against the limits in one streaming pass, before a tree is built: element
+ * nesting (deeply nested or unclosed tags), paragraphs, table rows and cells. The tree walkers
+ * below recurse, so the nesting limit is what keeps them off the stack's end.
+ */
+export function inspectHtml(html: string, deadline = new Deadline()): void {
+  let depth = 0;
+  let paragraphs = 0;
+  let rows = 0;
+  let cells = 0;
+  let n = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        within('nesting', ++depth);
+        if (name === 'tr') within('rows', ++rows);
+        else if (name === 'td' || name === 'th') within('cells', ++cells);
+        else if (PARAGRAPHS.has(name)) within('paragraphs', ++paragraphs);
+        if ((++n & 0xfff) === 0) deadline.check();
+      },
+      onclosetag() {
+        depth--;
+      },
+    },
+    { lowerCaseTags: true, decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+}
+
+export function htmlSource(html: string, layout: Layout = 'html', deadline = new Deadline()): Source {
+  inspectHtml(html, deadline);
   const starts = [0];
   for (let i = 0; i < html.length; i++) if (html.charCodeAt(i) === 10) starts.push(i + 1);
   const lineOf = (index: number | null): number => {
@@ -93,9 +128,12 @@ export function htmlSource(html: string, layout: Layout = 'html'): Source {
   let bufLine = 1;
   const flush = () => {
     for (const part of buf.split('\n')) {
-      if (part.replace(/[\s\u00a0\u3000]/g, '') !== '') blocks.push({ kind: 'text', text: part, line: bufLine });
+      if (part.replace(/[\s\u00a0\u3000]/g, '') === '') continue;
+      within('lineChars', part.length);
+      blocks.push({ kind: 'text', text: part, line: bufLine });
     }
     buf = '';
+    deadline.check();
   };
   let title = '';
   const walk = (n: HNode): void => {
@@ -181,6 +219,7 @@ function tableRows(table: HNode, lineOf: (i: number | null) => number): Block[] 
       const text = textOf(td)
         .replace(/^\n+|\n+$/g, '')
         .replace(/\n{2,}/g, '\n');
+      within('lineChars', text.length);
       const cs = span(td.attribs?.colspan);
       const rs = span(td.attribs?.rowspan);
       const cellLine = lineOf(td.startIndex);

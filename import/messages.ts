@@ -133,6 +133,14 @@ export const M = {
     (a) => `一行 ${a.count} 个空单元格没有行标签，已忽略（版式残留）`,
     (a) => `A row of ${a.count} blank cells without a label was ignored (layout residue)`,
   ),
+  truncatedUtf8: message<{ bytes: number }>(
+    (a) => `文件末尾的最后一个字符不完整（${a.bytes} 字节），已略去：文件可能没有下载完整`,
+    (a) => `The last character of the file is cut off (${a.bytes} byte(s)) and was left out: the file may be incomplete`,
+  ),
+  encodingRead: message<{ encoding: string }>(
+    (a) => `源文件编码为 ${a.encoding}，已按此编码读取`,
+    (a) => `The source is encoded in ${a.encoding} and was read as such`,
+  ),
   docxConversion: message<{ text: string }>(
     (a) => `DOCX 转换：${a.text}`,
     (a) => `DOCX conversion: ${a.text}`,

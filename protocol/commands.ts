@@ -10,16 +10,10 @@ export const COMMANDS = {
   importReport: 'nianbao.importReport',
   /** Client: open the HTML preview beside the editor. */
   preview: 'nianbao.preview',
-} as const;
-
-/** Custom requests from the client to the server. */
-export const REQUESTS = {
-  /** Returns the skeleton text: params { format, year?, organ?, organKind? }. */
-  skeleton: 'nianbao/skeleton',
-  /** Returns rendered preview HTML for a document: params { uri }. */
-  preview: 'nianbao/preview',
-  /** Returns detected format and problem counts for the status item: params { uri }. */
-  status: 'nianbao/status',
+  /** Client: ask why a finding is not a defect and record it in the review ledger (args: ReviewCommandArgs). */
+  reviewDismiss: 'nianbao.review.dismiss',
+  /** Client: open a report in the table editor (optional arg: its URI). */
+  editAsTable: 'nianbao.editAsTable',
 } as const;
 
 export const LANGUAGE_ID = 'nianbao';

@@ -1,7 +1,4 @@
-/**
- * Parameters and results of the preview and import requests (types and the import request's
- * name; the preview request's name is REQUESTS.preview in commands.ts).
- */
+/** Parameters and results of the preview and import requests (the requests are in requests.ts). */
 
 /** `nianbao/preview`: params; the result is the page's HTML (or null for an unknown document). */
 export interface PreviewParams {
@@ -11,9 +8,6 @@ export interface PreviewParams {
   /** `webview.cspSource`. */
   cspSource?: string;
 }
-
-/** Imports a published report (text, HTML, DOCX) in the server. */
-export const IMPORT_REQUEST = 'nianbao/import';
 
 export interface ImportParams {
   /** The file's URI (file: scheme is read by the server). */

@@ -10,6 +10,8 @@ export interface StatusResult {
   errors: number;
   warnings: number;
   infos: number;
+  /** How far each table is filled (cells holding a value / cells), in schema order. */
+  progress?: { table: string; name: string; filled: number; total: number }[];
 }
 
 /** `workspace/executeCommand` nianbao.fixAll: what was done. */

@@ -2,7 +2,7 @@
  * Settings shared by the client (package.json contributes these) and the server (reads them
  * per document with workspace/configuration, section "nianbao"). Keep the two in step here.
  */
-import type { SeveritySetting } from '../core/rules/options';
+import { REUSE_DEFAULTS, type SeveritySetting } from '../core/rules/options';
 
 export interface NianbaoSettings {
   /** Message language: 'auto' follows the editor's display language. */
@@ -19,6 +19,8 @@ export interface NianbaoSettings {
   };
   /** Globs of report files the workspace index watches (cross-year checks). */
   index: { include: string[] };
+  /** X-REUSE: percent of a section repeated from last year's before it is reported, and the shortest section judged. */
+  reuse: { threshold: number; minChars: number };
 }
 
 export const DEFAULT_SETTINGS: NianbaoSettings = {
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: NianbaoSettings = {
   deadlines: {},
   inlayHints: { sums: 'mismatch', columnNames: false },
   index: { include: ['**/*.nianbao.yaml', '**/*.nianbao.yml'] },
+  reuse: { ...REUSE_DEFAULTS },
 };
 
 export const SETTINGS_SECTION = 'nianbao';

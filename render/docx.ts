@@ -1,30 +1,38 @@
 /**
  * The report as a Word document (DOCX, with the `docx` package): title, the six sections,
- * the narrative and the tables in the official layout (the same cell layout as the HTML,
- * merged cells as row and column spans). No check results: a document to publish.
+ * the narrative and the tables in the official layout (the layout model the HTML page reads,
+ * layout/, merged cells as row and column spans). No check results: a document to publish.
  */
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
-import { reportLayout, type LTable, type RenderInput } from './index';
+import type { Report } from '../core/model/report';
+import type { FormatId } from '../core/types';
+import type { RenderInput } from './html';
+import { cellOf, cellText, documentLayout } from './layout/document';
+import type { LayoutCell, LayoutTable } from './layout/model';
 
 const BODY = { ascii: 'Times New Roman', eastAsia: '仿宋_GB2312', hAnsi: 'Times New Roman' };
 const HEAD = { ascii: 'Times New Roman', eastAsia: '黑体', hAnsi: 'Times New Roman' };
 const TITLE = { ascii: 'Times New Roman', eastAsia: '方正小标宋简体', hAnsi: 'Times New Roman' };
 const TABLE = { ascii: 'Times New Roman', eastAsia: '宋体', hAnsi: 'Times New Roman' };
 
-function table(t: LTable): (Paragraph | Table)[] {
+/** Row labels read left-aligned, like the template; everything else is centred. */
+const LEFT: ReadonlySet<LayoutCell['role']> = new Set(['row']);
+
+function table(report: Report, t: LayoutTable): (Paragraph | Table)[] {
+  const text = (c: LayoutCell) => (c.role === 'value' ? cellText(cellOf(report, c)) : c.label);
   const rows = [...t.head, ...t.body].map(
     (r) =>
       new TableRow({
         children: r.map(
           (c) =>
             new TableCell({
-              rowSpan: c.rowspan && c.rowspan > 1 ? c.rowspan : undefined,
-              columnSpan: c.colspan && c.colspan > 1 ? c.colspan : undefined,
+              rowSpan: c.rowspan > 1 ? c.rowspan : undefined,
+              columnSpan: c.colspan > 1 ? c.colspan : undefined,
               verticalAlign: VerticalAlign.CENTER,
               children: [
                 new Paragraph({
-                  alignment: /row-label/.test(c.cls) && !/group/.test(c.cls) ? AlignmentType.LEFT : AlignmentType.CENTER,
-                  children: [new TextRun({ text: c.text, font: TABLE, size: 18, bold: /caption/.test(c.cls) })],
+                  alignment: LEFT.has(c.role) ? AlignmentType.LEFT : AlignmentType.CENTER,
+                  children: [new TextRun({ text: text(c), font: TABLE, size: 18, bold: c.role === 'caption' })],
                 }),
               ],
             }),
@@ -42,7 +50,8 @@ function table(t: LTable): (Paragraph | Table)[] {
 }
 
 export async function renderDocx(input: RenderInput): Promise<Uint8Array> {
-  const layout = reportLayout(input);
+  const format: FormatId = input.format ?? input.report.format ?? '2021';
+  const layout = documentLayout(input.report, format);
   const children: (Paragraph | Table)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -66,7 +75,8 @@ export async function renderDocx(input: RenderInput): Promise<Uint8Array> {
         children: [new TextRun({ text: s.title, font: HEAD, size: 32 })],
       }),
     );
-    for (const p of s.paragraphs ?? []) {
+    const paragraphs = s.narrative ? s.text.split('\n').filter((p) => p.trim() !== '') : [];
+    for (const p of paragraphs) {
       children.push(
         new Paragraph({
           indent: { firstLine: 640 },
@@ -75,14 +85,14 @@ export async function renderDocx(input: RenderInput): Promise<Uint8Array> {
         }),
       );
     }
-    if (s.paragraphs && !s.paragraphs.length)
+    if (s.narrative && !paragraphs.length)
       children.push(
         new Paragraph({
           indent: { firstLine: 640 },
           children: [new TextRun({ text: '（原文缺少此节）', font: BODY, size: 32, italics: true })],
         }),
       );
-    for (const t of s.tables ?? []) children.push(...table(t));
+    for (const t of s.tables) children.push(...table(input.report, t));
   }
   const doc = new Document({
     creator: 'nianbao',

@@ -138,6 +138,7 @@ function ruleSection(L: string[], r: RuleSpec, u: Usage | undefined): void {
   L.push(`- 默认级别 · Default severity: ${SEVERITY[r.severity]}`);
   if (r.category === 'import')
     L.push('- 导入结果，与报告本身的问题分开显示 · An import finding, shown apart from the report’s own');
+  if (r.category === 'review') L.push('- 批量审核（名单）结果，需要 `--roster` · A finding of a reviewed batch, with `--roster`');
   if (r.fixAll?.length) L.push(`- 可一键修复 · Fixed by *Fix All*: ${fixAllOf(r)}`);
   if (u?.tables.length) L.push(`- 适用 · Applies to: ${u.tables.join('；')}`);
   if (u?.relations.length) {

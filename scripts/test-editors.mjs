@@ -3,10 +3,12 @@
 // workbench and Node extension host), the browser UI check of the packaged .vsix, and Neovim as a
 // second LSP client. Run after `npm run build`; installs the editors first (scripts/setup-editors.sh,
 // cached outside the repo). Each suite alone:
-//   node scripts/test-editors.mjs host | ui | neovim
+//   node scripts/test-editors.mjs host | webview | ui | neovim
+// (webview: the table editor's page alone in headless Chromium, test/browser/; ui also runs the
+// table editor in the packaged extension, test/integration/table-ui.mjs.)
 // Screenshots go to docs/screenshots/ when NIANBAO_SCREENSHOTS=docs, else to a scratch folder.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -42,6 +44,30 @@ if (!only || only === 'host') {
     ],
     { NIANBAO_TEST_TIMEOUT_MS: process.env.NIANBAO_TEST_TIMEOUT_MS ?? '420000' },
   );
+  // Restricted Mode: an untrusted folder whose own settings try to hide a finding.
+  const untrusted = mkdtempSync(join(tmpdir(), 'nianbao-untrusted-'));
+  cpSync(join(ROOT, SEED4), join(untrusted, 'seed-004-shagou-2020.nianbao.yaml'));
+  mkdirSync(join(untrusted, '.vscode'));
+  writeFileSync(join(untrusted, '.vscode', 'settings.json'), JSON.stringify({ 'nianbao.rules': { 'T3-BAL': 'off' } }));
+  run(
+    'node',
+    [
+      'test/integration/code-server-run.mjs',
+      '--extension',
+      ROOT,
+      '--tests',
+      join(ROOT, 'out/test/integration/index.js'),
+      '--folder',
+      untrusted,
+      '--untrusted',
+      'yes',
+    ],
+    { NIANBAO_SUITES: 'restricted', NIANBAO_TEST_TIMEOUT_MS: process.env.NIANBAO_TEST_TIMEOUT_MS ?? '240000' },
+  );
+}
+
+if (!only || only === 'webview') {
+  run('node', ['--test', '--test-reporter=spec', '--test-concurrency=1', 'out/test/browser/']);
 }
 
 if (!only || only === 'ui') {
@@ -52,6 +78,31 @@ if (!only || only === 'ui') {
   const lines = readFileSync(join(ROOT, SEED4), 'utf8').split('\n');
   const errorLine = lines.findIndex((l) => /^\s*total_processed:/.test(l)) + 1;
   const hoverLine = lines.findIndex((l) => /^\s*art20_9:/.test(l)) + 1;
+  // A new report (the form being filled), and one missing two rows of 表三 to type Chinese into.
+  const reports = join(ws, 'examples/reports');
+  const form = spawnSync(
+    process.execPath,
+    [
+      'bin/nianbao.js',
+      'skeleton',
+      '--format',
+      '2021',
+      '--year',
+      '2024',
+      '--organ',
+      '青禾县人民政府',
+      '--kind',
+      'county_government',
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  ).stdout;
+  writeFileSync(join(reports, '青禾县人民政府-2024.nianbao.yaml'), form);
+  const typing = form.replace(/^ {2}granted:.*\n {2}partial:.*\n/m, '  \n');
+  writeFileSync(join(reports, 'typing-2024.nianbao.yaml'), typing);
+  const completeLine = typing.split('\n').indexOf('  ') + 1;
+  // Restricted Mode: the seed in an untrusted folder of its own.
+  const restricted = mkdtempSync(join(tmpdir(), 'nianbao-restricted-'));
+  cpSync(join(ROOT, SEED4), join(restricted, 'seed-004-shagou-2020.nianbao.yaml'));
   run(
     'node',
     [
@@ -70,9 +121,34 @@ if (!only || only === 'ui') {
       String(hoverLine),
       '--screenshots',
       shots,
+      '--form',
+      '青禾县人民政府-2024.nianbao.yaml',
+      '--complete',
+      'typing-2024.nianbao.yaml',
+      '--complete-line',
+      String(completeLine),
+      '--complete-text',
+      '部分',
+      '--restricted',
+      restricted,
     ],
     // Most users read Chinese: the screenshots show the extension in zh-CN.
     { NIANBAO_EDITOR_SETTINGS: JSON.stringify({ 'nianbao.locale': 'zh-CN' }) },
+  );
+  run(
+    'node',
+    [
+      'test/integration/table-ui.mjs',
+      '--vsix',
+      vsix,
+      '--folder',
+      join(ws, 'examples/reports'),
+      '--file',
+      'seed-004-shagou-2020.nianbao.yaml',
+      '--screenshots',
+      shots,
+    ],
+    { NIANBAO_EDITOR_SETTINGS: JSON.stringify({ 'nianbao.locale': 'zh-CN', 'workbench.colorTheme': 'Default Light Modern' }) },
   );
   console.log(`[test-editors] screenshots in ${shots}`);
 }

@@ -13,8 +13,11 @@ import type {
 } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver/node';
 import { FIXALL_CODES, fixAll, isRuleCode, say, UI, type Diagnostic, type Locale } from '../core';
+import { COMMANDS } from '../protocol/commands';
+import type { ReviewCommandArgs } from '../protocol/review';
 import { fixAllOf, fixesOf, memo, type Analysis } from './documents';
 import { SOURCE } from './diagnostics';
+import { fingerprints, pathOf, type ReviewView } from './review';
 import { insideMultilineScalar } from './position';
 import { lspEdits, minimalEdits } from './textDiff';
 
@@ -61,7 +64,7 @@ function wanted(only: string[] | undefined, kind: string): boolean {
   return !only?.length || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-export function codeActions(a: Analysis, params: CodeActionParams, caps: EditCapabilities): CodeAction[] {
+export function codeActions(a: Analysis, params: CodeActionParams, caps: EditCapabilities, review?: ReviewView): CodeAction[] {
   const locale = a.settings.locale;
   const only = params.context.only;
   const out: CodeAction[] = [];
@@ -70,6 +73,7 @@ export function codeActions(a: Analysis, params: CodeActionParams, caps: EditCap
     // Real fixes first (preferred ones leading), suppressions after them: clients that take
     // the first action (or show the list as is) should meet the fix, not the silencer.
     const suppressions: CodeAction[] = [];
+    const dismissals: CodeAction[] = [];
     for (const d of ours) {
       const core = findCore(a, d);
       if (!core) continue;
@@ -89,8 +93,10 @@ export function codeActions(a: Analysis, params: CodeActionParams, caps: EditCap
       }
       const suppress = suppressAction(a, d, core, locale, caps);
       if (suppress) suppressions.push(suppress);
+      const dismiss = review ? dismissAction(a, d, core, locale, review) : undefined;
+      if (dismiss) dismissals.push(dismiss);
     }
-    out.push(...suppressions);
+    out.push(...suppressions, ...dismissals);
     const fixable = ours.filter((d) => typeof d.code === 'string' && isRuleCode(d.code) && FIXALL_CODES.has(d.code));
     if (fixable.length) {
       const action = fixAllAction(a, CodeActionKind.QuickFix, caps, fixable);
@@ -130,6 +136,31 @@ function suppressAction(
     diagnostics: [d],
     isPreferred: false,
     edit: workspaceEdit(a.uri, a.version, [edit], caps),
+  };
+}
+
+/**
+ * "Mark as verified": the client command asks the reviewer why the finding is not a defect and
+ * records it in the review ledger (protocol/review.ts); offered for a report saved on disk, for a
+ * finding not dismissed yet.
+ */
+function dismissAction(
+  a: Analysis,
+  d: LspDiagnostic,
+  core: Diagnostic,
+  locale: Locale,
+  review: ReviewView,
+): CodeAction | undefined {
+  const fingerprint = fingerprints(a).get(core);
+  if (!fingerprint || !pathOf(a.uri) || review.dismissed.has(core)) return undefined;
+  const title = say(locale, UI.fixDismiss, { code: core.code });
+  const args: ReviewCommandArgs = [a.uri, fingerprint, core.code];
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    isPreferred: false,
+    command: { title, command: COMMANDS.reviewDismiss, arguments: args },
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Code lens above each table key (active_disclosure, applications, review_litigation):
- * "勾稽 ✓", or "勾稽 ✗ n" with n the table's failing sum relations, running COMMANDS.fixAll for
- * that table when fix-all has something to change there.
+ * "勾稽 ✓", or "勾稽 ✗ n" with n the table's failing sum relations (runs nothing), and when
+ * fix-all has something to change there a second lens named for what it does, "修复表三的 n 处问题
+ * （可撤销）": it runs COMMANDS.fixAll for that table, one edit that one undo takes back.
  */
 import type { CodeLens } from 'vscode-languageserver/node';
 import { FIXALL_CODES, say, UI } from '../core';
@@ -22,20 +23,20 @@ export function codeLenses(a: Analysis): CodeLens[] {
     const mine = a.result.diagnostics.filter((d) => tableOfDiagnostic(d) === table.key);
     // Arithmetic diagnostics are the ones from sum relations: they carry the relation's rule.
     const failing = mine.filter((d) => 'rule' in d.data && 'table' in d.data && d.data.table === table.key).length;
-    const fixable = mine.some((d) => FIXALL_CODES.has(d.code) && fixesOf(a, d).some((f) => f.preferred));
+    const fixable = mine.filter((d) => FIXALL_CODES.has(d.code) && fixesOf(a, d).some((f) => f.preferred)).length;
     const title = failing ? say(locale, UI.lensBad, { count: failing }) : say(locale, UI.lensOk);
     const range = report.lines.range(at.keySpan);
-    out.push({
-      range,
-      command: fixable
-        ? {
-            title,
-            tooltip: say(locale, UI.lensFix, { table: table.name }),
-            command: COMMANDS.fixAll,
-            arguments: [a.uri, table.key],
-          }
-        : { title, command: '' },
-    });
+    out.push({ range, command: { title, command: '' } });
+    if (fixable)
+      out.push({
+        range,
+        command: {
+          title: say(locale, UI.lensFixNamed, { table: table.name, count: fixable }),
+          tooltip: say(locale, UI.lensFix, { table: table.name }),
+          command: COMMANDS.fixAll,
+          arguments: [a.uri, table.key],
+        },
+      });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 /**
  * workspace/executeCommand: COMMANDS.fixAll (args: uri, optional table key) computes fix-all
  * for the document, or only for that table's diagnostics, and applies it with
- * workspace/applyEdit as minimal edits pinned to the document version.
+ * workspace/applyEdit as minimal edits pinned to the document version: one edit, one undo.
  */
 import type { FixAllOutcome } from '../protocol/results';
 import type { Connection, ExecuteCommandParams } from 'vscode-languageserver/node';

@@ -1,18 +1,27 @@
 /**
  * Completion: the keys the schema allows at the cursor (minus those present), enum values,
- * and on an empty or near-empty document (no top-level keys, or only `format`) the complete
- * skeleton of each format as a snippet. Labels and help come from the schema via hover.ts.
+ * cell values (0 for counts, an amount with its unit for money), and on an empty or near-empty
+ * document (no top-level keys, or only `format`) the complete skeleton of each format as a
+ * snippet. Labels and help come from the schema via hover.ts.
+ *
+ * People who fill these reports think in the printed labels: an item shows the label
+ * (（二）部分公开) and inserts the YAML key (partial), and typing any part of the label (部分,
+ * （二）), the key, or the pinyin initials of a label's words (bfgk) finds it (filterText.ts).
  */
-import type { CompletionItem, CompletionParams, TextEdit } from 'vscode-languageserver/node';
+import type { CompletionItem, CompletionParams, Range, TextEdit } from 'vscode-languageserver/node';
 import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver/node';
 import { CURRENT_FORMAT, say, skeleton, UI, type FormatId } from '../core';
 import { child, FORMATS, nodeAt, rootSchema, x, type Effective } from '../core/schema/nodes';
 import type { Analysis } from './documents';
 import { describePath } from './hover';
+import { filterTextOf } from './filterText';
 import { completionContextAt, keyText } from './position';
+import { cellSpecAt } from '../core/schema/tables';
 
 export interface CompletionCapabilities {
   snippets: boolean;
+  /** The client shows `labelDetails` (the key beside the label). */
+  labelDetails?: boolean;
 }
 
 export function completion(a: Analysis, params: CompletionParams, caps: CompletionCapabilities): CompletionItem[] {
@@ -28,18 +37,21 @@ export function completion(a: Analysis, params: CompletionParams, caps: Completi
     // Right after the colon (completion triggered by ':'): YAML needs the space.
     const space = a.text[ctx.replace.start - 1] === ':' ? ' ' : '';
     const eff = nodeAt(a.format, ctx.path);
-    if (!eff?.node.enum) return items;
+    if (!eff?.node.enum) {
+      items.push(...cellValueItems(a, ctx.path, range, space, caps));
+      return items;
+    }
     const labels = x(eff).enumLabels ?? {};
     const values = [...new Set(eff.node.enum.map((v) => String(v)))];
     values.forEach((v, i) => {
-      const detail =
-        labels[v] ?? (ctx.path.length === 1 && ctx.path[0] === 'format' && isFormat(v) ? rootSchema(v).title : undefined);
+      const label = labels[v];
+      const title = ctx.path.length === 1 && ctx.path[0] === 'format' && isFormat(v) ? rootSchema(v).title : undefined;
       items.push({
-        label: v,
+        ...shown(label ?? v, label ? v : title, caps),
         kind: CompletionItemKind.EnumMember,
-        detail,
+        detail: label ?? title,
         sortText: String(i).padStart(3, '0'),
-        filterText: detail ? `${v} ${detail}` : v,
+        filterText: filterTextOf(v, label ?? title),
         textEdit: { range, newText: space + v },
       });
     });
@@ -55,17 +67,64 @@ export function completion(a: Analysis, params: CompletionParams, caps: Completi
     const doc = describePath(a.format, path, locale);
     const snippet = caps.snippets ? keySnippet(key, eff, ctx.flow) : undefined;
     items.push({
-      label: key,
+      ...shown(title ?? key, title ? key : undefined, caps),
       kind: kindOf(eff),
-      detail: title,
+      detail: title ? key : undefined,
       documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
       sortText: String(i).padStart(3, '0'),
-      filterText: title ? `${key} ${title}` : key,
+      filterText: filterTextOf(key, title),
       insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       textEdit: { range, newText: snippet ?? `${key}: ` },
     });
   });
   return items;
+}
+
+/**
+ * What the list shows: the printed label with the YAML key beside it (`labelDetails`), or for
+ * clients without label details both in the label.
+ */
+function shown(
+  label: string,
+  beside: string | undefined,
+  caps: CompletionCapabilities,
+): Pick<CompletionItem, 'label' | 'labelDetails'> {
+  if (!beside) return { label };
+  return caps.labelDetails ? { label, labelDetails: { description: beside } } : { label: `${label}  ${beside}` };
+}
+
+/** Values for a table cell: 0 for a count (none is 0, never blank), an amount with its unit for money. */
+function cellValueItems(
+  a: Analysis,
+  path: string[],
+  range: Range,
+  space: string,
+  caps: CompletionCapabilities,
+): CompletionItem[] {
+  const spec = cellSpecAt(a.format, path);
+  if (!spec) return [];
+  const locale = a.settings.locale;
+  const item = (label: string, newText: string, snippet: boolean, detail: string, i: number): CompletionItem => ({
+    label,
+    kind: CompletionItemKind.Value,
+    detail,
+    sortText: String(i).padStart(3, '0'),
+    filterText: filterTextOf(label, detail),
+    insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: { range, newText: space + newText },
+  });
+  if (spec.cell === 'money_unit')
+    return (['元', '万元'] as const).map((unit, i) =>
+      item(
+        `{value: …, unit: ${unit}}`,
+        caps.snippets ? `{value: \${1:0}, unit: ${unit}}` : `{value: 0, unit: ${unit}}`,
+        caps.snippets,
+        say(locale, UI.valueMoney, { unit }),
+        i,
+      ),
+    );
+  const detail = say(locale, spec.cell === 'money_wan' ? UI.valueWan : UI.valueZero);
+  return [item('0', '0', false, detail, 0)];
 }
 
 function isFormat(v: string): v is FormatId {

@@ -8,7 +8,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver/node';
 import { MarkupKind } from 'vscode-languageserver/node';
 import { say, UI, type FormatId, type Locale } from '../core';
 import { CellReader, pathKey } from '../core/model/cellReader';
-import { labelPath } from '../core/schema/labels';
+import { cellName, labelPath } from '../core/schema/labels';
 import { lawTitle, legalName, legalText } from '../core/schema/legal';
 import { child, nodeAt, x, type Effective, type LegalRef } from '../core/schema/nodes';
 import { cellSpecAt } from '../core/schema/tables';
@@ -37,16 +37,19 @@ export function describePath(format: FormatId, path: readonly string[], locale: 
   if (where.length > 1) out.push(`${say(locale, UI.hoverWhere)}${p.colon}${where.map(md).join(' / ')}`);
 
   const legal = legalRefs(format, path);
+  const quoted: string[] = [];
   if (legal.length) {
     const lines = [`**${say(locale, UI.hoverLegal)}**`];
     for (const ref of legal) {
       const text = legalText(ref);
+      if (text) quoted.push(text);
       lines.push(`- 《${md(lawTitle)}》${legalName(ref)}${text ? `：${md(cut(text))}` : ''}`);
     }
     out.push(lines.join('\n'));
   }
 
-  if (eff.node.description) out.push(md(eff.node.description));
+  const help = eff.node.description && withoutQuoted(eff.node.description, quoted);
+  if (help) out.push(md(help));
 
   const cell = cellSpecAt(format, path);
   if (cell) out.push(`**${say(locale, UI.hoverFill)}**${p.colon}${say(locale, UI.cellKind[cell.cell])}`);
@@ -94,21 +97,50 @@ function childList(eff: Effective, isRow: boolean): string[] {
 export function hover(a: Analysis, params: HoverParams): Hover | null {
   const report = a.result.report;
   const offset = report.lines.offset(params.position);
-  const hit = pathAt(report, offset);
-  if (!hit) return null;
   const locale = a.settings.locale;
+  const reuse = reuseAt(a, offset, locale);
+  const hit = pathAt(report, offset);
+  if (!hit) return reuse ? { contents: { kind: MarkupKind.Markdown, value: reuse.value }, range: reuse.range } : null;
   const parts: string[] = [];
+  if (reuse) parts.push(reuse.value);
   const described = describePath(a.format, hit.path, locale);
-  if (!described) return null;
-  parts.push(described);
+  if (!described && !reuse) return null;
+  if (described) parts.push(described);
   const value = valueLine(a, hit.path, locale);
   if (value) parts.push(value);
   const computed = computedLines(a, hit.path, locale);
   if (computed) parts.push(computed);
+  const operands = operandLines(a, hit.path, locale);
+  if (operands) parts.push(operands);
   return {
     contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
     range: report.lines.range(hit.span),
   };
+}
+
+/** Characters of each passage an X-REUSE hover shows (a copied section can be long). */
+const MAX_PASSAGE = 600;
+
+/**
+ * On an X-REUSE finding: this year's and last year's repeated passage side by side, as a
+ * two-column table (the finding itself underlines only this year's).
+ */
+function reuseAt(a: Analysis, offset: number, locale: Locale): { value: string; range: Hover['range'] } | undefined {
+  const d = a.result.diagnostics.find((x) => x.code === 'X-REUSE' && x.span.start <= offset && offset <= x.span.end);
+  if (d?.code !== 'X-REUSE') return undefined;
+  const { share, longest, year, previousYear, passage, lastPassage } = d.data;
+  const cell = (s: string) =>
+    md(s.length > MAX_PASSAGE ? `${s.slice(0, MAX_PASSAGE - 1)}…` : s)
+      .replace(/ {2}\n/g, ' ')
+      .replace(/\|/g, '\\|');
+  const value = [
+    say(locale, UI.hoverReuse, { share, lastYear: previousYear, longest }),
+    '',
+    `| ${say(locale, UI.hoverReuseThis, { year })} | ${say(locale, UI.hoverReuseLast, { year: previousYear })} |`,
+    '|---|---|',
+    `| ${cell(passage)} | ${cell(lastPassage)} |`,
+  ].join('\n');
+  return { value, range: d.range };
 }
 
 /** For a table cell: how the checker reads its value. */
@@ -134,6 +166,50 @@ function computedLines(a: Analysis, path: string[], locale: Locale): string | un
     return `- ${line}`;
   });
   return [`**${say(locale, UI.hoverComputed)}**`, ...lines].join('\n');
+}
+
+/**
+ * For the cell a relation finding underlines: every cell of the relation with its value. The
+ * finding's related information lists only the cells that decide it and folds the zeros and
+ * blanks ("悬停查看全部"): here is the full list, on demand.
+ */
+function operandLines(a: Analysis, path: string[], locale: Locale): string | undefined {
+  const key = pathKey(path);
+  const reader = new CellReader(a.result.report, a.format);
+  const blocks: string[] = [];
+  for (const d of a.result.diagnostics) {
+    if (d.data.path !== key || !('left' in d.data) || !('right' in d.data)) continue;
+    const { left, right } = d.data as { left: string[]; right: string[] };
+    const cells = [...left, ...right].filter((p) => p !== key);
+    if (!cells.length) continue;
+    const lines = cells.map((p) => {
+      const cell = reader.cell(p.split('.'));
+      const value = cell.state === 'number' ? String(cell.value) : stateText(locale, cell.state, '', cell.text);
+      return `- ${md(cellName(a.format, cell.path))}${punct(locale).colon}${md(value)}`;
+    });
+    blocks.push([`**${say(locale, UI.hoverOperands, { count: cells.length, code: d.code })}**`, ...lines].join('\n'));
+  }
+  return blocks.length ? blocks.join('\n\n') : undefined;
+}
+
+/** Comparison form: no whitespace or punctuation. */
+const bare = (s: string) => s.replace(/[\s\p{P}]/gu, '');
+
+/**
+ * The help text without its sentences that only repeat an article already quoted above it
+ * (条例第二十条第（九）项：政府集中采购项目的目录、标准及实施情况。): a hover says each thing once.
+ */
+function withoutQuoted(description: string, quoted: readonly string[]): string {
+  if (!quoted.length) return description;
+  const texts = quoted.map(bare);
+  return description
+    .split(/(?<=。)/)
+    .filter((sentence) => {
+      const body = bare(sentence.replace(/^\s*(?:《?条例》?)?第[^：:]*?[条项款][：:]/, ''));
+      return !body || !texts.some((t) => t.includes(body));
+    })
+    .join('')
+    .trim();
 }
 
 function firstSentence(s: string): string {

@@ -1,14 +1,18 @@
 /**
  * Inlay hints: the computed sum beside a total (setting inlayHints.sums: `mismatch` reads the
  * failing T3-SUM-H / T3-SUM-V / T4-SUM diagnostics' data; `always` reads every sum relation),
- * and the Chinese column name before each value of a flow-map table row (inlayHints.columnNames).
+ * the Chinese column name before each value of a flow-map table row (inlayHints.columnNames),
+ * and (unless inlayHints.sums is `off`) on a row too wide to read (表三's seven columns and its
+ * label comment) the row's total before its values, so the 总计 at the far right is seen
+ * without scrolling (kind Type; the sums are kind Parameter).
  */
 import type { InlayHint, InlayHintParams, Position, Range } from 'vscode-languageserver/node';
 import { InlayHintKind } from 'vscode-languageserver/node';
 import { isMap, isPair, isSeq, type Node } from 'yaml';
 import { say, UI, type Locale } from '../core';
 import { CellReader } from '../core/model/cellReader';
-import { cellSpecAt } from '../core/schema/tables';
+import { leafRows } from '../core/rules/tables/relations';
+import { cellSpecAt, tablesOf } from '../core/schema/tables';
 import type { Analysis } from './documents';
 import { keyText } from './position';
 import { sumsOf } from './sums';
@@ -23,6 +27,7 @@ export function inlayHints(a: Analysis, params: InlayHintParams): InlayHint[] {
   if (sums === 'mismatch') out.push(...mismatchHints(a, locale));
   else if (sums === 'always') out.push(...alwaysHints(a, locale));
   if (columnNames) out.push(...columnHints(a));
+  if (sums !== 'off') out.push(...wideRowHints(a, locale));
   return out
     .filter((h) => inRange(h.position, params.range))
     .sort((p, q) => (before(p.position, q.position) ? -1 : before(q.position, p.position) ? 1 : 0));
@@ -60,6 +65,40 @@ function alwaysHints(a: Analysis, locale: Locale): InlayHint[] {
         label: `${sumLabel(s.each === 'row', s.computed, s.blanks, locale)} ${s.ok ? '✓' : '✗'}`,
         kind: InlayHintKind.Parameter,
         paddingLeft: true,
+      });
+    }
+  }
+  return out;
+}
+
+/** A line longer than this (columns) has its total shown at its start: wider than an editor half of a laptop screen. */
+const WIDE_LINE = 100;
+
+/** `new_received: 总计 12 ▸ {natural: …, total: 12}` for flow-map rows on lines wider than WIDE_LINE. */
+function wideRowHints(a: Analysis, locale: Locale): InlayHint[] {
+  const report = a.result.report;
+  if (report.fatal || !report.root) return [];
+  const reader = new CellReader(report, a.format);
+  const out: InlayHint[] = [];
+  for (const table of tablesOf(a.format)) {
+    for (const row of leafRows(report, table)) {
+      const total = row.columns.find((c) => c.total);
+      if (!total || row.columns.length < 2) continue;
+      const cell = reader.cell([...row.path, total.key]);
+      // A blank total says nothing yet: no hint (a new report's rows stay quiet).
+      if (cell.state !== 'number') continue;
+      const at = report.lines.position(cell.span.start);
+      const line = report.lines.lineStart(at.line);
+      const lineEnd = report.lines.lineEnd(at.line);
+      if (lineEnd - line <= WIDE_LINE) continue;
+      const open = a.text.indexOf('{', line);
+      if (open < 0 || open > cell.span.start) continue; // not a one-line flow map
+      const value = String(cell.value);
+      out.push({
+        position: report.lines.position(open),
+        label: say(locale, UI.hintRowTotal, { label: total.label, value }),
+        kind: InlayHintKind.Type,
+        paddingRight: true,
       });
     }
   }

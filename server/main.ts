@@ -14,7 +14,10 @@ import {
   CodeActionKind,
   CodeLensRefreshRequest,
   createConnection,
+  ErrorCodes,
+  ResponseError,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -23,31 +26,70 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { REQUESTS } from '../protocol/commands';
-import { IMPORT_REQUEST } from '../protocol/importPreview';
+import type { RequestHandler, RequestType } from 'vscode-languageserver-protocol';
+import { LEDGER_FILE } from '../core';
+import { COMMANDS } from '../protocol/commands';
+import {
+  CellEditsRequest,
+  ImportRequest,
+  PreviewRequest,
+  ReportFactsRequest,
+  ReviewRequest,
+  SkeletonRequest,
+  StatusRequest,
+  TableRequest,
+  TrustNotification,
+} from '../protocol/requests';
+import type { ClientCommandsOption } from '../protocol/review';
 import { codeActions, FIX_ALL_KIND, isFixAllData, resolveFixAll, type EditCapabilities } from './codeActions';
 import { codeLenses } from './codeLens';
 import { executeCommand, SERVER_COMMANDS } from './commands';
 import { completion, type CompletionCapabilities } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { AnalysisStore, type Analysis } from './documents';
+import { reportFacts } from './facts';
+import { FILL_KIND, fillActions } from './fillActions';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
-import { skeletonRequest, statusRequest, type SkeletonParams } from './requests';
+import { Lifecycle, stdioTransport } from './lifecycle';
+import { skeletonRequest, statusRequest } from './requests';
+import { LEDGER_GLOB, LedgerStore, reviewRequest } from './review';
 import { SettingsStore } from './settings';
+import { cellEditsRequest } from './table/cellEdits';
 import { documentSymbols } from './symbols';
 import { makeTimer } from './timing';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 import { WorkspaceIndex } from './workspaceIndex';
 
-const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+// Requests before initialize / after shutdown, stale didChange versions: refused before any handler (lifecycle.ts).
+const lifecycle = new Lifecycle((uri) => documents.get(uri)?.version);
+const connection = makeConnection();
+lifecycle.attach(connection);
 const timer = makeTimer(connection);
+
+/** --stdio gets its own transport (a -32700 answer for a message that is not JSON); the rest as vscode-languageserver reads argv. */
+function makeConnection(): Connection {
+  const options = { messageStrategy: lifecycle.strategy };
+  if (!process.argv.slice(2).includes('--stdio')) return createConnection(ProposedFeatures.all, options);
+  const t = stdioTransport(lifecycle);
+  const c = createConnection(ProposedFeatures.all, t.reader, t.writer, options);
+  t.patchConsole(c);
+  return c;
+}
 
 let settings: SettingsStore;
 let store: AnalysisStore;
 let publisher: DiagnosticsPublisher;
 let workspace: WorkspaceIndex;
+/** The review ledgers next to the reports (server/review.ts). */
+const ledgers = new LedgerStore();
+let watchLedgers = false;
+let canReview = false;
+let diskDiagnostics: WorkspaceDiagnostics;
+/** VS Code's workspace trust (the client says); untrusted, nothing runs on save. */
+let trusted = true;
 let workspaceFolderEvents = false;
 let editCaps: EditCapabilities = { documentChanges: false };
 let completionCaps: CompletionCapabilities = { snippets: false };
@@ -59,24 +101,35 @@ process.on('unhandledRejection', (e) => connection.console.error(`[nianbao] unha
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
-  const init = (params.initializationOptions ?? {}) as { locale?: unknown };
+  const init = (params.initializationOptions ?? {}) as { locale?: unknown; trusted?: unknown } & ClientCommandsOption;
+  trusted = init.trusted !== false;
+  // "Mark as verified" runs a client command: offered only to a client that has it (the VS Code extension).
+  canReview = Array.isArray(init.clientCommands) && init.clientCommands.includes(COMMANDS.reviewDismiss);
   const clientLocale = typeof init.locale === 'string' ? init.locale : params.locale;
   settings = new SettingsStore(connection, caps.workspace?.configuration === true, clientLocale);
   store = new AnalysisStore(documents, settings, timer);
-  publisher = new DiagnosticsPublisher(connection, store, timer);
+  publisher = new DiagnosticsPublisher(connection, store, timer, ledgers);
   // Cross-year checks: the workspace's reports by organ and year (server/workspaceIndex.ts).
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+  // Reports that are not open get diagnostics too (server/workspaceDiagnostics.ts), fed by the index.
+  diskDiagnostics = new WorkspaceDiagnostics(connection, documents, settings);
   workspace = new WorkspaceIndex(connection, documents, store, settings, (uri) => publisher.schedule(uri), {
     folders,
     dynamicWatch: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    disk: diskDiagnostics,
   });
   store.crossYear = workspace;
   workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
+  // Ledgers are watched in the workspace folders (a window without folders has nothing to watch).
+  watchLedgers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && folders.length > 0;
   editCaps = {
     documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
     resolveEdit: caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
   };
-  completionCaps = { snippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true };
+  completionCaps = {
+    snippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
+    labelDetails: caps.textDocument?.completion?.completionItem?.labelDetailsSupport === true,
+  };
   dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   refresh = {
     inlayHints: caps.workspace?.inlayHint?.refreshSupport === true,
@@ -87,7 +140,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '{', ','], resolveProvider: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, FILL_KIND], resolveProvider: true },
       codeLensProvider: { resolveProvider: false },
       documentSymbolProvider: { label: 'nianbao' },
       foldingRangeProvider: true,
@@ -104,17 +157,24 @@ connection.onInitialized(() => {
   if (workspaceFolderEvents)
     connection.workspace.onDidChangeWorkspaceFolders((e) => void workspace.foldersChanged(e.added, e.removed));
   void workspace.start();
+  // A ledger written outside the editor (nianbao review dismiss) shows at once.
+  if (watchLedgers)
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: LEDGER_GLOB }] })
+      .catch(() => undefined);
 });
 
 connection.onDidChangeConfiguration((params) => {
   settings.changed(params?.settings);
   publisher.scheduleAll();
+  diskDiagnostics.restart();
   void workspace.configurationChanged();
   if (refresh.inlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
   if (refresh.codeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 });
 
 documents.onDidChangeContent((e) => {
+  diskDiagnostics.edited(e.document.uri);
   workspace.documentChanged(e.document);
   publisher.schedule(e.document.uri);
 });
@@ -124,7 +184,13 @@ documents.onDidClose((e) => {
   publisher.clear(e.document.uri);
   workspace.documentClosed(e.document.uri);
 });
-connection.onDidChangeWatchedFiles((p) => void workspace.filesChanged(p.changes));
+connection.onDidChangeWatchedFiles((p) => {
+  if (p.changes.some((c) => c.uri.endsWith(`/${LEDGER_FILE}`))) {
+    ledgers.changed();
+    publisher.scheduleAll();
+  }
+  void workspace.filesChanged(p.changes);
+});
 
 /** Runs a document feature on the current analysis, timed and guarded. */
 function feature<R>(name: string, uri: string, fallback: R, fn: (a: Analysis) => R): Promise<R> {
@@ -137,7 +203,16 @@ function feature<R>(name: string, uri: string, fallback: R, fn: (a: Analysis) =>
 
 connection.onHover((p) => feature('hover', p.textDocument.uri, null, (a) => hover(a, p)));
 connection.onCompletion((p) => feature('completion', p.textDocument.uri, [], (a) => completion(a, p, completionCaps)));
-connection.onCodeAction((p) => feature('codeAction', p.textDocument.uri, [], (a) => codeActions(a, p, editCaps)));
+connection.onCodeAction((p) =>
+  feature('codeAction', p.textDocument.uri, [], (a) =>
+    [...codeActions(a, p, editCaps, canReview ? ledgers.view(a) : undefined), ...fillActions(a, p, editCaps)].filter(
+      (c) => trusted || c.kind !== FIX_ALL_KIND,
+    ),
+  ),
+);
+connection.onNotification(TrustNotification, (p) => {
+  trusted = p?.trusted !== false;
+});
 connection.onCodeActionResolve((action) => {
   const data = action.data;
   if (!isFixAllData(data)) return action;
@@ -158,59 +233,81 @@ connection.onExecuteCommand((p) => {
   );
 });
 
-connection.onRequest(REQUESTS.skeleton, (p: SkeletonParams) =>
+connection.onRequest(SkeletonRequest, (p) =>
   timer.run(
-    'nianbao/skeleton',
+    SkeletonRequest.method,
     () => `format ${p?.format}`,
-    null,
+    new ResponseError<void>(ErrorCodes.InternalError, 'nianbao/skeleton failed (see the server log)'),
     () => skeletonRequest(p),
   ),
 );
-connection.onRequest(REQUESTS.status, (p: { uri: string }) =>
+connection.onRequest(ReportFactsRequest, (p) =>
+  timer.run<ReturnType<typeof reportFacts> | ResponseError<void>>(
+    ReportFactsRequest.method,
+    () => '',
+    new ResponseError<void>(ErrorCodes.InternalError, 'nianbao/reportFacts failed (see the server log)'),
+    () => reportFacts(p),
+  ),
+);
+connection.onRequest(StatusRequest, (p) =>
   timer.run(
-    'nianbao/status',
+    StatusRequest.method,
     () => `${p?.uri} v${documents.get(p?.uri)?.version ?? '?'}`,
     null,
-    () => statusRequest(store, p),
+    () => statusRequest(store, p, ledgers),
+  ),
+);
+connection.onRequest(ReviewRequest, (p) =>
+  timer.run(
+    ReviewRequest.method,
+    () => `${p?.uri} v${documents.get(p?.uri)?.version ?? '?'}`,
+    { recorded: false, reason: 'failed' },
+    () => reviewRequest(store, ledgers, p, () => publisher.scheduleAll()),
   ),
 );
 
 /**
- * A request served by a module that registers its own handler (`register(connection)`), loaded on
- * the first request: the renderer and the DOCX/HTML importers stay out of the server's start-up.
- * The handler is timed like the others; its errors are its answer and pass through.
+ * A request whose handler lives in a module loaded on the first request: the renderer and the
+ * importer stay out of the server's start-up. Timed like the others; its errors are its answer.
  */
-function lazyRequest(method: string, load: () => (c: Connection) => void): void {
-  let handler: ((params: unknown, token: unknown) => unknown) | undefined;
-  connection.onRequest(method, (params: unknown, token) => {
-    if (!handler) {
-      const capture = {
-        onRequest: (_m: string, h: typeof handler) => {
-          handler = h;
-        },
-        console: connection.console,
-      } as unknown as Connection;
-      load()(capture);
-    }
+function lazyRequest<P, R>(type: RequestType<P, R, void>, load: () => (params: P) => Promise<R>): void {
+  let handler: ((params: P) => Promise<R>) | undefined;
+  const run = (params: P): Promise<R> => {
+    handler ??= load();
     const uri = (params as { uri?: unknown } | undefined)?.uri;
     return timer.measure(
-      method,
+      type.method,
       () => (typeof uri === 'string' ? `${uri} v${documents.get(uri)?.version ?? '?'}` : ''),
-      () => handler!(params, token),
+      () => handler!(params),
     );
-  });
+  };
+  // vscode-jsonrpc's HandlerResult is a conditional type on R, which TypeScript cannot resolve for a generic R.
+  connection.onRequest(type, run as RequestHandler<P, R, void>);
 }
 
 // nianbao/preview and nianbao/import live in their own modules (server/preview.ts, server/import.ts).
-lazyRequest(
-  REQUESTS.preview,
-  () => (c) =>
-    (require('./preview') as typeof import('./preview')).registerPreview(c, async (uri) => {
-      const a = await store.get(uri);
-      return a && { result: a.result, locale: a.settings.locale };
-    }),
+lazyRequest(PreviewRequest, () =>
+  (require('./preview') as typeof import('./preview')).previewHandler(connection.console, async (uri) => {
+    const a = await store.get(uri);
+    return a && { result: a.result, locale: a.settings.locale };
+  }),
 );
-lazyRequest(IMPORT_REQUEST, () => (c) => (require('./import') as typeof import('./import')).registerImport(c));
+// The import itself runs in a worker thread (server/importWorker.ts): this thread only reads the file.
+lazyRequest(ImportRequest, () =>
+  (require('./import') as typeof import('./import')).importHandler(connection.console, async (uri) =>
+    uri && documents.get(uri) ? (await settings.get(uri)).locale : settings.effective(undefined).locale,
+  ),
+);
+// The table editor: its model needs render/ (lazy); its edits only the core.
+lazyRequest(TableRequest, () => (require('./table') as typeof import('./table')).tableHandler((uri) => store.get(uri)));
+connection.onRequest(CellEditsRequest, (p) =>
+  timer.run(
+    CellEditsRequest.method,
+    () => `${p?.uri} v${documents.get(p?.uri)?.version ?? '?'}`,
+    null,
+    () => cellEditsRequest(store, p),
+  ),
+);
 
 documents.listen(connection);
 connection.listen();

@@ -74,7 +74,11 @@ export type CompletionContext =
   | { kind: 'value'; path: string[]; replace: Span; flow: boolean }
   | { kind: 'none' };
 
-const KEY = /^[A-Za-z0-9_]*$/;
+/**
+ * What may be typed where a key goes: a key, or the start of a printed label (本年, （二）,
+ * 部分公开) that completion turns into the key. Anything but YAML's indicators and spaces.
+ */
+const KEY = /^[^\s:#{}[\],'"]*$/;
 
 /** What completion should offer at `offset`: keys of a map (which one, which are present) or a key's values. */
 export function completionContextAt(report: Report, offset: number): CompletionContext {
@@ -105,7 +109,7 @@ export function completionContextAt(report: Report, offset: number): CompletionC
   }
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset).replace(/\r$/, '');
-  const keyLine = /^( *)([A-Za-z0-9_]*)$/.exec(before);
+  const keyLine = /^( *)([^\s:#{}[\],'"]*)$/.exec(before);
   const valueLine = /^( *)([A-Za-z0-9_]+):[ \t]*([^#{}[\]]*)$/.exec(before);
   if (!keyLine && !valueLine) return { kind: 'none' };
   const indent = (keyLine ?? valueLine)![1].length;

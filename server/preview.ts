@@ -3,10 +3,9 @@
  * its diagnostics, the webview's CSP nonce and source, and the scroll-sync script.
  */
 import { randomBytes } from 'node:crypto';
-import type { Connection } from 'vscode-languageserver';
+import type { RemoteConsole } from 'vscode-languageserver';
 import { checkText, type CheckOptions, type CheckResult, type Locale } from '../core';
 import { renderReport } from '../render';
-import { REQUESTS } from '../protocol/commands';
 import type { PreviewParams } from '../protocol/importPreview';
 
 export interface PreviewSettings {
@@ -31,11 +30,14 @@ export interface PreviewSource {
 }
 
 /**
- * Answers `nianbao/preview` with the rendered page of the document's current analysis (shared
+ * The `nianbao/preview` handler: the rendered page of the document's current analysis (shared
  * with every other feature), or null for a document the server does not have.
  */
-export function registerPreview(connection: Connection, getAnalysis: (uri: string) => Promise<PreviewSource | undefined>): void {
-  connection.onRequest(REQUESTS.preview, async (params: PreviewParams) => {
+export function previewHandler(
+  console: RemoteConsole,
+  getAnalysis: (uri: string) => Promise<PreviewSource | undefined>,
+): (params: PreviewParams) => Promise<string | null> {
+  return async (params) => {
     const uri = params?.uri;
     if (typeof uri !== 'string') return null;
     const source = await getAnalysis(uri);
@@ -43,8 +45,8 @@ export function registerPreview(connection: Connection, getAnalysis: (uri: strin
     try {
       return previewOf(source.result, params, source.locale);
     } catch (e) {
-      connection.console.error(`[nianbao] preview of ${uri} failed: ${(e as Error)?.stack ?? e}`);
+      console.error(`[nianbao] preview of ${uri} failed: ${(e as Error)?.stack ?? e}`);
       return null;
     }
-  });
+  };
 }

@@ -1,19 +1,15 @@
 /**
- * Custom requests (protocol/commands.ts REQUESTS): `nianbao/skeleton` returns a blank report's
- * text; `nianbao/status` the detected format and problem counts for the status item.
- * (`nianbao/preview` is served elsewhere.)
+ * Custom requests (protocol/requests.ts): `nianbao/skeleton` returns a blank report's text;
+ * `nianbao/status` the detected format and problem counts for the status item.
+ * (`nianbao/preview` and `nianbao/import` are served by their own modules.)
  */
+import type { SkeletonParams } from '../protocol/requests';
 import type { StatusResult } from '../protocol/results';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
-import { skeleton, type FormatId } from '../core';
-import type { AnalysisStore } from './documents';
-
-export interface SkeletonParams {
-  format: FormatId;
-  year?: number;
-  organ?: string;
-  organKind?: string;
-}
+import { skeleton } from '../core';
+import { fillProgress } from '../core/form/progress';
+import { memo, type AnalysisStore } from './documents';
+import type { LedgerStore } from './review';
 
 export function skeletonRequest(params: SkeletonParams): string | ResponseError<void> {
   const format = String(params?.format ?? '2021');
@@ -28,10 +24,16 @@ export function skeletonRequest(params: SkeletonParams): string | ResponseError<
   });
 }
 
-export async function statusRequest(store: AnalysisStore, params: { uri: string }): Promise<StatusResult | null> {
+export async function statusRequest(
+  store: AnalysisStore,
+  params: { uri: string },
+  ledgers?: LedgerStore,
+): Promise<StatusResult | null> {
   const a = await store.get(params?.uri);
   if (!a) return null;
-  const count = (s: string) => a.result.diagnostics.filter((d) => d.severity === s).length;
+  // Findings dismissed in the review ledger are hints now: they do not count.
+  const dismissed = ledgers?.view(a).dismissed;
+  const count = (s: string) => a.result.diagnostics.filter((d) => d.severity === s && !dismissed?.has(d)).length;
   return {
     uri: a.uri,
     version: a.version,
@@ -40,5 +42,6 @@ export async function statusRequest(store: AnalysisStore, params: { uri: string 
     errors: count('error'),
     warnings: count('warning'),
     infos: count('info'),
+    progress: a.result.format ? memo(a, 'progress', () => fillProgress(a.result.report, a.format)) : [],
   };
 }

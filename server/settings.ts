@@ -5,7 +5,7 @@
  * initializationOptions.locale, then InitializeParams.locale.
  */
 import type { Connection } from 'vscode-languageserver/node';
-import type { CheckOptions, Locale, SeveritySetting } from '../core';
+import { isRuleCode, MMDD, resolveLocale, type CheckOptions, type Locale, type SeveritySetting } from '../core';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type NianbaoSettings } from '../protocol/settings';
 
 export interface EffectiveSettings {
@@ -18,13 +18,6 @@ export interface EffectiveSettings {
 
 const SEVERITIES = new Set<SeveritySetting>(['error', 'warning', 'info', 'off']);
 
-/** 'zh', 'zh-cn', 'zh-TW' → zh-CN; 'en', 'en-US' → en; anything else → en; nothing → zh-CN. */
-export function resolveLocale(setting: string | undefined, clientLocale: string | undefined): Locale {
-  if (setting === 'zh-CN' || setting === 'en') return setting;
-  if (!clientLocale) return 'zh-CN';
-  return clientLocale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
-
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Merges raw configuration over the defaults, dropping values of the wrong type. */
@@ -36,15 +29,16 @@ export function mergeSettings(raw: unknown): NianbaoSettings {
     deadlines: { ...DEFAULT_SETTINGS.deadlines },
     inlayHints: { ...DEFAULT_SETTINGS.inlayHints },
     index: { include: [...DEFAULT_SETTINGS.index.include] },
+    reuse: { ...DEFAULT_SETTINGS.reuse },
   };
   if (r.locale === 'auto' || r.locale === 'zh-CN' || r.locale === 'en') out.locale = r.locale;
   if (isObject(r.rules)) {
+    // Unknown codes are dropped here: VS Code already marks them in settings.json (the enum in package.json).
     for (const [code, s] of Object.entries(r.rules))
-      if (SEVERITIES.has(s as SeveritySetting)) out.rules[code] = s as SeveritySetting;
+      if (isRuleCode(code) && SEVERITIES.has(s as SeveritySetting)) out.rules[code] = s as SeveritySetting;
   }
   if (isObject(r.deadlines)) {
-    for (const [kind, d] of Object.entries(r.deadlines))
-      if (typeof d === 'string' && /^\d\d-\d\d$/.test(d)) out.deadlines[kind] = d;
+    for (const [kind, d] of Object.entries(r.deadlines)) if (typeof d === 'string' && MMDD.test(d)) out.deadlines[kind] = d;
   }
   if (isObject(r.inlayHints)) {
     const s = r.inlayHints.sums;
@@ -53,6 +47,11 @@ export function mergeSettings(raw: unknown): NianbaoSettings {
   }
   if (isObject(r.index) && Array.isArray(r.index.include))
     out.index.include = r.index.include.filter((g): g is string => typeof g === 'string');
+  if (isObject(r.reuse)) {
+    const { threshold, minChars } = r.reuse;
+    if (typeof threshold === 'number' && threshold >= 1 && threshold <= 100) out.reuse.threshold = threshold;
+    if (typeof minChars === 'number' && Number.isInteger(minChars) && minChars >= 1) out.reuse.minChars = minChars;
+  }
   return out;
 }
 
@@ -104,7 +103,7 @@ export class SettingsStore {
 
   effective(raw: unknown): EffectiveSettings {
     const settings = mergeSettings(raw);
-    const options: CheckOptions = { severity: settings.rules, deadlines: settings.deadlines };
+    const options: CheckOptions = { severity: settings.rules, deadlines: settings.deadlines, reuse: settings.reuse };
     return { settings, locale: resolveLocale(settings.locale, this.clientLocale), options, optionsKey: JSON.stringify(options) };
   }
 }

@@ -37,8 +37,11 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   checkCrossYear,
+  decodeBytes,
+  ENCODING_LABEL,
   identityOf,
   loadReport,
+  loadReportBytes,
   ReportIndex,
   type CheckOptions,
   type Diagnostic,
@@ -46,13 +49,14 @@ import {
   type Report,
   type ReportIdentity,
 } from '../core';
+import { MAX_FILE_BYTES } from '../core/parse/guards';
+import type { SourceEncoding } from '../core/parse/parse';
 import type { AnalysisStore, CrossYearSource } from './documents';
 import type { SettingsStore } from './settings';
+import type { DiskListener } from './workspaceDiagnostics';
 
 /** Report files indexed at most (all folders together). */
 export const MAX_FILES = Number(process.env.NIANBAO_INDEX_MAX_FILES) > 0 ? Number(process.env.NIANBAO_INDEX_MAX_FILES) : 5_000;
-/** Files larger than this are indexed without reading (they cannot be reports: see core MAX_CHARS). */
-const MAX_FILE_BYTES = 8_000_000;
 const READ_CONCURRENCY = 16;
 /** Parsed reports of last year's files kept for the checks of open reports. */
 const DISK_CACHE = 16;
@@ -68,6 +72,8 @@ export interface WorkspaceIndexOptions {
   folders: WorkspaceFolder[];
   /** The client registers file watchers dynamically (workspace.didChangeWatchedFiles.dynamicRegistration). */
   dynamicWatch: boolean;
+  /** Told when a report file on disk changes or goes (workspace diagnostics for files not open). */
+  disk?: DiskListener;
 }
 
 export class WorkspaceIndex implements CrossYearSource {
@@ -227,6 +233,7 @@ export class WorkspaceIndex implements CrossYearSource {
     const under = this.onDisk.has(c) || this.index.entry(c) ? [c] : [...this.onDisk].filter((u) => u.startsWith(`${c}/`));
     for (const u of under) {
       this.onDisk.delete(u);
+      this.options.disk?.removed(u);
       this.bump(u);
       if (this.open.has(u)) continue; // the open text stays until the document is closed
       this.noteDependents(u);
@@ -326,30 +333,49 @@ export class WorkspaceIndex implements CrossYearSource {
 
   /** Reads `c` from disk into the index (not when it is open); gone → out of the index. */
   private async reread(c: string): Promise<void> {
-    const text = await readText(c);
+    const file = await readText(c);
     if (this.open.has(c)) return;
-    if (text === null) {
+    if (file === null) {
       this.onDisk.delete(c);
+      this.options.disk?.removed(c);
       this.noteDependents(c);
       this.index.remove(c);
       return;
     }
     this.bump(c);
+    this.options.disk?.changed(c);
+    this.noteEncoding(c, file);
+    const { text, source } = file;
     let full: Report | undefined;
-    const parse = () => (full ??= loadReport(text));
+    const parse = () => (full ??= loadReport(text, { source }));
     this.update(c, metaBlock(text) ?? metaOfReport(parse()));
     // An open report depends on it: keep the parse for its check instead of reading again.
     if (this.index.dependentsOf(c).some((d) => this.open.has(d))) this.cache(c, parse());
   }
 
+  /**
+   * Files from disk are decoded here (GB18030, UTF-16 …); their reports carry the YAML-ENCODING
+   * finding like the CLI's, but only open documents get diagnostics, so the server says it in its
+   * log, once per file version. Open documents are decoded by the editor: nothing to decode.
+   */
+  private noteEncoding(c: string, file: DiskText): void {
+    const src = file.source;
+    if (!src || (src.encoding === 'utf-8' && src.invalidAt === undefined)) return;
+    this.connection.console.log(
+      src.invalidAt !== undefined
+        ? `[nianbao] index: ${c} is not UTF-8, UTF-16 or GB18030 from byte ${src.invalidAt}; read with replacement characters`
+        : `[nianbao] index: ${c} is encoded in ${ENCODING_LABEL[src.encoding]}${src.bom ? ' with BOM' : ''} (not UTF-8); read as such`,
+    );
+  }
+
   private async diskReport(c: string): Promise<void> {
     const stamp = this.stamps.get(c) ?? 0;
     if (this.diskReports.get(c)?.stamp === stamp) return;
-    const text = await readText(c);
+    const file = await readText(c);
     // Gone without a watcher event (a deleted folder, an unwatched change): forget it.
-    if (text === null && !exists(c)) void this.filesChanged([{ uri: c, type: FileChangeType.Deleted }]);
-    if (text === null || (this.stamps.get(c) ?? 0) !== stamp) return;
-    this.cache(c, loadReport(text));
+    if (file === null && !exists(c)) void this.filesChanged([{ uri: c, type: FileChangeType.Deleted }]);
+    if (file === null || (this.stamps.get(c) ?? 0) !== stamp) return;
+    this.cache(c, loadReport(file.text, { source: file.source }));
   }
 
   /** For a check that runs before `prepare` had the file (rare): read it now. */
@@ -360,7 +386,7 @@ export class WorkspaceIndex implements CrossYearSource {
     try {
       const path = fileURLToPath(c);
       if (statSync(path).size > MAX_FILE_BYTES) return undefined;
-      const report = loadReport(readFileSync(path, 'utf8'));
+      const { report } = loadReportBytes(readFileSync(path));
       this.cache(c, report);
       return report;
     } catch {
@@ -391,6 +417,7 @@ export class WorkspaceIndex implements CrossYearSource {
     for (const u of [...this.onDisk]) {
       if (!u.startsWith(`${uri}/`)) continue;
       this.onDisk.delete(u);
+      this.options.disk?.removed(u);
       this.bump(u);
       if (!this.open.has(u)) this.index.remove(u);
     }
@@ -529,14 +556,21 @@ function folderUri(uri: string): string | undefined {
   return canonicalUri(uri).replace(/\/+$/, '');
 }
 
-/** A file's text; '' when it is too large to be a report; null when it cannot be read. */
-async function readText(c: string): Promise<string | null> {
+interface DiskText {
+  text: string;
+  /** How the file was encoded (core/text/encoding.ts: the same decoding as the CLI's). */
+  source?: SourceEncoding;
+}
+
+/** A file's text, decoded; '' when it is too large to be a report; null when it cannot be read. */
+async function readText(c: string): Promise<DiskText | null> {
   try {
     const path = fileURLToPath(c);
     const s = await stat(path);
     if (!s.isFile()) return null;
-    if (s.size > MAX_FILE_BYTES) return '';
-    return await readFile(path, 'utf8');
+    if (s.size > MAX_FILE_BYTES) return { text: '' };
+    const d = decodeBytes(await readFile(path));
+    return { text: d.text, source: { encoding: d.encoding, bom: d.bom, invalidAt: d.invalidAt } };
   } catch {
     return null;
   }

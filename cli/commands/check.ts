@@ -1,28 +1,28 @@
 /**
- * `nianbao check [--format text|json|sarif] [--locale zh-CN|en] [--summary [--top N]] PATH...`
- * With several files, each report is also checked against the same organ's report of the
- * year before when that report is among the files given (cross-year rules X-*).
+ * `nianbao check [--format text|json|sarif|csv|xlsx|html] [--summary [--top N]] [--roster FILE]
+ * [--ledger FILE] [-o OUT] PATH...`
+ *
+ * With several files, each report is also checked against the same organ's report of the year
+ * before when that report is among the files given (cross-year rules X-*), and every output says
+ * which file was paired with which. Findings dismissed in the review ledger (the nearest
+ * nianbao-review.yaml, or `--ledger`) are listed as verified and do not count; `--roster` adds
+ * ROSTER-MISSING / ROSTER-UNKNOWN and each listed organ's deadline.
  */
-import { readFileSync } from 'node:fs';
-import {
-  categoryOf,
-  checkCrossYear,
-  checkText,
-  identityOf,
-  ReportIndex,
-  type CheckOptions,
-  type Diagnostic,
-  type Locale,
-  type Report,
-  type ReportIdentity,
-  type Suppressed,
-} from '../../core';
-import { expandPaths } from '../files';
+import { writeFileSync } from 'node:fs';
+import { categoryOf, type CheckOptions, type Locale } from '../../core';
+import { UsageError } from '../args';
+import { reportIo, runBatch, type BatchRun, type FileResult } from '../batch';
+import { toCsv } from '../output/csv';
+import { toHtml } from '../output/html';
 import { toJson } from '../output/json';
 import { toSarif } from '../output/sarif';
-import { buildSummary, formatSummary } from '../output/summary';
-import { formatText, summaryLine } from '../output/text';
-import { UsageError } from '../args';
+import { sheetsOf } from '../output/sheets';
+import { buildSummary, formatSummary, type SummaryInput } from '../output/summary';
+import { formatDismissed, formatPairing, formatStale, formatText, summaryLine } from '../output/text';
+
+export type { FileResult } from '../batch';
+
+export const FORMATS = ['text', 'json', 'sarif', 'csv', 'xlsx', 'html'] as const;
 
 export interface CheckArgs {
   paths: string[];
@@ -32,114 +32,123 @@ export interface CheckArgs {
   version: string;
   summary?: boolean;
   top?: number;
+  roster?: string;
+  /** `--ledger FILE` (default: each report's nearest nianbao-review.yaml). */
+  ledger?: string;
+  /** `-o FILE`: write the output there instead of stdout. */
+  output?: string;
+  /** Whether stdout is a terminal (xlsx is not written to one); default: process.stdout.isTTY. */
+  stdoutIsTTY?: boolean;
 }
 
-export interface FileResult {
-  file: string;
-  diags: Diagnostic[];
-  /** Findings silenced by suppression comments: counted and listed, never hidden. */
-  suppressed: Suppressed[];
-  text?: string;
-  report?: Report;
-  identity?: ReportIdentity;
-  organ?: string;
-  year?: number;
+/** Where byte-exact output (xlsx, csv) goes when there is no `-o` (stdout by default). */
+export type WriteBytes = (bytes: Uint8Array) => void;
+
+/** The single-report checks of the files, without pairing or ledger (for `fix`). */
+export function checkFiles(paths: string[], options: CheckOptions): BatchRun {
+  return runBatch({ paths, options, crossYear: false, ledger: false });
 }
 
-export function checkFiles(
-  paths: string[],
-  options: CheckOptions,
-  crossYear = false,
-): { results: FileResult[]; ioErrors: string[] } {
-  const { files, missing } = expandPaths(paths);
-  const ioErrors = missing.map((p) => `${p}: no such file or directory`);
-  const results: FileResult[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      ioErrors.push(`${file}: ${(e as Error).message}`);
-      continue;
-    }
-    const checked = checkText(text, options);
-    const id = identityOf(checked.report);
-    results.push({
-      file,
-      text,
-      diags: checked.diagnostics,
-      suppressed: checked.suppressed,
-      report: checked.report,
-      identity: id,
-      organ: id?.organ,
-      year: id?.year,
+/** The summary's rows: the reports, and one row per organ of the roster that sent none. */
+export function summaryInputs(results: readonly FileResult[]): SummaryInput[] {
+  return results.flatMap((r): SummaryInput[] => {
+    if (r.kind === 'report') return [r];
+    return r.diags.map((d) => {
+      const data = d.data as { organ?: string; year?: number };
+      return { file: r.file, diags: [d], organ: data.organ, year: data.year, missing: d.code === 'ROSTER-MISSING' };
     });
-  }
-  if (crossYear && results.length > 1) addCrossYear(results, options);
-  return { results, ioErrors };
+  });
 }
 
-/** Indexes the given files by organ and year and adds each report's cross-year findings. */
-function addCrossYear(results: FileResult[], options: CheckOptions): void {
-  const index = new ReportIndex();
-  for (const r of results) if (r.report) index.add(r.file, r.report);
-  for (const r of results) {
-    if (!r.report || r.year === undefined) continue;
-    const extra = checkCrossYear(
-      r.report,
-      (organ, year) => {
-        const hit = index.find(organ, year).find((e) => e.uri !== r.file);
-        return hit ? { file: hit.uri, report: hit.report } : undefined;
-      },
-      options,
-    );
-    r.suppressed = [...r.suppressed, ...extra.suppressed];
-    if (extra.diagnostics.length)
-      r.diags = [...r.diags, ...extra.diagnostics].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  }
-}
-
-export function runCheck(a: CheckArgs, out: (s: string) => void, err: (s: string) => void): number {
-  if (!['text', 'json', 'sarif'].includes(a.format)) throw new UsageError(`--format must be text, json or sarif`);
+export async function runCheck(
+  a: CheckArgs,
+  out: (s: string) => void,
+  err: (s: string) => void,
+  writeBytes: WriteBytes = (b) => process.stdout.write(b),
+): Promise<number> {
+  if (!(FORMATS as readonly string[]).includes(a.format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}`);
   if (!a.paths.length) throw new UsageError('check needs at least one file or folder');
-  const { results, ioErrors } = checkFiles(a.paths, a.options, true);
-  for (const e of ioErrors) err(e);
-  if (a.summary) {
-    const summary = buildSummary(results);
-    if (a.format === 'json') out(JSON.stringify({ summary }, null, 2));
-    else if (a.format === 'sarif') {
-      const sarif = toSarif(results, a.locale, a.version) as { runs: { properties?: object }[] };
-      sarif.runs[0].properties = { ...sarif.runs[0].properties, summary };
-      out(JSON.stringify(sarif, null, 2));
-    } else out(formatSummary(summary, { locale: a.locale, top: a.top ?? 20 }));
-  } else if (a.format === 'json')
-    out(
-      JSON.stringify(
-        results.flatMap((r) => toJson(r.file, r.diags, a.locale, r.suppressed)),
-        null,
-        2,
-      ),
-    );
-  else if (a.format === 'sarif') out(JSON.stringify(toSarif(results, a.locale, a.version), null, 2));
-  else {
-    for (const r of results) if (r.diags.length) out(formatText(r.file, r.diags, a.locale));
-    const counts: Record<string, number> = {};
-    let imports = 0;
-    for (const r of results)
-      for (const d of r.diags) {
-        if (categoryOf(d.code) === 'import') imports++;
-        else counts[d.severity] = (counts[d.severity] ?? 0) + 1;
-      }
-    out(
-      summaryLine(
-        results.length,
-        counts,
-        a.locale,
-        results.reduce((n, r) => n + r.suppressed.length, 0),
-        imports,
-      ),
-    );
+  if (a.format === 'xlsx' && !a.output && (a.stdoutIsTTY ?? process.stdout.isTTY))
+    throw new UsageError('--format xlsx writes a binary file: give -o FILE.xlsx (or redirect stdout)');
+  const run = runBatch({ paths: a.paths, options: a.options, roster: a.roster, ledger: a.ledger });
+  reportIo(run, err);
+  const emit = (s: string) => {
+    if (a.output) writeFileSync(a.output, s.endsWith('\n') ? s : `${s}\n`);
+    else out(s);
+  };
+  const summary = buildSummary(summaryInputs(run.results));
+  switch (a.format) {
+    case 'json':
+      emit(
+        JSON.stringify(
+          a.summary ? { summary, files: (toJson(run, a.locale) as { files: unknown }).files } : toJson(run, a.locale),
+          null,
+          2,
+        ),
+      );
+      break;
+    case 'sarif': {
+      const sarif = toSarif(run.results, a.locale, a.version) as { runs: { properties?: object }[] };
+      if (a.summary) sarif.runs[0].properties = { ...sarif.runs[0].properties, summary };
+      emit(JSON.stringify(sarif, null, 2));
+      break;
+    }
+    case 'csv': {
+      // The BOM and the CRLF line ends are part of the file: written byte for byte, to a file or stdout.
+      const csv = Buffer.from(toCsv(run.results, a.locale), 'utf8');
+      if (a.output) writeFileSync(a.output, csv);
+      else writeBytes(csv);
+      break;
+    }
+    case 'xlsx': {
+      // exceljs lives in its own bundle (dist/xlsx.js), loaded only here.
+      const { writeWorkbook } = await import('../output/xlsx');
+      const bytes = await writeWorkbook(sheetsOf(run, summary, a.locale));
+      if (a.output) writeFileSync(a.output, bytes);
+      else writeBytes(bytes);
+      break;
+    }
+    case 'html':
+      emit(toHtml(run, summary, a.locale, totalsLine(run, a.locale)));
+      break;
+    default:
+      emit(a.summary ? summaryText(run, summary, a) : text(run, a.locale));
   }
-  if (ioErrors.length) return 2;
-  return results.some((r) => r.diags.some((d) => d.severity === 'error')) ? 1 : 0;
+  if (run.ioErrors.length) return 2;
+  return run.results.some((r) => r.diags.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+function totalsLine(run: BatchRun, locale: Locale): string {
+  // Import findings (what `nianbao import` could not read) are counted apart from the report's own.
+  const counts: Record<string, number> = {};
+  let imports = 0;
+  for (const r of run.results)
+    for (const d of r.diags) {
+      if (categoryOf(d.code) === 'import') imports++;
+      else counts[d.severity] = (counts[d.severity] ?? 0) + 1;
+    }
+  const n = (f: (r: FileResult) => number) => run.results.reduce((s, r) => s + f(r), 0);
+  return summaryLine(
+    run.results.filter((r) => r.kind === 'report').length,
+    counts,
+    locale,
+    n((r) => r.suppressed.length),
+    n((r) => r.dismissed.length),
+    imports,
+  );
+}
+
+/** Findings, then the verified ones, the pairing, stale ledger entries, and the totals. */
+function text(run: BatchRun, locale: Locale): string {
+  const parts: string[] = [];
+  for (const r of run.results) if (r.diags.length) parts.push(formatText(r.file, r.diags, locale, r.reviews));
+  parts.push(formatDismissed(run.results, locale), formatPairing(run.results, locale), formatStale(run.ledgers, locale));
+  parts.push(totalsLine(run, locale));
+  return parts.filter(Boolean).join('\n');
+}
+
+function summaryText(run: BatchRun, summary: ReturnType<typeof buildSummary>, a: CheckArgs): string {
+  return [formatSummary(summary, { locale: a.locale, top: a.top ?? 20 }), formatStale(run.ledgers, a.locale)]
+    .filter(Boolean)
+    .join('\n');
 }

@@ -3,11 +3,13 @@
  * (strict CSP, no script; the same page as the preview, `--plain` leaves out the check
  * results, for publishing) or as a Word document (the official layout, no check results).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { checkText, type CheckOptions, type Locale } from '../../core';
-import { renderText } from '../../render';
+import { writeFileSync } from 'node:fs';
+import { checkReport, loadReportBytes, type CheckOptions, type Locale } from '../../core';
+import { renderReport } from '../../render';
 import { renderDocx } from '../../render/docx';
 import { fileAndOutput, UsageError } from '../args';
+import { readFileBounded } from '../files';
+import { sanitize } from '../output/sanitize';
 
 export interface ExportArgs {
   file: string;
@@ -31,18 +33,24 @@ export function exportArgs(
 }
 
 export async function runExport(a: ExportArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  let text: string;
-  try {
-    text = readFileSync(a.file, 'utf8');
-  } catch (e) {
-    err(`nianbao: cannot read ${a.file}: ${(e as Error).message}`);
+  const read = readFileBounded(a.file);
+  if (read.kind !== 'bytes') {
+    const why =
+      read.kind === 'error'
+        ? read.message
+        : read.kind === 'special'
+          ? `not a regular file (${read.what})`
+          : `too large (${read.size} bytes); not a report`;
+    err(`nianbao: cannot read ${sanitize(a.file)}: ${why}`);
     return 2;
   }
+  // Decoded like check (any supported encoding); the page and the DOCX are written as UTF-8 / OOXML.
+  const result = checkReport(loadReportBytes(read.bytes).report, a.options);
   if (a.as === 'docx') {
-    writeFileSync(a.out!, await renderDocx(checkText(text, a.options)));
+    writeFileSync(a.out!, await renderDocx(result));
     return 0;
   }
-  const html = renderText(text, { locale: a.locale, diagnostics: !a.plain }, a.options);
+  const html = renderReport(result, { locale: a.locale, diagnostics: !a.plain });
   if (a.out) writeFileSync(a.out, html);
   else out(html.trimEnd());
   return 0;

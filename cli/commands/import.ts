@@ -2,13 +2,16 @@
  * `nianbao import FILE [-o OUT] [--year Y] [--locale zh-CN|en]`: a published report (text, HTML, DOCX, PDF) → report YAML.
  * Loaded by cli/main.ts only when `nianbao import` runs (it brings mammoth, htmlparser2).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Locale } from '../../core';
 import { say } from '../../core/messages/define';
-import { importBytes, isImportFailure } from '../../import';
+import { asImportFailure, importBytes, LIMITS, type ImportResult } from '../../import';
+import { tooLarge } from '../../import/limits';
 import { M } from '../../import/messages';
 import { fileAndOutput, UsageError } from '../args';
+import { readFileBounded } from '../files';
+import { sanitize } from '../output/sanitize';
 
 export interface ImportArgs {
   file: string;
@@ -18,33 +21,38 @@ export interface ImportArgs {
   quiet?: boolean;
 }
 
+/**
+ * Hostile or broken input ends in one line on stderr (`nianbao: FILE: …`, with IMPORT-TOO-LARGE
+ * when a limit of import/limits.ts was passed) and exit code 2; nothing is written.
+ */
 export async function runImport(a: ImportArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(a.file);
-  } catch (e) {
-    err(`nianbao: cannot read ${a.file}: ${(e as Error).message}`);
+  const name = sanitize(a.file);
+  const read = readFileBounded(a.file, LIMITS.inputBytes.max);
+  if (read.kind === 'error' || read.kind === 'special') {
+    err(`nianbao: cannot read ${name}: ${read.kind === 'error' ? read.message : `not a regular file (${read.what})`}`);
     return 2;
   }
-  let res: Awaited<ReturnType<typeof importBytes>>;
+  let res: ImportResult;
   try {
-    res = await importBytes(bytes, basename(a.file), { year: a.year, locale: a.locale });
+    if (read.kind === 'too-large') throw tooLarge('inputBytes', read.size);
+    res = await importBytes(read.bytes, basename(a.file), { year: a.year, locale: a.locale });
   } catch (e) {
-    // A file that cannot be imported at all (no text layer, over a limit, damaged): one line.
-    if (!isImportFailure(e)) throw e;
-    err(`${a.file}: error ${e.code}: ${e.text[a.locale]}`);
+    const ie = asImportFailure(e);
+    err(`nianbao: ${name}: ${ie.code ? `${ie.code} ` : ''}${sanitize(ie.text[a.locale])}`);
     return 2;
   }
   if (a.out) writeFileSync(a.out, res.yaml);
   else out(res.yaml.trimEnd());
   for (const w of res.warnings) {
     if (a.quiet && w.severity === 'info') continue;
-    err(`${a.file}:${w.line || 1}: ${w.severity} ${w.code ?? 'import'}: ${w.message[a.locale]}${w.text ? ` [${w.text}]` : ''}`);
+    err(
+      `${name}:${w.line || 1}: ${w.severity} ${w.code ?? 'import'}: ${sanitize(w.message[a.locale])}${w.text ? ` [${sanitize(w.text)}]` : ''}`,
+    );
   }
   const findings = res.warnings.filter((w) => w.code).length;
   err(
     say(a.locale, M.summary, {
-      file: a.file,
+      file: name,
       format: res.format,
       coverage: res.coverage,
       findings,

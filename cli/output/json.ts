@@ -1,5 +1,18 @@
-/** JSON output: one flat array of findings with zero-based LSP positions. */
-import { categoryOf, type Category, type Diagnostic, type Locale, type Suppressed } from '../../core';
+/**
+ * JSON output: `{ files, findings, roster?, ledgers? }` with zero-based LSP positions.
+ *
+ * - `files`: one entry per file checked — organ, year, counts, and (several files) `pairing`:
+ *   which report of the year before it was compared with (`previous`, null when none), every
+ *   file that could have been (`candidates`, the chosen one first) and `status`
+ *   (`paired` | `none` | `unidentified`).
+ * - `findings`: every finding, flat: the ones that count, those silenced by a suppression
+ *   comment (`suppressed`) and those dismissed in the review ledger (`review.status` =
+ *   `dismissed`); each has a stable `fingerprint` (core/review/fingerprint.ts).
+ * - `roster`: with `--roster`, each listed organ and the files of its report.
+ * - `ledgers`: the review ledgers read, with their entries whose finding has gone (`stale`).
+ */
+import { categoryOf, type Category, type Diagnostic, type Locale, type Pairing, type Review, type Suppressed } from '../../core';
+import type { BatchRun, FileResult } from '../batch';
 
 export interface JsonFinding {
   file: string;
@@ -10,23 +23,92 @@ export interface JsonFinding {
   message: string;
   range: Diagnostic['range'];
   data: Diagnostic['data'];
+  fingerprint: string;
   /** Set for a finding silenced by a suppression comment (it does not count in the exit code). */
   suppressed?: { line: number; codes: string[] };
+  /** The reviewer's decision from the ledger; `dismissed` findings do not count. */
+  review?: Review;
   /** Related cells: the operands of a sum, or last year's cell (in `file`) for a cross-year finding. */
   related: { file: string; range: Diagnostic['range']; message: string }[];
 }
 
-export function toJson(file: string, diags: Diagnostic[], locale: Locale, suppressed: Suppressed[] = []): JsonFinding[] {
-  const one = (d: Diagnostic, by?: Suppressed['directive']): JsonFinding => ({
-    file,
+export interface JsonFile {
+  file: string;
+  kind: FileResult['kind'];
+  organ: string | null;
+  organ_id?: string;
+  year: number | null;
+  errors: number;
+  warnings: number;
+  infos: number;
+  suppressed: number;
+  dismissed: number;
+  /** Import findings (IMPORT-*): counted apart from errors, warnings and infos. */
+  imports: number;
+  pairing?: Pairing;
+}
+
+export function findingsOf(r: FileResult, locale: Locale): JsonFinding[] {
+  const one = (d: Diagnostic, extra: { by?: Suppressed['directive']; review?: Review }): JsonFinding => ({
+    file: r.file,
     code: d.code,
     category: categoryOf(d.code),
     severity: d.severity,
     message: d.message[locale],
     range: d.range,
     data: d.data,
-    related: (d.related ?? []).map((r) => ({ file: r.file ?? file, range: r.range, message: r.message[locale] })),
-    ...(by ? { suppressed: { line: by.line - 1, codes: by.codes } } : {}),
+    fingerprint: r.fingerprints.get(d) ?? '',
+    related: (d.related ?? []).map((x) => ({ file: x.file ?? r.file, range: x.range, message: x.message[locale] })),
+    ...(extra.by ? { suppressed: { line: extra.by.line - 1, codes: extra.by.codes } } : {}),
+    ...(extra.review ? { review: extra.review } : {}),
   });
-  return [...diags.map((d) => one(d)), ...suppressed.map((s) => one(s.diagnostic, s.directive))];
+  return [
+    ...r.diags.map((d) => one(d, { review: r.reviews.get(d) })),
+    ...r.suppressed.map((s) => one(s.diagnostic, { by: s.directive, review: r.reviews.get(s.diagnostic) })),
+    ...r.dismissed.map((x) => one(x.diagnostic, { review: x.review })),
+  ];
+}
+
+export function fileOf(r: FileResult): JsonFile {
+  const own = r.diags.filter((d) => categoryOf(d.code) !== 'import');
+  const count = (s: string) => own.filter((d) => d.severity === s).length;
+  return {
+    file: r.file,
+    kind: r.kind,
+    organ: r.organ ?? null,
+    ...(r.identity?.id ? { organ_id: r.identity.id } : {}),
+    year: r.year ?? null,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+    suppressed: r.suppressed.length,
+    dismissed: r.dismissed.length,
+    imports: r.diags.length - own.length,
+    ...(r.pairing ? { pairing: r.pairing } : {}),
+  };
+}
+
+/** The whole JSON document of a run (without the summary). */
+export function toJson(run: Pick<BatchRun, 'results' | 'roster' | 'ledgers'>, locale: Locale): object {
+  return {
+    files: run.results.map(fileOf),
+    findings: run.results.flatMap((r) => findingsOf(r, locale)),
+    ...(run.roster ? { roster: rosterJson(run.roster) } : {}),
+    ...(run.ledgers.length
+      ? { ledgers: run.ledgers.map((l) => ({ file: l.file, entries: l.entries, stale: l.stale.map((e) => e.fingerprint) })) }
+      : {}),
+  };
+}
+
+export function rosterJson(roster: NonNullable<BatchRun['roster']>) {
+  return {
+    file: roster.file,
+    year: roster.roster.year,
+    organs: roster.status.map((s) => ({
+      name: s.organ.name,
+      ...(s.organ.id ? { id: s.organ.id } : {}),
+      ...(s.organ.kind ? { kind: s.organ.kind } : {}),
+      files: s.files,
+    })),
+  };
 }

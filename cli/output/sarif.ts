@@ -1,5 +1,11 @@
-/** SARIF 2.1.0 for CI systems: one run, rules from the catalog, 1-based regions. */
-import { RULES, type Diagnostic, type Locale, type Range, type Suppressed } from '../../core';
+/**
+ * SARIF 2.1.0 for CI systems: one run, rules from the catalog, 1-based regions. Every result
+ * carries `partialFingerprints` (`nianbao/v1`: the finding's fingerprint, so CI systems track it
+ * across edits); a finding silenced by a comment is an `inSource` suppression, one dismissed in the
+ * review ledger an `external` one with the reviewer's reason.
+ */
+import { RULES, type Diagnostic, type Locale, type Range, type Review, type Suppressed } from '../../core';
+import type { FileResult } from '../batch';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -19,16 +25,23 @@ function location(file: string, r: Range) {
   };
 }
 
+/** The key of nianbao's fingerprint in `partialFingerprints`: bump the version if the fingerprint's recipe changes. */
+export const FINGERPRINT_KEY = 'nianbao/v1';
+
+type Finding = { d: Diagnostic; by?: Suppressed['directive']; review?: Review };
+
 export function toSarif(
-  results: { file: string; diags: Diagnostic[]; suppressed?: Suppressed[] }[],
+  results: Pick<FileResult, 'file' | 'diags' | 'suppressed' | 'dismissed' | 'fingerprints'>[],
   locale: Locale,
   version: string,
 ): object {
   const all = results.map((r) => ({
     file: r.file,
+    fingerprints: r.fingerprints,
     findings: [
-      ...r.diags.map((d): { d: Diagnostic; by?: Suppressed['directive'] } => ({ d })),
-      ...(r.suppressed ?? []).map((s) => ({ d: s.diagnostic, by: s.directive })),
+      ...r.diags.map((d): Finding => ({ d })),
+      ...r.suppressed.map((s): Finding => ({ d: s.diagnostic, by: s.directive })),
+      ...r.dismissed.map((x): Finding => ({ d: x.diagnostic, review: x.review })),
     ],
   }));
   const used = [...new Set(all.flatMap((r) => r.findings.map((f) => f.d.code)))].sort();
@@ -52,8 +65,8 @@ export function toSarif(
             }),
           },
         },
-        results: all.flatMap(({ file, findings }) =>
-          findings.map(({ d, by }) => ({
+        results: all.flatMap(({ file, fingerprints, findings }) =>
+          findings.map(({ d, by, review }) => ({
             ruleId: d.code,
             ruleIndex: used.indexOf(d.code),
             level: LEVEL[d.severity],
@@ -65,11 +78,14 @@ export function toSarif(
               ...location(r.file ?? file, r.range),
               message: { text: r.message[locale] },
             })),
+            partialFingerprints: { [FINGERPRINT_KEY]: fingerprints.get(d) ?? '' },
             properties: { data: d.data },
             // A finding silenced in the file: SARIF's in-source suppression, with the comment.
             ...(by
               ? { suppressions: [{ kind: 'inSource', justification: `# nianbao-disable-next-line ${by.codes.join(' ')}` }] }
               : {}),
+            // Dismissed in the review ledger: an external suppression, accepted, with the reviewer's reason.
+            ...(review ? { suppressions: [{ kind: 'external', status: 'accepted', justification: review.reason }] } : {}),
           })),
         ),
       },

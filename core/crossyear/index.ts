@@ -9,7 +9,7 @@
  * ## checkCrossYear(report, findPrevious, options?) → Diagnostic[]
  * Compares `report` with the same organ's report for meta.year − 1, which
  * `findPrevious(identity, year)` returns as { uri?, file?, text? | report? } (or undefined).
- * Rules: X-CARRY, X-INFORCE, X-ITEMS-19, X-19-CUM (core/rules/crossyear). Severity settings and
+ * Rules: X-CARRY, X-INFORCE, X-ITEMS-19, X-19-CUM, X-REUSE (core/rules/crossyear). Severity settings and
  * suppression comments apply as for the single-document checks.
  *
  * ## class ReportIndex — organ + year → uri, kept current from file-watcher events
@@ -77,7 +77,7 @@ export function checkCrossYear(current: Report, findPrevious: FindPrevious, opti
   if (!prev) return none;
   const pid = identityOf(prev);
   if (!pid || pid.year !== id.year - 1 || !sameIdentity(id, pid)) return none;
-  const { diagnostics, suppressed } = applySettings(current, checkPair(current, prev, id.year, ref), options);
+  const { diagnostics, suppressed } = applySettings(current, checkPair(current, prev, id.year, ref, options), options);
   return { diagnostics, suppressed, previous: { ...ref, report: prev } };
 }
 

@@ -36,3 +36,23 @@ export function defaultYear(format: FormatId, now = new Date()): number {
   const y = now.getFullYear() - 1;
   return Math.max(first, last !== undefined ? Math.min(last, y) : y);
 }
+
+/** Why a typed year does not suit a format; `earlyNewTemplate` is a warning (X-FORMAT), the rest errors. */
+export type YearProblem =
+  | { kind: 'notYear'; example: number }
+  | { kind: 'tooEarly'; first: number }
+  | { kind: 'future'; last: number }
+  | { kind: 'oldTemplate'; from: number }
+  | { kind: 'earlyNewTemplate'; until: number };
+
+/** The problem with `text` as the year of a report in `format`, or undefined when it suits. */
+export function yearProblem(format: FormatId, text: string, now = new Date()): YearProblem | undefined {
+  if (!/^\s*\d{4}\s*$/.test(text)) return { kind: 'notYear', example: defaultYear(format, now) };
+  const year = Number(text.trim());
+  const { first, last } = yearsOf(format);
+  if (year < FIRST_REPORT_YEAR) return { kind: 'tooEarly', first: FIRST_REPORT_YEAR };
+  if (year > now.getFullYear()) return { kind: 'future', last: now.getFullYear() };
+  if (last !== undefined && year > last) return { kind: 'oldTemplate', from: last + 1 };
+  if (year < first) return { kind: 'earlyNewTemplate', until: first - 1 };
+  return undefined;
+}

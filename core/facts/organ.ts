@@ -158,12 +158,12 @@ export function organKindOf(name: string): OrganKind | undefined {
   if (/行政公署$/.test(n)) return 'city_government';
   const gov = /^(.*?)(?:人民政府|政府)$/.exec(n);
   if (gov) {
-    // regionUnits leaves the last unit as the rest when nothing follows it (淮安市洪泽区 → [淮安市], 洪泽区).
+    // The government's own unit is the last one: what regionUnits leaves after the prefixes
+    // (贵南县沙沟乡 → 沙沟乡, 淮安市洪泽区 → 洪泽区; 青禾县 alone → 青禾县).
     const { units, rest } = regionUnits(gov[1]);
-    const all = rest ? [...units, rest] : units;
-    const last = all[all.length - 1];
+    const last = rest || units[units.length - 1];
     if (!last) return undefined;
-    if (all.length === 1 && MUNICIPALITIES.has(last)) return 'province_government';
+    if (MUNICIPALITIES.has(gov[1])) return 'province_government';
     if (/(?:乡|镇)$/.test(last)) return 'township_government';
     if (/(?:省|自治区|特别行政区)$/.test(last)) return 'province_government';
     if (/(?:自治州|市|州|盟|地区)$/.test(last)) return 'city_government';

@@ -20,19 +20,24 @@ export function message<A extends Args = Record<never, never>>(zh: (a: A) => str
 }
 
 /**
- * Longest argument shown whole. A report cell can hold a megabyte of text; a message quotes
- * it, so longer arguments are cut (with their length) rather than echoed whole.
+ * Longest argument shown whole. A report cell or key can hold a megabyte of text, which must not
+ * be echoed into every output: longer arguments are cut and their length given. 160 keeps the
+ * longest generated argument whole (organ_kind's allowed values, 121 characters).
  */
-export const MAX_ARG_CHARS = 200;
+export const MAX_ARG_CHARS = 160;
 
-function cut(a: Arg): Arg {
+function cut(a: Arg, locale: Locale): Arg {
   if (typeof a !== 'string' || a.length <= MAX_ARG_CHARS) return a;
-  return `${a.slice(0, MAX_ARG_CHARS)}…（${a.length}）`;
+  const n = Array.from(a).length;
+  if (n <= MAX_ARG_CHARS) return a;
+  let head = a.slice(0, MAX_ARG_CHARS);
+  if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1); // never split a surrogate pair
+  return locale === 'zh-CN' ? `${head}…（共 ${n} 字）` : `${head}… (${n} characters)`;
 }
 
-function cutAll<A extends Args>(args: A): A {
+function cutAll<A extends Args>(args: A, locale: Locale): A {
   const out: Args = {};
-  for (const k of Object.keys(args)) out[k] = cut(args[k]);
+  for (const k of Object.keys(args)) out[k] = cut(args[k], locale);
   return out as A;
 }
 
@@ -43,8 +48,7 @@ export function text<A extends Args>(m: Message<A>, ...args: keyof A extends nev
 
 /** Both locales of a message with its arguments (long arguments cut). */
 export function render<A extends Args>(m: Message<A>, args: A): LocalizedText {
-  const a = cutAll(args);
-  return { 'zh-CN': m.zh(a), en: m.en(a) };
+  return { 'zh-CN': m.zh(cutAll(args, 'zh-CN')), en: m.en(cutAll(args, 'en')) };
 }
 
 /** One locale of a message. */

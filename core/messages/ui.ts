@@ -68,7 +68,7 @@ export const UI = {
     ),
     money_wan: message(
       () => '金额：数字，单位万元，不带单位',
-      () => 'Amount in 万元 (10,000 yuan): a plain number, no unit suffix',
+      () => 'Amount in 10,000 yuan (万元): a plain number, no unit suffix',
     ),
     money_unit: message(
       () => '金额：写成 {value: 数字, unit: 元 或 万元}',
@@ -125,6 +125,28 @@ export const UI = {
     (a) => `${a.title}：全部部分、表格、行和列`,
     (a) => `${a.title}: every section, table, row and column`,
   ),
+  fixDismiss: message<{ code: string }>(
+    (a) => `将 ${a.code} 标记为已核实（写入审核记录）…`,
+    (a) => `Mark ${a.code} as verified (review ledger)…`,
+  ),
+  /** Appended to a finding dismissed in the review ledger (shown as a hint). */
+  verifiedTag: message<{ reason: string }>(
+    (a) => `（已核实：${a.reason}）`,
+    (a) => ` (verified: ${a.reason})`,
+  ),
+  hoverReuse: message<{ share: number; lastYear: number; longest: number }>(
+    (a) => `**X-REUSE** 与上年度（${a.lastYear}年）报告重复 ${a.share}%，最长的重复段落 ${a.longest} 字：`,
+    (a) =>
+      `**X-REUSE** ${a.share}% repeated from last year's (${a.lastYear}) report; the longest passage, ${a.longest} characters:`,
+  ),
+  hoverReuseThis: message<{ year: number }>(
+    (a) => `本年度（${a.year}年）`,
+    (a) => `This year (${a.year})`,
+  ),
+  hoverReuseLast: message<{ year: number }>(
+    (a) => `上年度（${a.year}年）`,
+    (a) => `Last year (${a.year})`,
+  ),
   fixSuppress: message<{ code: string }>(
     (a) => `在下一行忽略 ${a.code}`,
     (a) => `Ignore ${a.code} on the next line`,
@@ -132,5 +154,65 @@ export const UI = {
   fixAll: message(
     () => '修复全部勾稽错误',
     () => 'Fix all reconciliation errors',
+  ),
+  lensFixNamed: message<{ table: string; count: number }>(
+    (a) => `修复${a.table}的 ${a.count} 处问题（可撤销）`,
+    (a) => `Fix ${a.count} finding(s) in ${a.table} (undoable)`,
+  ),
+  fillRow: message<{ row: string; count: number }>(
+    (a) => `将“${a.row}”一行的 ${a.count} 个空格填为 0（合计按勾稽关系填入）`,
+    (a) => `Fill the ${a.count} blank cell(s) of the row "${a.row}" with 0 (totals from the sums)`,
+  ),
+  fillColumns: message<{ columns: string; count: number }>(
+    (a) => `将“${a.columns}”列的 ${a.count} 个空格填为 0（合计按勾稽关系填入）`,
+    (a) => `Fill the ${a.count} blank cell(s) of the column(s) "${a.columns}" with 0 (totals from the sums)`,
+  ),
+  fillTable: message<{ table: string; count: number }>(
+    (a) => `将${a.table}剩余的 ${a.count} 个空格填为 0（合计按勾稽关系填入）`,
+    (a) => `Fill the remaining ${a.count} blank cell(s) of ${a.table} with 0 (totals from the sums)`,
+  ),
+  progress: message<{ table: string; filled: number; total: number }>(
+    (a) => `${a.table} 已填 ${a.filled}/${a.total}`,
+    (a) => `${a.table}: ${a.filled}/${a.total} filled`,
+  ),
+  yearNotYear: message<{ example: number }>(
+    (a) => `请输入四位数的报告年度，如 ${a.example}。`,
+    (a) => `Enter the report year as four digits, e.g. ${a.example}.`,
+  ),
+  yearTooEarly: message<{ first: number }>(
+    (a) => `国家年报格式从 ${a.first} 年度报告开始适用。`,
+    (a) => `The national report formats start with the ${a.first} reports.`,
+  ),
+  yearFuture: message<{ last: number }>(
+    (a) => `报告年度不能晚于 ${a.last} 年。`,
+    (a) => `The report year cannot be later than ${a.last}.`,
+  ),
+  yearOldTemplate: message<{ from: number }>(
+    (a) => `${a.from} 年度起的报告应使用 2021 格式。`,
+    (a) => `Reports for ${a.from} and later must use the 2021 format.`,
+  ),
+  yearEarlyNewTemplate: message<{ until: number }>(
+    (a) => `${a.until} 年度及以前的报告使用 2019 试行格式；使用 2021 格式会被提示（X-FORMAT）。`,
+    (a) => `Reports up to ${a.until} use the 2019 trial format; the 2021 format will be flagged (X-FORMAT).`,
+  ),
+  hoverOperands: message<{ count: number; code: string }>(
+    (a) => `${a.code} 涉及的 ${a.count} 个单元格`,
+    (a) => `The ${a.count} cells of ${a.code}`,
+  ),
+  valueZero: message(
+    () => '没有的填 0（不要留空）',
+    () => 'None: write 0 (do not leave it blank)',
+  ),
+  valueWan: message(
+    () => '金额，单位万元，只填数字',
+    () => 'Amount in 10,000 yuan: the number only',
+  ),
+  valueMoney: message<{ unit: string }>(
+    (a) => `金额，单位${a.unit}`,
+    (a) => `Amount in ${a.unit === '元' ? 'yuan' : '10,000 yuan'}`,
+  ),
+  hintRowTotal: message<{ label: string; value: string }>(
+    (a) => `${a.label} ${a.value} ▸`,
+    (a) => `total ${a.value} ▸`,
   ),
 };

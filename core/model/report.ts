@@ -2,8 +2,10 @@
  * The report model: the parsed YAML plus lookups by key path that return source spans,
  * and the report's format (declared or detected).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { parseReport, type Parsed } from '../parse/parse';
+import { isAlias, isMap, isPair, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { keyString, pairIndex } from '../parse/keys';
+import { parseReport, type ParseOptions, type Parsed, type SourceEncoding } from '../parse/parse';
+import { decodeBytes, type DecodedText } from '../text/encoding';
 import type { FormatId, Span } from '../types';
 import { detectFormat, type Detection } from './detect';
 
@@ -21,14 +23,26 @@ export interface Report extends Parsed {
   format: FormatId | null;
   declaredFormat: FormatId | null;
   detection: Detection;
+  /** The file's encoding, when the report was read from bytes (`loadReportBytes`). */
+  source?: SourceEncoding;
 }
 
-export function loadReport(text: string): Report {
-  const parsed = parseReport(text);
+export function loadReport(text: string, opts: ParseOptions = {}): Report {
+  const parsed = parseReport(text, opts);
   const root = parsed.doc && isMap(parsed.doc.contents) ? (parsed.doc.contents as YAMLMap) : null;
   const declaredFormat = normaliseFormat((parsed.value as Record<string, unknown> | undefined)?.format);
   const detection = detectFormat(parsed.value);
-  return { ...parsed, root, declaredFormat, detection, format: declaredFormat ?? detection.format };
+  return { ...parsed, root, declaredFormat, detection, format: declaredFormat ?? detection.format, source: opts.source };
+}
+
+/**
+ * A report file's bytes → its report: the one way files are decoded for checking (the CLI and
+ * the server's workspace index alike), so both report a non-UTF-8 file (YAML-ENCODING) the same.
+ */
+export function loadReportBytes(bytes: Uint8Array): { report: Report; decoded: DecodedText } {
+  const decoded = decodeBytes(bytes);
+  const source: SourceEncoding = { encoding: decoded.encoding, bom: decoded.bom, invalidAt: decoded.invalidAt };
+  return { report: loadReport(decoded.text, { source }), decoded };
 }
 
 export function normaliseFormat(v: unknown): FormatId | null {
@@ -45,11 +59,6 @@ function deref(doc: Document.Parsed | null, node: Node | null): Node | null {
   return node;
 }
 
-function keyText(key: unknown): string {
-  if (isScalar(key)) return String(key.value);
-  return String(key);
-}
-
 /** Finds the node at a key path; undefined when some key on the way is missing. */
 export function locate(report: Report, path: readonly string[]): Located | undefined {
   if (!report.root) return undefined;
@@ -57,7 +66,8 @@ export function locate(report: Report, path: readonly string[]): Located | undef
   for (const seg of path) {
     const v = deref(report.doc, cur.value);
     if (isMap(v)) {
-      const pair = v.items.find((p) => keyText(p.key) === seg);
+      // Indexed (keys.ts): a lookup per finding stays constant-time in a map of many keys.
+      const pair = pairIndex(v as YAMLMap).get(seg);
       if (!pair) return undefined;
       const key = pair.key as Node;
       const value = (pair.value as Node | null) ?? null;
@@ -90,7 +100,7 @@ export function keySpanAt(report: Report, path: readonly string[]): Span {
 export function keysAt(report: Report, path: readonly string[]): string[] {
   const l = path.length ? locate(report, path) : { value: report.root as Node | null };
   const v = l ? deref(report.doc, l.value) : null;
-  return isMap(v) ? v.items.filter(isPair).map((p) => keyText(p.key)) : [];
+  return isMap(v) ? v.items.filter(isPair).map((p) => keyString(p.key)) : [];
 }
 
 export function mapAt(report: Report, path: readonly string[]): YAMLMap | null {

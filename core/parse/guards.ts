@@ -5,19 +5,32 @@
 
 /** A real report is ~20 KB; 2 MB leaves room for long narratives while bounding parse time. */
 export const MAX_CHARS = 2_000_000;
+/**
+ * Largest report file read from disk. Every supported encoding spends at most 3 bytes per UTF-16
+ * code unit (UTF-8: 1–3, or 4 for a surrogate pair; GB18030: 1–2, or 4 for a pair; UTF-16: 2),
+ * so a file over 4 × MAX_CHARS bytes is over MAX_CHARS whatever it holds: it is refused unread.
+ */
+export const MAX_FILE_BYTES = 4 * MAX_CHARS;
 /** Reports nest 5 levels; anything deeper than this is not a report. */
 export const MAX_DEPTH = 64;
+/**
+ * Values (block lines and flow items) in one file. A report has about 1,000; the YAML library
+ * keeps some 1 KB per item while it parses (a 500,000-item flow sequence took 650 MB and 4 s),
+ * so this bounds a parse to about 300 MB and a few seconds. 100,000 keys in one map still fit.
+ */
+export const MAX_VALUES = 150_000;
 
 export type GuardFailure =
   | { kind: 'too-large'; size: number }
   | { kind: 'binary'; offset: number }
-  | { kind: 'too-deep'; depth: number; offset: number };
+  | { kind: 'too-deep'; depth: number; offset: number }
+  | { kind: 'too-many'; values: number; offset: number };
 
 export function guard(text: string): GuardFailure | undefined {
   if (text.length > MAX_CHARS) return { kind: 'too-large', size: text.length };
   const bin = binaryOffset(text);
   if (bin >= 0) return { kind: 'binary', offset: bin };
-  return tooDeep(text);
+  return structure(text);
 }
 
 /** NUL or a run of C0 control characters other than tab/newline marks binary data. */
@@ -35,10 +48,12 @@ function binaryOffset(text: string): number {
 }
 
 /**
- * Estimates nesting depth: flow brackets outside quotes, plus block indentation levels and
- * stacked `- ` markers. Over-estimates are harmless at this threshold.
+ * Estimates nesting depth (flow brackets outside quotes, plus block indentation levels and
+ * stacked `- ` markers) and the number of values (lines with content, plus the commas of flow
+ * collections), in one pass. Over-estimates are harmless at these thresholds.
  */
-function tooDeep(text: string): GuardFailure | undefined {
+function structure(text: string): GuardFailure | undefined {
+  let values = 0;
   let flow = 0;
   const indents: number[] = [];
   let lineStart = true;
@@ -71,6 +86,7 @@ function tooDeep(text: string): GuardFailure | undefined {
         continue;
       }
       lineStart = false;
+      if (++values > MAX_VALUES) return { kind: 'too-many', values, offset: i };
       while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
       indents.push(indent);
       const depth = indents.length + markers + flow;
@@ -91,6 +107,7 @@ function tooDeep(text: string): GuardFailure | undefined {
     if (ch === '[' || ch === '{') {
       if (++flow + indents.length > MAX_DEPTH) return { kind: 'too-deep', depth: flow + indents.length, offset: i };
     } else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+    else if (ch === ',' && flow > 0 && ++values > MAX_VALUES) return { kind: 'too-many', values, offset: i };
   }
   return undefined;
 }

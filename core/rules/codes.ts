@@ -10,6 +10,7 @@ import type { RULES as directives } from './directives/specs';
 import type { RULES as imports } from './imports/specs';
 import type { RULES as meta } from './meta/specs';
 import type { RULES as prose } from './prose/specs';
+import type { RULES as review } from './review/specs';
 import type { RULES as schema } from './schema/specs';
 import type { RULES as structure } from './structure/specs';
 import type { RULES as tables } from './tables/specs';
@@ -25,6 +26,7 @@ type AnyRule = (
   | typeof content
   | typeof prose
   | typeof crossyear
+  | typeof review
   | typeof directives
   | typeof imports
 )[number];

@@ -13,4 +13,16 @@ export interface CheckOptions {
   inlineConfig?: boolean;
   /** Report directives that silence nothing (DIRECTIVE-UNUSED; `--report-unused-disable-directives`). */
   reportUnusedDirectives?: boolean;
+  /** X-REUSE: how much of a section may repeat last year's before it is reported. */
+  reuse?: ReuseOptions;
 }
+
+export interface ReuseOptions {
+  /** Percent of a section's (normalised) characters repeated from last year's same section; default 50. */
+  threshold?: number;
+  /** Sections shorter than this many normalised characters are not judged; default 100. */
+  minChars?: number;
+}
+
+/** X-REUSE defaults: the 宿迁 evaluator's rule deducts points above 50 % repeated (SPEC.md §6.1). */
+export const REUSE_DEFAULTS: Required<ReuseOptions> = { threshold: 50, minChars: 100 };

@@ -14,6 +14,7 @@ import { directivesFamily } from './directives';
 import { importFamily } from './imports';
 import { metaFamily } from './meta';
 import { proseFamily } from './prose';
+import { reviewFamily } from './review';
 import { schemaFamily } from './schema';
 import type { RuleCode } from './codes';
 import type { Category, Family, FixPhase, RuleSpec } from './spec';
@@ -31,6 +32,7 @@ export const FAMILIES: readonly Family[] = [
   contentFamily,
   proseFamily,
   crossyearFamily,
+  reviewFamily,
   directivesFamily,
   importFamily,
 ];

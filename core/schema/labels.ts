@@ -1,7 +1,7 @@
 /** Human labels and label paths, all read from the schemas' titles and x-nianbao annotations. */
 import type { FormatId } from '../types';
 import { groupLabels, nodeAt, x } from './nodes';
-import { tableOf } from './tables';
+import { cellSpecAt, tableOf } from './tables';
 
 /** The official label of the node at `path` (its schema title), or the key itself. */
 export function labelAt(format: FormatId, path: readonly string[]): string {
@@ -62,4 +62,11 @@ function shortLabel(label: string): string {
 /** The Chinese label of an enum value (e.g. organ_kind township_government → 乡（镇）人民政府). */
 export function enumLabel(path: readonly string[], value: string): string {
   return x(nodeAt('2021', path)).enumLabels?.[value] ?? value;
+}
+
+/** A finding's subject in words: a cell's row·column, a section's or key's label; '' for the whole document. */
+export function subjectName(format: FormatId, path: string): string {
+  if (!path) return '';
+  const segs = path.split('.');
+  return cellSpecAt(format, segs) ? cellName(format, segs) : labelAt(format, segs);
 }

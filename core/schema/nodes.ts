@@ -10,6 +10,15 @@ import type { FormatId } from '../types';
 
 export type CellKind = 'count' | 'signed' | 'money_wan' | 'money_unit';
 
+/**
+ * How a table is printed in the official template (`x-nianbao.layout`, docs/SCHEMAS.md):
+ * `stacked` (表二: each group a sub-table under its caption and a header row), `matrix` (表三: rows
+ * sharing one set of columns, row labels nested by rowspans, column headers by `columnGroups`),
+ * `sideBySide` (表四: each row a group of columns side by side, one row of values).
+ */
+export type TableLayoutKind = 'stacked' | 'matrix' | 'sideBySide';
+export const TABLE_LAYOUTS: readonly TableLayoutKind[] = ['stacked', 'matrix', 'sideBySide'];
+
 export interface LegalRef {
   article: number;
   item?: number;
@@ -34,6 +43,8 @@ export interface XNianbao {
   row?: boolean;
   total?: boolean;
   table?: string;
+  /** The table's official layout. */
+  layout?: TableLayoutKind;
   legal?: LegalRef[];
   relations?: Relation[];
   /** The rule for a blank or N/A cell of the table. */

@@ -4,7 +4,17 @@
  * it is all read from `x-nianbao` annotations.
  */
 import type { FormatId } from '../types';
-import { child, resolve, rootSchema, x, type CellKind, type Effective, type Relation } from './nodes';
+import {
+  child,
+  resolve,
+  rootSchema,
+  TABLE_LAYOUTS,
+  x,
+  type CellKind,
+  type Effective,
+  type Relation,
+  type TableLayoutKind,
+} from './nodes';
 
 export interface ColumnSpec {
   key: string;
@@ -25,6 +35,8 @@ export interface TableSpec {
   key: string;
   name: string; // 表二 / 表三 / 表四
   title: string;
+  /** How the official template prints it (`x-nianbao.layout`). */
+  layout: TableLayoutKind;
   rows: RowSpec[];
   /** Group paths (below the table) that hold rows, e.g. ['denied']. */
   groups: string[][];
@@ -67,6 +79,12 @@ function required(v: string | undefined, table: string, what: string): string {
   return v;
 }
 
+function layoutOf(v: string | undefined, table: string): TableLayoutKind {
+  const layout = required(v, table, 'layout') as TableLayoutKind;
+  if (!TABLE_LAYOUTS.includes(layout)) throw new Error(`schema table ${table} has unknown x-nianbao.layout ${layout}`);
+  return layout;
+}
+
 const tableCache = new Map<FormatId, TableSpec[]>();
 
 export function tablesOf(format: FormatId): TableSpec[] {
@@ -85,6 +103,7 @@ export function tablesOf(format: FormatId): TableSpec[] {
       key,
       name: xn.table,
       title: eff.node.title ?? key,
+      layout: layoutOf(xn.layout, key),
       rows,
       groups,
       relations: xn.relations ?? [],

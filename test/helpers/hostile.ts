@@ -32,4 +32,14 @@ export const HOSTILE: Record<string, () => string> = {
       'extra_rows: {a: 1}',
     ].join('\n')}\n`,
   'tabs and CRLF': () => 'format: 2021\r\nmeta:\r\n\torgan: x\r\n',
+  // Issue 10.
+  'CR-only line breaks (classic Mac)': () => '# nianbao\rformat: 2021\rmeta:\r  organ: 某县人民政府\r  year: 2022\r',
+  '20,000 unknown keys in one map': () =>
+    `format: 2021\nmeta:\n${Array.from({ length: 20_000 }, (_, i) => `  k${i}: 1`).join('\n')}\n`,
+  '500,000-item flow sequence': () => `format: 2021\nx: [${Array(500_000).fill('1').join(', ')}]\n`,
+  'full-width colon after a key': () => 'format: 2021\nmeta：\n  organ: 某县人民政府\n  year: 2022\n',
+  'no-break space after a colon': () => 'format: 2021\nmeta: \u00a0\n  organ: 某县人民政府\n',
+  'a 1 MB cell': () => `format: 2021\napplications:\n  new_received: {natural: "${'一'.repeat(1_000_000)}"}\n`,
+  'terminal escapes in a key': () => 'format: 2021\nmeta:\n  "\u001b]0;pwned\u0007\u001b[2J\u202e": 1\n',
+  'replacement characters (a GBK file opened as UTF-8)': () => 'format: 2021\nmeta:\n  organ: \ufffd\ufffd\ufffd\ufffd\n',
 };

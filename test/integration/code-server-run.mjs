@@ -3,7 +3,8 @@
 // would run) inside a real VS Code workbench served by code-server, for machines that cannot
 // download VS Code desktop. Exits with the suite's exit code; 1 on the deadline.
 //
-//   node test/integration/code-server-run.mjs --extension <dir> --tests <abs index.js> --folder <dir>
+//   node test/integration/code-server-run.mjs --extension <dir> --tests <abs index.js> --folder <dir> [--untrusted yes]
+// (--untrusted: workspace trust on and the folder not trusted: Restricted Mode.)
 //
 // Env: NIANBAO_TEST_TIMEOUT_MS (default 180000), NIANBAO_EDITOR_CACHE (see scripts/setup-editors.sh),
 //      NIANBAO_VERBOSE=1 shows the workbench's own log noise too,
@@ -70,7 +71,7 @@ try {
   exitCode = await Promise.race([
     deadline,
     (async () => {
-      server = await startCodeServer(scratch, { folder, smokeTestDriver: true });
+      server = await startCodeServer(scratch, { folder, smokeTestDriver: true, workspaceTrust: opts.untrusted === 'yes' });
       log(`listening on ${server.base} (scratch ${scratch.root})`);
       ctx = await launchBrowser(scratch);
       const page = ctx.pages()[0] ?? (await ctx.newPage());

@@ -67,6 +67,9 @@ export function makeScratch(prefix = 'nianbao-cs-') {
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'chat.disableAIFeatures': true,
         'workbench.tips.enabled': false,
+        // With workspace trust on (Restricted Mode runs): no modal asking at start-up.
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.untrustedFiles': 'open',
         // Extra user settings for a run, e.g. {"nianbao.locale":"zh-CN"} for Chinese screenshots.
         ...JSON.parse(process.env.NIANBAO_EDITOR_SETTINGS || '{}'),
       },
@@ -110,7 +113,10 @@ export function codeServerCli(scratch, args) {
  * Start code-server in its own process group (detached = setsid) on a free loopback port and
  * resolve once it answers HTTP. Its output goes to <scratch>/code-server.log.
  */
-export async function startCodeServer(scratch, { folder, smokeTestDriver = false, deadlineMs = 60_000 } = {}) {
+export async function startCodeServer(
+  scratch,
+  { folder, smokeTestDriver = false, deadlineMs = 60_000, workspaceTrust = false } = {},
+) {
   checkInstalled();
   const port = await freePort();
   const out = fs.openSync(path.join(scratch.root, 'code-server.log'), 'a');
@@ -122,7 +128,8 @@ export async function startCodeServer(scratch, { folder, smokeTestDriver = false
     'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Workspace trust off unless a run is about Restricted Mode (an untrusted folder).
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir',
     scratch.userData,
     '--extensions-dir',

@@ -5,6 +5,10 @@
 // step misses its deadline.
 //
 //   node test/integration/ui-check.mjs --vsix X --folder F --file NAME --hover TEXT --screenshots DIR
+//        [--form NAME] [--complete NAME --complete-line N --complete-text TEXT] [--restricted DIR]
+// --form: a new report (skeleton) in F: its status bar progress and its few blank-table findings;
+// --complete: typing Chinese (TEXT) on line N of that file and the suggestions it gets;
+// --restricted: a second window, workspace trust on, on the untrusted folder DIR (Restricted Mode).
 //
 // Env: NIANBAO_UI_STEP_MS (deadline per step, default 60000; first squiggles take ~15 s),
 //      NIANBAO_EDITOR_CACHE, NIANBAO_KEEP_SCRATCH=1.
@@ -57,6 +61,31 @@ async function shot(name) {
   summary.screenshots.push(f);
 }
 
+/** Opens a file of the folder through Quick Open (Ctrl+P), as a person would. */
+async function quickOpen(file) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(file);
+  // Enter only once the file search has listed the file, else Enter picks nothing.
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: path.basename(file) })
+    .first()
+    .waitFor();
+  await page.keyboard.press('Enter');
+  await page
+    .locator('.tabs-container .tab.active', { hasText: path.basename(file) })
+    .first()
+    .waitFor();
+}
+
+/** The nianbao status bar item's text, once it shows a table's progress matching `pattern`. */
+async function statusProgress(pattern) {
+  const item = page.locator('.statusbar-item', { hasText: pattern }).first();
+  await item.waitFor();
+  return ((await item.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
 try {
   await step('install vsix', async () => codeServerCli(scratch, ['--install-extension', path.resolve(o.vsix), '--force']));
   await step('start code-server', async () => {
@@ -71,22 +100,7 @@ try {
     // The explorer showing the folder means the remote file system is connected.
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
   });
-  await step(`quick open ${o.file}`, async () => {
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(o.file);
-    // Enter only once the file search has listed the file, else Enter picks nothing.
-    await page
-      .locator('.quick-input-list .monaco-list-row', { hasText: path.basename(o.file) })
-      .first()
-      .waitFor();
-    await page.keyboard.press('Enter');
-    await page
-      .locator('.tabs-container .tab.active', { hasText: path.basename(o.file) })
-      .first()
-      .waitFor();
-  });
+  await step(`quick open ${o.file}`, () => quickOpen(o.file));
   // Reveal a line (1-based) with Ctrl+G so what we wait for is on screen.
   const gotoLine = async (line) => {
     await page.keyboard.press('Control+G');
@@ -143,6 +157,60 @@ try {
     summary.hover = (await hover.textContent()).replace(/\s+/g, ' ').trim();
     await shot('03-hover.png');
   });
+  if (o.form) {
+    await step(`new report form ${o.form}`, async () => {
+      await page.keyboard.press('Escape');
+      await quickOpen(o.form);
+      summary.formStatus = await statusProgress(/(已填 0\/|: 0\/\d+ filled)/);
+      await page.keyboard.press('Control+Shift+M');
+      const rows = page.locator('.markers-panel .monaco-list-row', { hasText: /T3-BLANK-GROUP/ });
+      await rows.first().waitFor();
+      summary.formProblems = (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((t) =>
+        t.replace(/\s+/g, ' ').trim(),
+      );
+      await shot('04-new-report-form.png');
+    });
+  }
+  if (o.complete) {
+    await step(`Chinese completion "${o['complete-text']}"`, async () => {
+      await quickOpen(o.complete);
+      await gotoLine(o['complete-line']);
+      await page.keyboard.press('End');
+      // An input method commits the characters as text.
+      await page.keyboard.insertText(o['complete-text']);
+      await page.keyboard.press('Control+Space');
+      const widget = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+      await widget.first().waitFor();
+      summary.completion = (await widget.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      await shot('05-chinese-completion.png');
+      await page.keyboard.press('Escape');
+    });
+  }
+  if (o.restricted) {
+    await step(`Restricted Mode on ${o.restricted}`, async () => {
+      await closeBrowser(ctx);
+      await stopCodeServer(server);
+      server = await startCodeServer(scratch, { folder: o.restricted, workspaceTrust: true });
+      ctx = await launchBrowser(scratch);
+      page = ctx.pages()[0] ?? (await ctx.newPage());
+      page.setDefaultTimeout(stepMs);
+      await page.goto(`${server.base}/?folder=${encodeURIComponent(path.resolve(o.restricted))}`);
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+      await quickOpen(o.file);
+      if (o.line) await gotoLine(o.line);
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+      // The workbench says so: "Restricted Mode" in the status bar.
+      summary.restricted = await page
+        .locator('.statusbar-item', { hasText: /Restricted|受限/ })
+        .first()
+        .textContent({ timeout: 10_000 })
+        .then((t) => (t ?? '').trim())
+        .catch(() => '(no Restricted Mode item found)');
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel .monaco-list-row').first().waitFor();
+      await shot('06-restricted-mode.png');
+    });
+  }
   summary.ok = true;
 } catch (e) {
   if (page) await shot('99-failure.png').catch(() => {});

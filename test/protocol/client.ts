@@ -103,6 +103,7 @@ export const VSCODE_CAPABILITIES: ClientCapabilities = {
       documentChanges: true,
       resourceOperations: ['create', 'rename', 'delete'],
       failureHandling: 'textOnlyTransactional',
+      changeAnnotationSupport: { groupsOnLabel: true },
     },
     didChangeConfiguration: { dynamicRegistration: true },
     configuration: true,
@@ -168,12 +169,16 @@ export interface StartOptions {
   transport?: 'stdio' | 'ipc';
   /** Arguments for node instead of `dist/server.js --stdio` (e.g. the CLI's `lsp --stdio`). */
   command?: string[];
+  /** initializationOptions besides the locale (e.g. clientCommands). */
+  initializationOptions?: Record<string, unknown>;
   /** initializationOptions.locale (the VS Code display language). */
   locale?: string;
   /** The "nianbao" configuration section served to workspace/configuration. */
   settings?: Record<string, unknown>;
   capabilities?: ClientCapabilities;
   env?: Record<string, string>;
+  /** More initializationOptions (e.g. `trusted: false`, as the VS Code client sends in Restricted Mode). */
+  init?: Record<string, unknown>;
   /** The workspace folders to announce (default file:///workspace); null for a window without folders. */
   workspaceFolders?: { uri: string; name: string }[] | null;
 }
@@ -274,7 +279,7 @@ export class TestClient {
           rootUri: folders?.[0]?.uri ?? null,
           workspaceFolders: folders,
           capabilities: opts.capabilities ?? VSCODE_CAPABILITIES,
-          initializationOptions: opts.locale ? { locale: opts.locale } : {},
+          initializationOptions: { ...opts.initializationOptions, ...(opts.locale ? { locale: opts.locale } : {}), ...opts.init },
           locale: opts.locale,
           clientInfo: { name: 'nianbao-protocol-test', version: '0' },
         }),
@@ -479,6 +484,11 @@ export class TestClient {
   /** Any request, with a deadline so a hung server fails the test instead of stalling it. */
   request<R>(method: string, params: unknown, timeoutMs = 10_000): Promise<R> {
     return withDeadline(this.connection.sendRequest(method, params) as Promise<R>, timeoutMs, method);
+  }
+
+  /** Any notification to the server. */
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
   }
 
   /** Replaces the settings and tells the server (which pulls them again). */

@@ -9,6 +9,9 @@ import type { CompletionItem, MarkupContent, TextEdit } from 'vscode-languageser
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { example, positionOnLine, TestClient, uriFor } from './client';
 
+/** The YAML key (or value) an item inserts: shown beside its printed label. */
+const keyOf = (i: CompletionItem) => i.labelDetails?.description ?? i.label;
+
 let client: TestClient;
 
 before(async () => {
@@ -78,7 +81,7 @@ test('near-empty document (only `format: 2019`): the skeleton replaces it, 2019 
   assert.equal(result.match(/^format:/gm)?.length, 1, 'one format line');
   assert.match(result, /^format: 2019$/m);
   // Keys are offered next to the skeleton.
-  assert.ok(items.some((i) => i.label === 'meta' && i.detail === '基本信息'));
+  assert.ok(items.some((i) => i.label === '基本信息' && i.labelDetails?.description === 'meta'));
   await client.close(uri);
 });
 
@@ -91,10 +94,11 @@ test("keys at the cursor: the schema's keys there minus those present, with labe
   const lines = text.split('\n');
   const line = lines.findIndex((l, i) => l === '  ' && lines[i - 1].startsWith('  total_processed'));
   const items = await client.completion(uri, { line, character: 2 });
-  const labels = items.map((i) => i.label).sort();
-  assert.deepEqual(labels, ['carry_forward', 'partial']);
-  const partial = items.find((i) => i.label === 'partial')!;
-  assert.equal(partial.detail, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+  // The list shows the printed label; the key is beside it and is what gets inserted.
+  assert.deepEqual(items.map(keyOf).sort(), ['carry_forward', 'partial']);
+  const partial = items.find((i) => keyOf(i) === 'partial')!;
+  assert.equal(partial.label, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+  assert.equal(partial.detail, 'partial');
   assert.match((partial.documentation as MarkupContent).value, /表三/);
   assert.match(
     (partial.textEdit as TextEdit).newText,
@@ -112,19 +116,15 @@ test('keys inside a flow-map row, and nested block maps', async () => {
   const uri = uriFor('flow.nianbao.yaml');
   await client.open(uri, text);
   const items = await client.completion(uri, positionOnLine(text, 'review:', '}'));
-  assert.deepEqual(items.map((i) => i.label).sort(), ['other', 'pending', 'total']);
-  assert.equal(items.find((i) => i.label === 'pending')!.detail, '尚未审结');
+  assert.deepEqual(items.map(keyOf).sort(), ['other', 'pending', 'total']);
+  assert.equal(items.find((i) => keyOf(i) === 'pending')!.label, '尚未审结');
   // A new line inside `denied`: only the missing rows of （三）.
   const t2 = seed.replace('    admin_query:', '    \n    admin_query:');
   const v = await client.change(uri, t2);
   await client.waitForDiagnostics(uri, (p) => p.version === v);
   const line = t2.split('\n').indexOf('    ');
   const rows = await client.completion(uri, { line, character: 4 });
-  assert.deepEqual(
-    rows.map((i) => i.label),
-    [],
-    'every row of （三） is present',
-  );
+  assert.deepEqual(rows.map(keyOf), [], 'every row of （三） is present');
   await client.close(uri);
 });
 
@@ -134,7 +134,7 @@ test('enum values: organ_kind with its Chinese labels, format, unit', async () =
   const uri = uriFor('enum.nianbao.yaml');
   await client.open(uri, text);
   const kinds = await client.completion(uri, positionOnLine(text, 'organ_kind:', 'organ_kind: ', 12));
-  assert.equal(kinds.find((i) => i.label === 'township_government')?.detail, '乡（镇）人民政府');
+  assert.equal(kinds.find((i) => keyOf(i) === 'township_government')?.label, '乡（镇）人民政府');
   assert.equal(kinds.length, 7);
   const formats = await client.completion(uri, positionOnLine(text, 'format:', 'format: ', 8));
   assert.deepEqual(

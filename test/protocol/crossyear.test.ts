@@ -101,13 +101,11 @@ function expectCarry(uri: string | null): Promise<PublishDiagnosticsParams> {
   );
 }
 
-test('the server registers file watchers with the include globs', () => {
-  const reg = client.registrations.filter((r) => r.method === DidChangeWatchedFilesNotification.method);
-  assert.equal(reg.length, 1);
-  assert.deepEqual(
-    (reg[0].registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern),
-    ['**/*.nianbao.yaml', '**/*.nianbao.yml'],
-  );
+test('the server registers file watchers with the include globs (and one for the review ledgers)', () => {
+  const globs = client.registrations
+    .filter((r) => r.method === DidChangeWatchedFilesNotification.method)
+    .map((r) => (r.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern));
+  assert.deepEqual(globs.sort(), [['**/*.nianbao.yaml', '**/*.nianbao.yml'], ['**/nianbao-review.yaml']]);
 });
 
 test("X-CARRY on this year's cell, related information in last year's file (found on disk by the index)", async () => {
@@ -216,7 +214,13 @@ test('nianbao.rules applies to X-* codes: info, off, back to the default', async
 test("nianbao.index.include: other globs rescan (last year's file no longer indexed) and re-register the watchers", async () => {
   await client.updateSettings({ index: { include: ['**/*.report.yaml'] } });
   await expectCarry(null);
-  const reg = client.registrations.filter((r) => r.method === DidChangeWatchedFilesNotification.method);
+  const reg = client.registrations.filter(
+    (r) =>
+      r.method === DidChangeWatchedFilesNotification.method &&
+      !(r.registerOptions as { watchers: { globPattern: string }[] }).watchers.some((w) =>
+        w.globPattern.endsWith('nianbao-review.yaml'),
+      ),
+  );
   assert.deepEqual(
     (reg.at(-1)!.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern),
     ['**/*.report.yaml'],

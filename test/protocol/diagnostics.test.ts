@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkText } from '../../core';
+import { checkText, fingerprintsOf, identityOf } from '../../core';
 import { example, positionOf, ROOT, TestClient, uriFor } from './client';
 
 const SEED = 'reports/seed-004-shagou-2020.nianbao.yaml';
@@ -33,15 +33,22 @@ test("seed-004: the published diagnostics are the core's (codes, exact ranges, s
   const published = await client.waitForDiagnostics(uri, (p) => p.version === 1);
   const elapsed = performance.now() - t0;
   t.diagnostic(`didOpen → publishDiagnostics (seed-004, cold): ${elapsed.toFixed(1)} ms`);
-  const core = checkText(text).diagnostics;
+  const checked = checkText(text);
+  const core = checked.diagnostics;
   assert.ok(core.length > 0);
+  // Every finding carries its fingerprint, the same as the CLI's (core/review/fingerprint.ts).
+  const all = [...core, ...checked.suppressed.map((s) => s.diagnostic)].sort(
+    (a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code),
+  );
+  const fps = fingerprintsOf(all, { identity: identityOf(checked.report), fallback: 'seed-004.nianbao.yaml' });
+  const fingerprint = new Map(all.map((d, i) => [d, fps[i]]));
   assert.deepEqual(published.diagnostics.map(key), core.map(key));
   published.diagnostics.forEach((d, i) => {
     const c = core[i];
     assert.equal(d.source, 'nianbao');
     assert.equal(d.severity, { error: 1, warning: 2, info: 3 }[c.severity]);
     assert.equal(d.message, c.message['zh-CN']);
-    assert.deepEqual(d.data, JSON.parse(JSON.stringify({ ...c.data, version: 1 })));
+    assert.deepEqual(d.data, JSON.parse(JSON.stringify({ ...c.data, version: 1, fingerprint: fingerprint.get(c) })));
     assert.equal(d.relatedInformation?.length ?? 0, c.related?.length ?? 0);
     c.related?.forEach((r, j) => {
       assert.deepEqual(d.relatedInformation![j].location, { uri, range: r.range });

@@ -5,9 +5,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DocumentSymbol, InlayHint } from 'vscode-languageserver-protocol';
-import { checkText, skeleton } from '../../core';
+import { checkText, loadReport, skeleton } from '../../core';
+import { fillProgress } from '../../core/form/progress';
 import { sectionsOf, tablesOf } from '../../core/schema/tables';
-import { COMMANDS, REQUESTS } from '../../protocol/commands';
+import { COMMANDS } from '../../protocol/commands';
+import { SkeletonRequest, StatusRequest } from '../../protocol/requests';
 import { example, positionOnLine, TestClient, uriFor } from './client';
 
 const SEED = example('reports/seed-004-shagou-2020.nianbao.yaml');
@@ -72,8 +74,19 @@ test('folding ranges: every multi-line map and block scalar, and comment blocks'
   assert.ok(!ranges.some((r) => r.startLine === lineOf(SEED, 'new_received:')));
 });
 
+/** Row totals at the start of wide rows are kind Type (1); the sums and column names kind Parameter (2). */
+const sumsAndNames = (hints: InlayHint[]) => hints.filter((h) => h.kind !== 1);
+
 test('inlay hints (default `mismatch`): the computed sum beside each total that disagrees', async () => {
-  const hints = await client.inlayHints(URI);
+  const all = await client.inlayHints(URI);
+  const hints = sumsAndNames(all);
+  // A wide 表三 row shows its total at its start: the 总计 at the far right is off-screen.
+  const wide = all.filter((h) => h.kind === 1);
+  const granted = lineOf(SEED, 'granted:');
+  const grantedHint = wide.find((h) => h.position.line === granted);
+  assert.ok(grantedHint, 'the granted row is wide');
+  assert.match(String(grantedHint.label), /^总计 \d+ ▸$/);
+  assert.equal(grantedHint.position.character, SEED.split('\n')[granted].indexOf('{'));
   const label = (h: InlayHint) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
   assert.deepEqual(hints.map(label), ['列和 ≥2', '列和 ≥2'], 'each column also has a blank cell');
   const line = lineOf(SEED, 'total_processed:');
@@ -93,7 +106,7 @@ test('inlay hints (default `mismatch`): the computed sum beside each total that 
 test('inlay hints: `always` shows every total, `off` none; column names before each flow-map value', async () => {
   await client.updateSettings({ inlayHints: { sums: 'always', columnNames: true } });
   await client.waitForDiagnostics(URI, (p) => p.version === client.version(URI) && client.published.get(URI)!.length >= 2);
-  const hints = await client.inlayHints(URI);
+  const hints = sumsAndNames(await client.inlayHints(URI));
   const label = (h: InlayHint) => String(h.label);
   const sums = hints.filter((h) => /和/.test(label(h)));
   // One per row total (every row of tables 3 and 4) and one per table-3 column (7).
@@ -129,40 +142,47 @@ test('inlay hints: `always` shows every total, `off` none; column names before e
   await client.waitForDiagnostics(URI, (p) => p.version === client.version(URI) && client.published.get(URI)!.length >= 4);
 });
 
-test('code lens above each table: 勾稽 ✓ or ✗ n, with fix-all for that table when there is something to fix', async () => {
+test('code lens above each table: 勾稽 ✓ or ✗ n (runs nothing), and a fix named for what it does when there is something to fix', async () => {
   const lenses = await client.codeLenses(URI);
+  const tables = [lineOf(SEED, 'active_disclosure:'), lineOf(SEED, 'applications:'), lineOf(SEED, 'review_litigation:')];
   assert.deepEqual(
-    lenses.map((l) => l.range.start.line),
-    [lineOf(SEED, 'active_disclosure:'), lineOf(SEED, 'applications:'), lineOf(SEED, 'review_litigation:')],
+    lenses.map((l) => `${l.range.start.line} ${l.command!.title}`),
+    [
+      `${tables[0]} 勾稽 ✓`,
+      `${tables[0]} 修复表二的 2 处问题（可撤销）`,
+      `${tables[1]} 勾稽 ✗ 4`,
+      `${tables[1]} 修复表三的 10 处问题（可撤销）`,
+      `${tables[2]} 勾稽 ✓`,
+    ],
   );
+  // The count lenses run nothing; the fix lenses name what they do.
   assert.deepEqual(
-    lenses.map((l) => l.command!.title),
-    ['勾稽 ✓', '勾稽 ✗ 4', '勾稽 ✓'],
+    lenses.filter((l) => l.command!.title.startsWith('勾稽')).map((l) => l.command!.command),
+    ['', '', ''],
   );
-  assert.deepEqual(lenses[1].command!.arguments, [URI, 'applications']);
-  assert.equal(lenses[1].command!.command, COMMANDS.fixAll);
-  assert.equal(lenses[0].command!.command, COMMANDS.fixAll, 'table 2 has unit fixes');
-  assert.equal(lenses[2].command!.command, '', 'nothing to fix in table 4');
+  assert.deepEqual(lenses[3].command!.arguments, [URI, 'applications']);
+  assert.equal(lenses[3].command!.command, COMMANDS.fixAll);
 
-  // Running the lens's command fixes table 3 only.
+  // Running the lens's command fixes table 3 only, as one labelled edit.
   const uri = uriFor('lens.nianbao.yaml');
   await client.open(uri, SEED);
   await client.currentDiagnostics(uri);
-  const lens = (await client.codeLenses(uri))[1];
+  const lens = (await client.codeLenses(uri))[3];
   const res = await client.executeCommand<{ applied: boolean }>(lens.command!.command, lens.command!.arguments!);
   assert.equal(res.applied, true);
+  assert.equal(client.applyEditRequests[client.applyEditRequests.length - 1].label, '修复表三的勾稽错误');
   const diags = await client.currentDiagnostics(uri);
   assert.ok(!diags.some((d) => String(d.code).startsWith('T3-')), diags.map((d) => d.code).join());
   assert.ok(diags.some((d) => d.code === 'T2-19-UNIT'));
   assert.deepEqual(
     (await client.codeLenses(uri)).map((l) => l.command!.title),
-    ['勾稽 ✓', '勾稽 ✓', '勾稽 ✓'],
+    ['勾稽 ✓', '修复表二的 2 处问题（可撤销）', '勾稽 ✓', '勾稽 ✓'],
   );
   await client.close(uri);
 });
 
 test('nianbao/skeleton returns the core skeleton; nianbao/status the format and counts', async () => {
-  const text = await client.request<string>(REQUESTS.skeleton, {
+  const text = await client.request<string>(SkeletonRequest.method, {
     format: '2021',
     year: 2023,
     organ: '某某县人民政府',
@@ -170,10 +190,10 @@ test('nianbao/skeleton returns the core skeleton; nianbao/status the format and 
   });
   assert.equal(text, skeleton({ format: '2021', year: 2023, organ: '某某县人民政府', organKind: 'county_government' }));
   assert.match(text, /organ_kind: county_government/);
-  assert.equal(await client.request<string>(REQUESTS.skeleton, { format: '2019' }), skeleton({ format: '2019' }));
-  await assert.rejects(client.request(REQUESTS.skeleton, { format: '1999' }));
+  assert.equal(await client.request<string>(SkeletonRequest.method, { format: '2019' }), skeleton({ format: '2019' }));
+  await assert.rejects(client.request(SkeletonRequest.method, { format: '1999' }));
 
-  const status = await client.request<Record<string, unknown>>(REQUESTS.status, { uri: URI });
+  const status = await client.request<Record<string, unknown>>(StatusRequest.method, { uri: URI });
   const core = checkText(SEED).diagnostics;
   assert.deepEqual(status, {
     uri: URI,
@@ -183,6 +203,12 @@ test('nianbao/skeleton returns the core skeleton; nianbao/status the format and 
     errors: core.filter((d) => d.severity === 'error').length,
     warnings: core.filter((d) => d.severity === 'warning').length,
     infos: core.filter((d) => d.severity === 'info').length,
+    progress: fillProgress(loadReport(SEED), '2019'),
   });
-  assert.equal(await client.request(REQUESTS.status, { uri: uriFor('not-open.nianbao.yaml') }), null);
+  // A form being filled: how many cells of each table hold a value (the seed leaves 12 of 表三 blank).
+  assert.deepEqual(
+    (status.progress as { name: string; filled: number; total: number }[]).map((p) => `${p.name} ${p.filled}/${p.total}`),
+    ['表二 22/22', '表三 149/161', '表四 15/15'],
+  );
+  assert.equal(await client.request(StatusRequest.method, { uri: uriFor('not-open.nianbao.yaml') }), null);
 });

@@ -2,6 +2,7 @@
  * The server process: its transports (--stdio, --node-ipc, and `nianbao lsp --stdio` through the
  * CLI), the capabilities it announces, and the slow-handler log with the document uri and version.
  */
+import { PreviewRequest, ImportRequest } from '../../protocol/requests';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -30,6 +31,7 @@ test('--stdio: announces its features', async () => {
     assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, [
       'quickfix',
       'source.fixAll.nianbao',
+      'refactor.rewrite.nianbao.fill',
     ]);
     assert.ok(caps.codeLensProvider && caps.documentSymbolProvider && caps.foldingRangeProvider && caps.inlayHintProvider);
     assert.deepEqual(caps.executeCommandProvider?.commands, [COMMANDS.fixAll]);
@@ -77,12 +79,12 @@ test('nianbao/preview and nianbao/import (server/preview.ts, server/import.ts) a
   try {
     const uri = uriFor('preview.nianbao.yaml');
     await client.open(uri, SEED);
-    const html = await client.request<string | null>('nianbao/preview', { uri, nonce: 'abc', cspSource: 'vscode-resource:' });
+    const html = await client.request<string | null>(PreviewRequest.method, { uri, nonce: 'abc', cspSource: 'vscode-resource:' });
     assert.equal(typeof html, 'string');
     assert.match(html!, /贵南县沙沟乡/);
-    assert.equal(await client.request('nianbao/preview', { uri: uriFor('not-open.nianbao.yaml') }), null);
+    assert.equal(await client.request(PreviewRequest.method, { uri: uriFor('not-open.nianbao.yaml') }), null);
     await client.waitForLog(/^\[nianbao\] nianbao\/preview took .* \(file:\/\/\/workspace\/preview\.nianbao\.yaml v1\)$/);
-    await assert.rejects(client.request('nianbao/import', {}), /needs a file/);
+    await assert.rejects(client.request(ImportRequest.method, {}), /needs a file/);
   } finally {
     await client.stop();
   }

@@ -41,7 +41,7 @@ function generate(o: number, year: number): { text: string; errors: number; warn
   return { text: t, errors: e, warnings: w + carry };
 }
 
-test('--summary over 300 files: worst first, counts per organ and year, one screen', () => {
+test('--summary over 300 files: worst first, counts per organ and year, one screen', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-summary-'));
   const want = new Map<string, { errors: number; warnings: number }>();
   for (let o = 1; o <= ORGANS; o++) {
@@ -51,7 +51,7 @@ test('--summary over 300 files: worst first, counts per organ and year, one scre
       want.set(`第${o}号乡人民政府 ${y}`, { errors: g.errors, warnings: g.warnings });
     }
   }
-  const run = (...extra: [string, unknown][]) => {
+  const run = async (...extra: [string, unknown][]) => {
     const lines: string[] = [];
     const args = {
       paths: [dir],
@@ -62,7 +62,7 @@ test('--summary over 300 files: worst first, counts per organ and year, one scre
       summary: true,
       ...Object.fromEntries(extra),
     };
-    const code = runCheck(
+    const code = await runCheck(
       args,
       (s) => lines.push(s),
       (s) => lines.push(s),
@@ -71,7 +71,7 @@ test('--summary over 300 files: worst first, counts per organ and year, one scre
   };
 
   const t0 = performance.now();
-  const json = run(['format', 'json']);
+  const json = await run(['format', 'json']);
   const ms = performance.now() - t0;
   console.log(`nianbao check --summary: 300 files in ${(ms / 1000).toFixed(2)} s (${(ms / 300).toFixed(1)} ms per file)`);
   assert.ok(ms < 120_000, 'runs in reasonable time');
@@ -134,27 +134,27 @@ test('--summary over 300 files: worst first, counts per organ and year, one scre
   );
 });
 
-test('--summary through the command: text by default, json summary object, SARIF with the summary', () => {
-  const run = (format: string, locale: 'zh-CN' | 'en' = 'zh-CN') => {
+test('--summary through the command: text by default, json summary object, SARIF with the summary', async () => {
+  const run = async (format: string, locale: 'zh-CN' | 'en' = 'zh-CN') => {
     const lines: string[] = [];
-    const code = runCheck(
+    const code = await runCheck(
       { paths: [join(ROOT, 'examples/reports')], format, locale, options: {}, version: 'test', summary: true },
       (s) => lines.push(s),
       (s) => lines.push(s),
     );
     return { code, out: lines.join('\n') };
   };
-  const text = run('text');
+  const text = await run('text');
   assert.equal(text.code, 1);
   const rows = text.out.split('\n');
   assert.match(rows[0], /^\d+ 个文件，\d+ 份报告/);
   const worst = rows.findIndex((l) => /T4-NONNEG×12/.test(l));
   assert.ok(worst > 0 && rows.slice(worst + 1).every((l) => !/T4-NONNEG×12/.test(l)));
   assert.ok(/大才回族乡人民政府/.test(rows[worst]), 'seed 002 has the most errors');
-  assert.match(run('text', 'en').out, /organ +year +err +warn/);
-  const { summary } = JSON.parse(run('json').out) as { summary: Summary };
+  assert.match((await run('text', 'en')).out, /organ +year +err +warn/);
+  const { summary } = JSON.parse((await run('json')).out) as { summary: Summary };
   assert.equal(summary.reports[0].organ, '大才回族乡人民政府');
-  const sarif = JSON.parse(run('sarif').out) as { runs: { results: unknown[]; properties: { summary: Summary } }[] };
+  const sarif = JSON.parse((await run('sarif')).out) as { runs: { results: unknown[]; properties: { summary: Summary } }[] };
   assert.deepEqual(sarif.runs[0].properties.summary, summary);
   assert.equal(sarif.runs[0].results.length, summary.totals.errors + summary.totals.warnings + summary.totals.infos);
 });
@@ -167,7 +167,7 @@ function t3(t: string, carried: number, forward: number, fresh = 5): string {
   return row(row(t, 'granted', fresh + carried - forward), 'total_processed', fresh + carried - forward);
 }
 
-test("nianbao check with several files finds last year's report among them", () => {
+test("nianbao check with several files finds last year's report among them", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-xyear-'));
   const [last, cur] = [zeroReport('2021', 2021), zeroReport('2021', 2022)];
   writeFileSync(join(dir, 'a-2021.nianbao.yaml'), t3(last, 0, 3));
@@ -179,15 +179,15 @@ test("nianbao check with several files finds last year's report among them", () 
       .replace(/title: .*/, 'title: 别的乡人民政府2022年政府信息公开工作年度报告'),
   );
   const lines: string[] = [];
-  const code = runCheck(
+  const code = await runCheck(
     { paths: [dir], format: 'json', locale: 'zh-CN', options: {}, version: 'test' },
     (s) => lines.push(s),
     () => undefined,
   );
   assert.equal(code, 0);
-  const found = (JSON.parse(lines.join('\n')) as { file: string; code: string; data: Record<string, unknown> }[]).filter((f) =>
-    f.code.startsWith('X-'),
-  );
+  const found = (
+    JSON.parse(lines.join('\n')) as { findings: { file: string; code: string; data: Record<string, unknown> }[] }
+  ).findings.filter((f) => f.code.startsWith('X-'));
   assert.deepEqual(
     found.map((f) => [f.file.split('/').pop(), f.code, f.data.lastFile?.toString().split('/').pop()]),
     [
@@ -197,10 +197,62 @@ test("nianbao check with several files finds last year's report among them", () 
   );
   // One file alone: no previous year, no cross-year finding.
   const one: string[] = [];
-  runCheck(
+  await runCheck(
     { paths: [join(dir, 'b-2022.nianbao.yaml')], format: 'json', locale: 'zh-CN', options: {}, version: 'test' },
     (s) => one.push(s),
     () => undefined,
   );
-  assert.equal((JSON.parse(one.join('\n')) as { code: string }[]).filter((f) => f.code.startsWith('X-')).length, 0);
+  const alone = JSON.parse(one.join('\n')) as { findings: { code: string }[]; files: { pairing?: unknown }[] };
+  assert.equal(alone.findings.filter((f) => f.code.startsWith('X-')).length, 0);
+  assert.equal(alone.files[0].pairing, undefined, 'one file: nothing to pair, nothing said');
+});
+
+test('several files: each report says which report of the year before it was paired with, or that there was none', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-pairing-'));
+  const organ = (t: string, name: string) =>
+    t.replace(/organ: 测试乡人民政府/, `organ: ${name}`).replace(/title: .*/, `title: ${name}政府信息公开工作年度报告`);
+  // The real case: 洪泽区人民政府 in 2023, 淮安市洪泽区人民政府 in 2024 — one organ.
+  writeFileSync(join(dir, 'hz-2023.nianbao.yaml'), organ(zeroReport('2021', 2023), '洪泽区人民政府'));
+  writeFileSync(join(dir, 'hz-2024.nianbao.yaml'), organ(zeroReport('2021', 2024), '淮安市洪泽区人民政府'));
+  // Two files claim 别的乡's 2023 report: the first by name is used, the other named.
+  writeFileSync(join(dir, 'other-2023a.nianbao.yaml'), organ(zeroReport('2021', 2023), '别的乡人民政府'));
+  writeFileSync(join(dir, 'other-2023b.nianbao.yaml'), organ(zeroReport('2021', 2023), '别的乡人民政府'));
+  writeFileSync(join(dir, 'other-2024.nianbao.yaml'), organ(zeroReport('2021', 2024), '别的乡人民政府'));
+  writeFileSync(join(dir, 'broken.nianbao.yaml'), 'format: 2021\nmeta: {title: x}\n');
+  const run = async (format: string, extra: Record<string, unknown> = {}) => {
+    const lines: string[] = [];
+    await runCheck(
+      { paths: [dir], format, locale: 'zh-CN', options: {}, version: 'test', ...extra },
+      (s) => lines.push(s),
+      () => undefined,
+    );
+    return lines.join('\n');
+  };
+  const json = JSON.parse(await run('json')) as { files: { file: string; pairing: Record<string, unknown> }[] };
+  const by = (name: string) => json.files.find((f) => f.file.endsWith(name))!.pairing;
+  const base = (p: string | null) => (p ? p.split('/').pop() : p);
+  const brief = (name: string) => {
+    const p = by(name) as { status: string; previous: string | null; candidates: string[] };
+    return [p.status, base(p.previous), p.candidates.map(base)];
+  };
+  assert.deepEqual(brief('hz-2024.nianbao.yaml'), ['paired', 'hz-2023.nianbao.yaml', ['hz-2023.nianbao.yaml']]);
+  assert.deepEqual(brief('hz-2023.nianbao.yaml'), ['none', null, []]);
+  assert.deepEqual(brief('other-2024.nianbao.yaml'), [
+    'paired',
+    'other-2023a.nianbao.yaml',
+    ['other-2023a.nianbao.yaml', 'other-2023b.nianbao.yaml'],
+  ]);
+  assert.deepEqual(brief('broken.nianbao.yaml'), ['unidentified', null, []]);
+  const text = await run('text');
+  assert.match(text, /^上年度报告配对：$/m);
+  assert.match(text, /hz-2024\.nianbao\.yaml ← \S*hz-2023\.nianbao\.yaml$/m);
+  assert.match(text, /hz-2023\.nianbao\.yaml：所给文件中没有同一机关 2022 年度的报告$/m);
+  assert.match(text, /other-2024\.nianbao\.yaml ← \S*other-2023a\.nianbao\.yaml（另有 \S*other-2023b\.nianbao\.yaml 可配对/m);
+  assert.match(text, /broken\.nianbao\.yaml：读不出机关或年度，未配对$/m);
+  const summary = await run('text', { summary: true });
+  assert.match(summary, /^淮安市洪泽区人民政府 +2024 .* hz-2023$/m);
+  assert.match(summary, /^别的乡人民政府 +2024 .* other-2023a \+1$/m);
+  assert.match(summary, /^洪泽区人民政府 +2023 .* —$/m);
+  const summaryJson = JSON.parse(await run('json', { summary: true })) as { files: { pairing?: unknown }[] };
+  assert.equal(summaryJson.files.length, 6, 'the summary JSON carries the pairing too');
 });

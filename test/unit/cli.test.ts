@@ -14,10 +14,15 @@ function nianbao(...args: string[]) {
 
 const SEED4 = 'examples/reports/seed-004-shagou-2020.nianbao.yaml';
 
+/** The findings of `check --format json` (the document is `{files, findings, …}`). */
+function findingsOf(out: string): Record<string, unknown>[] {
+  return (JSON.parse(out) as { findings: Record<string, unknown>[] }).findings;
+}
+
 test('check --format json on seed 004: T3-BAL in other_org and total, T3-SUM-V, T3-COMPLETE, the blank row grouped, T2-19-UNIT', () => {
   const r = nianbao('check', '--format', 'json', SEED4);
   assert.equal(r.code, 1);
-  const findings = JSON.parse(r.out) as {
+  const findings = findingsOf(r.out) as {
     file: string;
     code: string;
     severity: string;
@@ -49,7 +54,7 @@ test('check on seed 000 reports no error and exits 0', () => {
   const r = nianbao('check', '--format', 'json', 'examples/reports/seed-000-baji-2020.nianbao.yaml');
   assert.equal(r.code, 0);
   assert.deepEqual(
-    JSON.parse(r.out).filter((f: { severity: string }) => f.severity === 'error'),
+    findingsOf(r.out).filter((f) => f.severity === 'error'),
     [],
   );
 });
@@ -94,7 +99,7 @@ test('fix rewrites a copy of seed 004 with no T3 error left; --dry-run writes no
   assert.equal(r.code, 0);
   const after = nianbao('check', '--format', 'json', file);
   assert.deepEqual(
-    JSON.parse(after.out).filter((f: { code: string }) => /^T3-(BAL|SUM)/.test(f.code)),
+    findingsOf(after.out).filter((f) => /^T3-(BAL|SUM)/.test(String(f.code))),
     [],
   );
 });
@@ -106,7 +111,7 @@ test('skeleton prints a report whose only findings are blank-cell warnings', () 
     assert.equal(r.code, 0);
     const file = join(dir, `s${format}.nianbao.yaml`);
     writeFileSync(file, r.out);
-    const found = JSON.parse(nianbao('check', '--format', 'json', file).out) as { code: string; severity: string }[];
+    const found = findingsOf(nianbao('check', '--format', 'json', file).out) as { code: string; severity: string }[];
     // A new report is a form to fill: one finding per blank table, not one per cell.
     assert.deepEqual(found.map((f) => f.code).sort(), ['S5-EMPTY', 'T2-COMPLETE', 'T3-BLANK-GROUP', 'T4-COMPLETE']);
     assert.ok(found.every((f) => f.severity === 'warning'));
@@ -118,8 +123,32 @@ test('--config turns a rule off', () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-cfg-'));
   const cfg = join(dir, 'cfg.json');
   writeFileSync(cfg, JSON.stringify({ severity: { 'T3-COMPLETE': 'off' } }));
-  const found = JSON.parse(nianbao('check', '--format', 'json', '--config', cfg, SEED4).out) as { code: string }[];
+  const found = findingsOf(nianbao('check', '--format', 'json', '--config', cfg, SEED4).out) as { code: string }[];
   assert.equal(found.filter((f) => f.code === 'T3-COMPLETE').length, 0);
+});
+
+test('--config sets X-REUSE’s threshold; a threshold out of range is a usage error', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-reuse-cfg-'));
+  const cfg = join(dir, 'cfg.json');
+  const reuse = (threshold: number) => {
+    writeFileSync(cfg, JSON.stringify({ reuse: { threshold } }));
+    return nianbao(
+      'check',
+      '--format',
+      'json',
+      '--config',
+      cfg,
+      'examples/reports/corpus-003-hongze-2023.nianbao.yaml',
+      'examples/reports/corpus-004-hongze-2024.nianbao.yaml',
+    );
+  };
+  const count = (threshold: number) => findingsOf(reuse(threshold).out).filter((f) => f.code === 'X-REUSE').length;
+  assert.equal(count(50), 2, 'the default: （三） and （四）');
+  assert.equal(count(80), 1, 'only （三） repeats more than 80 %');
+  assert.equal(count(40), 1, 'over 40 %: the whole of 一 (46 %), one finding instead of its parts; 五 (38 %) stays under');
+  const bad = reuse(0);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /reuse\.threshold is a percentage, 1 to 100/);
 });
 
 test('json and sarif carry related locations, across files for cross-year findings', () => {
@@ -134,7 +163,7 @@ test('json and sarif carry related locations, across files for cross-year findin
   const curFile = join(dir, 'b-2021.nianbao.yaml');
   writeFileSync(lastFile, last);
   writeFileSync(curFile, cur);
-  const found = JSON.parse(nianbao('check', '--format', 'json', dir).out) as {
+  const found = findingsOf(nianbao('check', '--format', 'json', dir).out) as {
     file: string;
     code: string;
     related: { file: string; range: { start: { line: number } } }[];

@@ -151,6 +151,60 @@ test('2021 S6-FEE: fees mentioned with figures need all three figures', () => {
   );
 });
 
+/**
+ * "None charged" as real reports word it: each of these alone in 六 is a complete fee report.
+ * 平潭综合实验区 2021–2025 (corpus 007–011) write “无收取信息处理费情况”; 淮安市洪泽区 2023/2024
+ * (corpus 003/004) “全年收取政府信息公开信息处理费0元”; the rest are the other wordings offices use.
+ */
+const NONE_CHARGED = [
+  '2021年，无收取信息处理费情况。',
+  '2023年，区政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费0元。',
+  '本年度未收取信息处理费。',
+  '本年度没有收取信息处理费。',
+  '本机关不收取信息处理费。',
+  '本年度未向申请人收取信息处理费。',
+  '本年度未发出收费通知，未收取信息处理费。',
+  '本年度未发出信息处理费收费通知。',
+  '本年度没有发出收费通知。',
+  '本年度未产生信息处理费。',
+  '本年度未发生信息处理费收取情况。',
+  '本年度无信息处理费收取情况。',
+  '本年度共收取信息处理费0.00元。',
+  '本年度收取信息处理费零元。',
+  '信息处理费收取情况：无。',
+  '本年度信息处理费为0元。',
+  '本年度不存在收取信息处理费的情况。',
+  '依法免收信息处理费。',
+];
+
+test('2021 S6-FEE: every "none charged" wording of real reports is a complete fee report', () => {
+  for (const wording of NONE_CHARGED) {
+    const t = setLine(zeroReport('2021'), 'other_matters', wording);
+    assert.deepEqual(
+      only(t, 'S6-FEE').map((d) => d.message['zh-CN']),
+      [],
+      wording,
+    );
+  }
+});
+
+test('2021 S6-FEE: a charge hidden behind a "none" word still needs its figures', () => {
+  for (const [wording, missing] of [
+    // 10元 ends in 0元: not "nothing charged".
+    ['全年收取信息处理费10元，未收取其他费用。', ['count', 'noticeAmount']],
+    ['全年收取信息处理费300元。', ['count', 'noticeAmount']],
+    // Notices were sent: their amount is due even though nothing was collected.
+    ['本年度发出收费通知2件，申请人均未缴纳，未收取信息处理费。', ['noticeAmount']],
+  ] as const) {
+    const t = setLine(zeroReport('2021'), 'other_matters', wording);
+    assert.deepEqual(
+      only(t, 'S6-FEE').map((d) => d.data.missing),
+      [missing],
+      wording,
+    );
+  }
+});
+
 test('the content rules can each be turned off', () => {
   let t = setMeta(zeroReport('2021'), 'title', '测试镇人民政府2022年政府信息公开工作年度报告');
   t = addMeta(t, 'published_on: 2022-12-31');

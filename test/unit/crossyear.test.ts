@@ -197,14 +197,25 @@ test('severity settings and disable comments apply to cross-year findings', () =
   assert.equal(cross(quiet, prev).length, 0);
 });
 
-test('Hongze 2023 → 2024 (corpus 003/004): no cross-year finding; planted breaks are caught', () => {
+test('Hongze 2023 → 2024 (corpus 003/004): the figures follow on; the text of 一（三）（四） is reused; planted breaks are caught', () => {
   const y23 = example('reports/corpus-003-hongze-2023.nianbao.yaml');
   const y24 = example('reports/corpus-004-hongze-2024.nianbao.yaml');
-  assert.deepEqual(cross(y24, y23), [], '结转 0 → 0; 规范性文件 5 + 3 − 0 = 8');
+  const figures = (ds: Finding[]) => ds.filter((d) => d.code !== 'X-REUSE');
+  assert.deepEqual(figures(cross(y24, y23)), [], '结转 0 → 0; 规范性文件 5 + 3 − 0 = 8');
+  assert.deepEqual(
+    cross(y24, y23)
+      .filter((d) => d.code === 'X-REUSE')
+      .map((d) => [d.data.part, d.data.share]),
+    [
+      ['（三）', 82],
+      ['（四）', 74],
+    ],
+    'the two sub-parts copied from 2023 with new figures; the whole of 一 (46 %) is under the threshold',
+  );
   assert.deepEqual(cross(y23, y24), [], 'the wrong direction pairs with nothing');
   // 2023 said 2 applications go on to 2024; 2024 carried none over.
   const fwd = y23.replace(/carry_forward: {3}\{natural: 0,(.*)total: 0\}/, 'carry_forward:   {natural: 2,$1total: 2}');
-  const ds = cross(y24, fwd, undefined, 'corpus-003-hongze-2023.nianbao.yaml');
+  const ds = figures(cross(y24, fwd, undefined, 'corpus-003-hongze-2023.nianbao.yaml'));
   assert.deepEqual(
     ds.map((d) => [d.code, underlined(y24, d), d.data.expected, d.related![0].file]),
     [
@@ -217,7 +228,7 @@ test('Hongze 2023 → 2024 (corpus 003/004): no cross-year finding; planted brea
     'normative_docs: {issued: 3, repealed: 0, in_force: 8}',
     'normative_docs: {issued: 3, repealed: 0, in_force: 9}',
   );
-  const [d] = cross(inforce, y23);
+  const [d] = figures(cross(inforce, y23));
   assert.deepEqual([d.code, d.severity, underlined(inforce, d), d.data.expected], ['X-INFORCE', 'warning', '9', 8]);
   // The mixed template (single （六） row) does not disturb the pairing: 2023 keeps its 表四 errors.
   assert.deepEqual(

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_DEADLINES } from '../../core';
+import { DEFAULT_DEADLINES, UI } from '../../core';
 import { COMMANDS, LANGUAGE_ID } from '../../protocol/commands';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../protocol/settings';
 import { ROOT } from '../helpers/report';
@@ -85,7 +85,8 @@ test('every %key% of package.json is in package.nls.json and package.nls.zh-cn.j
 test('every vscode.l10n.t string in client/ has a Chinese translation with the same placeholders', () => {
   const bundle: Record<string, string> = json('l10n/bundle.l10n.zh-cn.json');
   const keys = new Set<string>();
-  for (const f of readdirSync(join(ROOT, 'client')).filter((n) => n.endsWith('.ts'))) {
+  const files = readdirSync(join(ROOT, 'client'), { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.ts'));
+  for (const f of files) {
     const src = readFileSync(join(ROOT, 'client', f), 'utf8');
     for (const m of src.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) keys.add(m[1].replace(/\\'/g, "'"));
   }
@@ -143,4 +144,67 @@ test('the first-line pattern recognises report headers and nothing else', () => 
     '# yaml-language-server: $schema=other.json',
   ])
     assert.ok(!re.test(no), no);
+});
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** English text without what may stay Chinese: examples in quotes, brackets, code and YAML. */
+const withoutExamples = (s: string) =>
+  s
+    .replace(/`[^`]*`/g, '')
+    .replace(/\{[^{}]*\}/g, '')
+    .replace(/\([^()]*\)/g, '')
+    .replace(/“[^”]*”|"[^"]*"|《[^》]*》/g, '');
+
+test('no half-translated text: every key in both catalogs, English without Chinese outside examples, Chinese translated', () => {
+  const en: Record<string, string> = json('package.nls.json');
+  const zh: Record<string, string> = json('package.nls.zh-cn.json');
+  assert.deepEqual(Object.keys(en).sort(), Object.keys(zh).sort());
+  const commands = new Set([
+    'command.category',
+    ...pkg.contributes.commands.map((c: { title: string }) => c.title.slice(1, -1)),
+    ...pkg.contributes.customEditors.map((c: { displayName: string }) => c.displayName.slice(1, -1)),
+  ]);
+  for (const key of Object.keys(en)) {
+    assert.match(zh[key], CJK, `package.nls.zh-cn.json ${key} is translated`);
+    // Command titles (and the table editor's name in Reopen Editor With…) end with their Chinese
+    // name so a picker finds them in either language.
+    const text = commands.has(key) ? en[key].replace(/\s*[\u3400-\u9fff（）、]+…?$/, '') : en[key];
+    assert.doesNotMatch(withoutExamples(text), CJK, `package.nls.json ${key}: ${en[key]}`);
+  }
+  const bundle: Record<string, string> = json('l10n/bundle.l10n.zh-cn.json');
+  for (const [k, v] of Object.entries(bundle)) {
+    assert.doesNotMatch(withoutExamples(k), CJK, `l10n key ${k}`);
+    assert.match(v, CJK, `l10n "${k}" is translated`);
+  }
+});
+
+test('command titles carry their Chinese name in English, so 年报 or 新建 finds them in an English VS Code', () => {
+  const en: Record<string, string> = json('package.nls.json');
+  const zh: Record<string, string> = json('package.nls.zh-cn.json');
+  const inOrder = (needle: string, hay: string) => {
+    let i = 0;
+    for (const ch of hay) if (ch === needle[i]) i++;
+    return i === needle.length;
+  };
+  for (const c of pkg.contributes.commands as { command: string; title: string }[]) {
+    const key = c.title.slice(1, -1);
+    const alias = /([\u3400-\u9fff]+)…?$/.exec(en[key])?.[1];
+    assert.ok(alias, `${key}: "${en[key]}" ends with its Chinese name`);
+    assert.ok(inOrder(alias, zh[key]), `${key}: ${alias} is the Chinese title's (${zh[key]})`);
+  }
+  assert.match(en['command.category'], /年报/);
+  assert.match(en['command.newReport'], /新建/);
+});
+
+test("the server's UI texts: English has no Chinese outside examples", () => {
+  const args = new Proxy({}, { get: () => 'X' });
+  const visit = (o: unknown, path: string) => {
+    if (o && typeof o === 'object' && 'en' in o && typeof (o as { en: unknown }).en === 'function') {
+      const en = (o as { en: (a: unknown) => string }).en(args);
+      assert.doesNotMatch(withoutExamples(en), CJK, `UI.${path}: ${en}`);
+      return;
+    }
+    for (const [k, v] of Object.entries(o as object)) visit(v, path ? `${path}.${k}` : k);
+  };
+  visit(UI, '');
 });

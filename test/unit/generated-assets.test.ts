@@ -10,6 +10,7 @@ import { RULE_CODES, RULES, skeleton } from '../../core';
 import { tablesOf } from '../../core/schema/tables';
 import { grammar, vocabulary } from '../../scripts/build-grammar';
 import { snippets } from '../../scripts/build-snippets';
+import { manifestWithRules } from '../../scripts/build-manifest';
 import { anchor, readmeWithRules, rulesDoc } from '../../scripts/rules-doc';
 import { ROOT } from '../helpers/report';
 
@@ -78,4 +79,9 @@ test('the committed grammar is the generated one and embeds source.yaml', () => 
   assert.deepEqual(committed, grammar());
   assert.equal(committed.scopeName, 'source.nianbao');
   assert.deepEqual(committed.patterns, [{ include: 'source.yaml' }]);
+});
+
+test("package.json's nianbao.rules setting lists every rule code of the registry (run `npm run build` and commit it)", () => {
+  const text = readFileSync(join(ROOT, 'package.json'), 'utf8');
+  assert.equal(text, manifestWithRules(text));
 });

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkCrossYear, checkText, RULES, ReportIndex, type Diagnostic } from '../../core';
+import { checkBatch, checkText, parseRoster, RULES, type Diagnostic } from '../../core';
 import { ROOT } from '../helpers/report';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -23,34 +23,33 @@ function summarise(text: string, ds: Diagnostic[]) {
   }));
 }
 
-/** Checks a folder of reports together, as `nianbao check DIR` does: each file, then the cross-year pairs. */
+/** A folder's roster (rules of the review family): checked with its reports, as `nianbao check DIR --roster DIR/roster.yaml`. */
+const ROSTER = 'roster.yaml';
+
+/**
+ * Checks a folder of reports together, as `nianbao check DIR` does (core/review/batch.ts): each
+ * file, the cross-year pairs and, when the folder has a roster.yaml, the roster.
+ */
 function checkFolder(dir: string): Map<string, { text: string; ds: Diagnostic[] }> {
   const files = readdirSync(dir)
     .filter((n) => n.endsWith('.nianbao.yaml'))
     .sort();
+  const rosterText = existsSync(join(dir, ROSTER)) ? readFileSync(join(dir, ROSTER), 'utf8') : undefined;
+  const roster = rosterText !== undefined ? parseRoster(rosterText).roster : undefined;
+  if (rosterText !== undefined) assert.ok(roster, `${dir}/${ROSTER} is a roster`);
+  const batch = checkBatch(
+    files.map((name) => ({ file: name, text: readFileSync(join(dir, name), 'utf8') })),
+    {},
+    { crossYear: true, ...(roster ? { roster: { file: ROSTER, roster } } : {}) },
+  );
   const out = new Map<string, { text: string; ds: Diagnostic[] }>();
-  const index = new ReportIndex();
-  const results = files.map((name) => {
-    const text = readFileSync(join(dir, name), 'utf8');
-    const r = checkText(text);
-    index.add(name, r.report);
-    return { name, text, r };
-  });
-  for (const { name, text, r } of results) {
-    const cross = checkCrossYear(r.report, (organ, year) => {
-      const hit = index.find(organ, year).find((e) => e.uri !== name);
-      return hit ? { file: hit.uri, report: hit.report } : undefined;
-    });
-    const ds = [...r.diagnostics, ...cross.diagnostics].sort(
-      (a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code),
-    );
-    out.set(name, { text, ds });
-  }
+  for (const r of batch.reports) out.set(r.file, { text: r.text, ds: r.diagnostics });
+  if (batch.roster) out.set(ROSTER, { text: rosterText!, ds: batch.roster.diagnostics });
   return out;
 }
 
 function compare(file: string, actual: unknown): void {
-  const golden = file.replace(/\.nianbao\.yaml$/, '.expected.json');
+  const golden = file.replace(/(\.nianbao)?\.yaml$/, '.expected.json');
   if (UPDATE) writeFileSync(golden, `${JSON.stringify(actual, null, 2)}\n`);
   assert.ok(existsSync(golden), `${golden} is missing: run \`npm run golden\` and review it`);
   assert.deepEqual(actual, JSON.parse(readFileSync(golden, 'utf8')));

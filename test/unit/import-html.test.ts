@@ -96,6 +96,8 @@ test('HTML: a value cell merged over two columns leaves the second blank, with a
 });
 
 test('server nianbao/import: from a path, a file URI or the bytes', async () => {
+  // The request runs the import in the worker bundle beside the server; this test file is bundled elsewhere.
+  process.env.NIANBAO_IMPORT_WORKER = join(ROOT, 'dist', 'importWorker.js');
   const { importRequest } = await import('../../server/import');
   const path = join(ROOT, 'test', 'fixtures', 'seed-004-shagou-2020.html');
   const byPath = await importRequest({ path });

@@ -11,6 +11,7 @@ import type { FixContext } from '../../fix/context';
 import { cellName } from '../../schema/labels';
 import type { Diagnostic, Fix, TextEdit } from '../../types';
 import { evaluate, instancesByCell, instancesOf } from '../tables/relations';
+import { typedNumberText } from './number';
 import { messages, type BlankGroupData, type CellData } from './specs';
 
 const CELL_CODES = new Set([
@@ -66,24 +67,16 @@ function unitFixes(fx: FixContext, cell: Cell, data: CellData): Fix[] {
   if (data.suggest === 0 && data.text !== undefined) {
     // Odd zeros and 无 are offered, never applied by fix-all: the cell may hide a number.
     out.push(fix('0', false, text(messages.zeroText, { text: data.text })));
-  } else if (cell.kind === 'money_unit' && data.number !== undefined) {
-    if (data.bare) {
-      out.push(fix(`{value: ${formatNumber(data.number)}, unit: 元}`, false));
-      out.push(fix(`{value: ${formatNumber(data.number)}, unit: 万元}`, false));
-    } else if (data.unit) out.push(fix(`{value: ${formatNumber(data.number)}, unit: ${data.unit}}`, true));
-  } else if (data.number !== undefined && data.text !== undefined && writableNumber(cell, data.number)) {
+  } else if (cell.kind === 'money_unit' && data.bare && data.number !== undefined) {
+    // A bare amount: which unit is for a person to say.
+    out.push(fix(`{value: ${formatNumber(data.number)}, unit: 元}`, false));
+    out.push(fix(`{value: ${formatNumber(data.number)}, unit: 万元}`, false));
+  } else if (cell.state === 'text' && cell.reading) {
     // A number typed as text, with or without a unit ("137次", "3.5万元" in a 万元 column, "12").
-    out.push(fix(formatNumber(data.number), true));
+    const typed = typedNumberText(cell.kind, cell.reading);
+    if (typed !== undefined) out.push(fix(typed, true));
   }
   return out.filter((f): f is Fix => !!f);
-}
-
-/** Can this number go into the cell: counts take non-negative safe integers only. */
-function writableNumber(cell: Cell, n: number): boolean {
-  if (!Number.isFinite(n)) return false;
-  if (cell.kind === 'count') return Number.isSafeInteger(n) && n >= 0;
-  if (cell.kind === 'signed') return Number.isSafeInteger(n);
-  return n >= 0 && Math.abs(n) < 1e9;
 }
 
 /** Fill a group: the pinned cells (preferred), or every cell with its pinned value or 0 when all relations still hold. */

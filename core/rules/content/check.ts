@@ -85,13 +85,28 @@ function checkRectify(ctx: CheckContext): void {
 const N = `(${NUMBER_SOURCE})`;
 const FEE_COUNT = new RegExp(`收费通知(?:书)?(?:共计|合计|共|计)?${N}(?:件|份)|${N}(?:件|份)(?:信息处理费)?收费通知`);
 const FEE_NOTICE_AMOUNT = /(?:通知|应收|应缴)[^。；]{0,12}?\d[\d,.]*(?:万)?元/;
-const FEE_COLLECTED = /(?:实际|实收|收取|收缴)[^。；]{0,16}?\d[\d,.]*(?:万)?元/;
+/** A zero amount, not the end of 10元 / 2.0元. */
+const ZERO_AMOUNT = '(?<![\\d.])(?:0|零)(?:\\.0+)?(?:万)?元';
+/** Saying that nothing was collected: 未收取 / 无收取 / 没有收取 / 不收取 …, 免收, or an amount of 0元. */
+const NONE_COLLECTED = `(?:未|无|没有|不|并未|均未)(?:向申请人)?(?:收取|收缴|征收)|免收|(?:收取|收缴|实收)[^。；]{0,20}?${ZERO_AMOUNT}`;
+const FEE_COLLECTED = new RegExp(`(?:实际|实收|收取|收缴)[^。；]{0,16}?\\d[\\d,.]*(?:万)?元|${NONE_COLLECTED}`);
 /**
  * The ways a report says no fee was charged: 未收取 / 无收取 / 没有收取 / 不收取 / 免收 /
- * 未发出收费通知 / 没有产生…信息处理费 / 收取…0元 (平潭: “无收取信息处理费情况”).
+ * 未发出收费通知 / 没有产生…信息处理费 / 收取…0元 / 信息处理费收取情况：无 (平潭 2021–2025:
+ * “无收取信息处理费情况”; 洪泽 2023–2024: “全年收取政府信息公开信息处理费0元”).
  */
-const FEE_NONE =
-  /(?:收取|收缴|实收)[^。；]{0,20}?(?:0|零)(?:\.0+)?(?:万)?元|(?:未|无|没有|不|并未|均未)(?:向申请人)?(?:收取|收缴|征收|产生|发生)|免收|无信息处理费|未发生[^。；]{0,10}信息处理费|(?:未|没有)(?:发出|开具|出具)[^。；]{0,6}收费通知/;
+const FEE_NONE = new RegExp(
+  [
+    NONE_COLLECTED,
+    '(?:未|无|没有|不|并未|均未)(?:产生|发生)',
+    '无信息处理费',
+    '未发生[^。；]{0,10}信息处理费',
+    '不存在[^。；]{0,6}(?:收取|收费)',
+    '(?:未|没有)(?:发出|开具|出具)[^。；]{0,6}收费通知',
+    '信息处理费[^。；：:]{0,8}[：:]\\s*(?:无|没有|0|零)(?![\\d.])',
+    `信息处理费(?:为|共计|合计|总额为?)${ZERO_AMOUNT}`,
+  ].join('|'),
+);
 
 function checkFee(ctx: CheckContext): void {
   const fc = topMap(ctx.report, 'fee_collection');

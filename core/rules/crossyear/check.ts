@@ -8,6 +8,7 @@
  *              because 制发 may count amendments of documents already in force — SPEC.md §6, S15)
  *   X-ITEMS-19 上一年项目数量 (Y) = 上一年项目数量 (Y−1) + 本年增/减 (Y−1), both 2019 format (warning)
  *   X-19-CUM   对外公开总数量 (Y) ≥ 对外公开总数量 (Y−1), both 2019 format (info)
+ *   X-REUSE    a narrative section repeats last year's beyond a threshold (reuse.ts)
  *
  * Every finding sits on this year's cell; `related` points at last year's cell (with the other
  * document's `uri`/`file`).
@@ -22,7 +23,9 @@ import { makeDiagnostic, type EmitOptions } from '../../diagnostic';
 import { cellName, labelAt } from '../../schema/labels';
 import { tableOf } from '../../schema/tables';
 import type { Diagnostic, FormatId, RelatedInfo } from '../../types';
+import type { CheckOptions } from '../options';
 import type { RuleSpec } from '../spec';
+import { checkReuse } from './reuse';
 import { X_19_CUM, X_CARRY, X_INFORCE, X_ITEMS_19, messages, type CrossYearData } from './specs';
 
 /** Where last year's report came from (for related information and quick fixes). */
@@ -32,13 +35,19 @@ export interface PreviousRef {
 }
 
 /** The findings of one pair (this year, last year), before settings and suppressions. */
-export function checkPair(current: Report, prev: Report, year: number, ref: PreviousRef): Diagnostic[] {
+export function checkPair(
+  current: Report,
+  prev: Report,
+  year: number,
+  ref: PreviousRef,
+  options: CheckOptions = {},
+): Diagnostic[] {
   const pair = new Pair(current, prev, year, ref);
   pair.carry();
   pair.inForce();
   pair.items19();
   pair.cumulative19();
-  return pair.out;
+  return [...pair.out, ...checkReuse(current, prev, year, ref, options)];
 }
 
 class Pair {

@@ -1,6 +1,6 @@
 /**
- * X-CARRY, X-INFORCE, X-ITEMS-19, X-19-CUM: this year's report against the same organ's report
- * for the year before (paired by organ identity, core/facts/organ.ts).
+ * X-CARRY, X-INFORCE, X-ITEMS-19, X-19-CUM, X-REUSE: this year's report against the same organ's
+ * report for the year before (paired by organ identity, core/facts/organ.ts).
  */
 import { both, message } from '../../messages/define';
 import { rule } from '../spec';
@@ -88,6 +88,43 @@ export const X_19_CUM = rule<CrossYearData>()({
   },
 });
 
+export interface ReuseData {
+  /** The section: `overview`, `problems` or `other_matters`. */
+  path: string;
+  /** A sub-part of 一 (its heading numeral, e.g. （三）) judged on its own; absent for the whole section. */
+  part?: string;
+  lastPath: string;
+  year: number;
+  previousYear: number;
+  /** Percent of the section's normalised characters repeated from last year's (rounded). */
+  share: number;
+  threshold: number;
+  /** Normalised characters of this year's section, and of the longest repeated passage. */
+  chars: number;
+  longest: number;
+  /** The longest repeated passage as written this year and last year. */
+  passage: string;
+  lastPassage: string;
+  lastFile?: string;
+  lastUri?: string;
+}
+
+export const X_REUSE = rule<ReuseData>()({
+  code: 'X-REUSE',
+  severity: 'warning',
+  title: both('正文大段沿用上年度报告', "The text largely repeats last year's report"),
+  explain: {
+    fires: both(
+      `跨年度检查：“一、总体情况”（有（一）（二）…分项时也逐项）、“五、存在的主要问题及改进情况”或“六、其他需要报告的事项”与同一机关上年度报告的同一部分重复超过阈值（默认 50%，按字数计）。比较前去掉空白和标点，年份和数字一律视为相同（沿用时改动的正是这些），连续 12 字以上相同才算重复；少于 100 字的部分不判断。问题标在本年最长的重复段落上，相关信息指向上年度报告中的同一段落。2021 格式把“内容雷同”列为问题，有的考评细则对重复超过 50% 的年报扣分。阈值可在设置 \`nianbao.reuse\` 或命令行配置文件的 \`reuse\` 中修改。${WHERE['zh-CN']}`,
+      `Cross-year: section 1 (and each of its sub-parts （一）（二）… where both years have them), section 5 or section 6 repeats the same section of the organ’s previous report beyond a threshold (50 % of its characters by default). Whitespace and punctuation are ignored and years and figures count as equal (copying changes exactly those); a passage counts from 12 characters in common; parts under 100 characters are not judged. The finding underlines this year’s longest repeated passage, with last year’s as related information. The 2021 format names 内容雷同 (copied content) as a fault; evaluators deduct points above 50 %. Change the threshold in the \`nianbao.reuse\` setting or the CLI config’s \`reuse\`. ${WHERE.en}`,
+    ),
+    fix: both(
+      '按本年度的实际工作重写该部分；确需沿用的制度性表述，可在审核记录中说明（`nianbao review dismiss`）。',
+      'Rewrite the section from this year’s work; where standing wording must stay, record why (`nianbao review dismiss`).',
+    ),
+  },
+});
+
 export const messages = {
   carry: message<{ cell: string; value: number; lastYear: number; lastCell: string; expected: number }>(
     (a) => `${a.cell} 为 ${a.value}，但上年度（${a.lastYear}年）报告的${a.lastCell} 为 ${a.expected}`,
@@ -136,6 +173,24 @@ export const messages = {
     (a) => `${a.cell} = ${a.value}`,
     (a) => `${a.path} = ${a.value}`,
   ),
+  reuse: message<{
+    section: string;
+    part?: string;
+    share: number;
+    threshold: number;
+    lastYear: number;
+    longest: number;
+    excerpt: string;
+  }>(
+    (a) =>
+      `“${a.section}”${a.part ? `${a.part}部分` : ''}与上年度（${a.lastYear}年）报告重复 ${a.share}%（超过 ${a.threshold}%），最长的重复段落 ${a.longest} 字：“${a.excerpt}”`,
+    (a) =>
+      `${a.part ? `Part ${a.part} of s` : 'S'}ection “${a.section}” repeats ${a.share}% of last year's (${a.lastYear}) report (over ${a.threshold}%); longest repeated passage ${a.longest} characters: “${a.excerpt}”`,
+  ),
+  reuseRelated: message<{ year: number; section: string }>(
+    (a) => `${a.year}年报告“${a.section}”中的同一段落`,
+    (a) => `The same passage in the ${a.year} report's “${a.section}”`,
+  ),
   // Fix titles.
   useLast: message<{ value: number }>(
     (a) => `改为上年数值 ${a.value}`,
@@ -148,4 +203,4 @@ export const messages = {
 };
 
 /** The family's rules, in the order docs/RULES.md lists them. */
-export const RULES = [X_CARRY, X_INFORCE, X_ITEMS_19, X_19_CUM] as const;
+export const RULES = [X_CARRY, X_INFORCE, X_ITEMS_19, X_19_CUM, X_REUSE] as const;

@@ -126,6 +126,24 @@ export const IMPORT_TOO_LARGE = rule<ImportData>()({
   },
 });
 
+export const IMPORT_UNREADABLE = rule<ImportData>()({
+  code: 'IMPORT-UNREADABLE',
+  severity: 'error',
+  category: 'import',
+  noExample: NO_EXAMPLE,
+  title: both('原文无法读取', 'The source cannot be read'),
+  explain: {
+    fires: both(
+      '原文文件已损坏、加密，或与其扩展名不符（如改名为 .docx 的其他文件、含 DTD 的 XML、无法解码的文本），无法导入。',
+      'The source is damaged, encrypted, or not what its name says (another file renamed .docx, XML with a DTD, text no encoding decodes); it cannot be imported.',
+    ),
+    fix: both(
+      '用原程序重新另存（Word/WPS 另存为 .docx，或另存为网页、PDF）后再导入。',
+      'Save it again from the program that made it (Word/WPS as .docx, or as a web page or PDF) and import that.',
+    ),
+  },
+});
+
 export const IMPORT_META = rule<ImportData>()({
   code: 'IMPORT-META',
   severity: 'warning',

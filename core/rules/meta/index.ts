@@ -4,6 +4,7 @@ import { family } from '../spec';
 import { checkDeadline, checkYear } from './check';
 import { checkOrgan } from './organ';
 import { RULES } from './specs';
+import { checkYearText } from './yearText';
 
 export const metaFamily = family({
   id: 'meta',
@@ -12,6 +13,7 @@ export const metaFamily = family({
   rules: RULES,
   check(ctx) {
     checkYear(ctx);
+    checkYearText(ctx);
     checkDeadline(ctx);
     checkOrgan(ctx);
   },

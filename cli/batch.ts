@@ -1,0 +1,234 @@
+/**
+ * The CLI's batch: read the files (and the roster), check them together (core/review/batch.ts:
+ * each report, the cross-year pairs, the roster), fingerprint every finding and apply the review
+ * ledgers' decisions. `check`, `review` and the output formats all start from its `FileResult`s.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import {
+  loadReportBytes,
+  type DecodedText,
+  checkBatch,
+  fingerprintsOf,
+  parseRoster,
+  reviewOf,
+  staleEntries,
+  type BatchInput,
+  type CheckOptions,
+  type Diagnostic,
+  type LedgerEntry,
+  type Pairing,
+  type Report,
+  type ReportIdentity,
+  type Review,
+  type Roster,
+  type RosterStatus,
+  type Suppressed,
+} from '../core';
+import { fileTooLarge } from '../core/parse/parse';
+import { UsageError } from './args';
+import { expandPaths, readFileBounded } from './files';
+import { sanitize } from './output/sanitize';
+import { entryConcerns, Ledgers, type LoadedLedger } from './ledger';
+
+/** A finding dismissed in a ledger: kept and shown ("已核实"), never counted. */
+export interface Dismissed {
+  diagnostic: Diagnostic;
+  review: Review;
+}
+
+export interface FileResult {
+  file: string;
+  /** The findings that count: not silenced by a comment, not dismissed in the ledger. */
+  diags: Diagnostic[];
+  /** Findings silenced by suppression comments: counted and listed, never hidden. */
+  suppressed: Suppressed[];
+  /** Findings dismissed in the review ledger. */
+  dismissed: Dismissed[];
+  /** Every finding's fingerprint (counting, silenced and dismissed alike). */
+  fingerprints: Map<Diagnostic, string>;
+  /** Ledger decisions on findings still counted (confirmed ones). */
+  reviews: Map<Diagnostic, Review>;
+  /** 'roster' for the roster file's own findings (ROSTER-MISSING). */
+  kind: 'report' | 'roster';
+  text?: string;
+  report?: Report;
+  identity?: ReportIdentity;
+  organ?: string;
+  year?: number;
+  /** Set when several files were checked together. */
+  pairing?: Pairing;
+  /** The file as read and as decoded (fix writes back in the same encoding). */
+  bytes?: Uint8Array;
+  decoded?: DecodedText;
+}
+
+export interface LedgerSummary {
+  file: string;
+  entries: number;
+  /** Entries about the files checked whose finding has gone. */
+  stale: LedgerEntry[];
+}
+
+export interface BatchRun {
+  results: FileResult[];
+  /** I/O errors (exit code 2); the other files were still checked. */
+  ioErrors: string[];
+  /** Files skipped on purpose (not regular files, folders seen before): said on stderr. */
+  notes: string[];
+  roster?: { file: string; roster: Roster; status: RosterStatus[] };
+  ledgers: LedgerSummary[];
+}
+
+export interface BatchArgs {
+  paths: string[];
+  options: CheckOptions;
+  /** Pair the reports across years (default true). */
+  crossYear?: boolean;
+  /** `--roster FILE`. */
+  roster?: string;
+  /** `--ledger FILE`; undefined: the nearest nianbao-review.yaml of each report; false: no ledger. */
+  ledger?: string | false;
+}
+
+export function runBatch(a: BatchArgs): BatchRun {
+  const { files, errors, notes } = expandPaths(a.paths);
+  const ioErrors = [...errors];
+  const inputs: BatchInput[] = [];
+  const read = new Map<string, { bytes: Uint8Array; decoded: DecodedText }>();
+  const tooLarge: FileResult[] = [];
+  for (const file of files) {
+    const r = readFileBounded(file);
+    if (r.kind === 'error') ioErrors.push(`${file}: ${r.message}`);
+    else if (r.kind === 'special') notes.push(`${file}: skipped, not a regular file (${r.what})`);
+    else if (r.kind === 'too-large') tooLarge.push(unreadReport(file, r.size));
+    else {
+      // The one decoding path for checking (core): a non-UTF-8 file gets its YAML-ENCODING finding.
+      const { report, decoded } = loadReportBytes(r.bytes);
+      read.set(file, { bytes: r.bytes, decoded });
+      inputs.push({ file, text: decoded.text, report });
+    }
+  }
+  const roster = a.roster ? readRoster(a.roster) : undefined;
+  const batch = checkBatch(inputs, a.options, {
+    crossYear: (a.crossYear ?? true) && inputs.length > 1,
+    ...(roster ? { roster } : {}),
+  });
+  const results: FileResult[] = batch.reports.map((r) => ({
+    file: r.file,
+    text: r.text,
+    report: r.report,
+    identity: r.identity,
+    organ: r.identity?.organ,
+    year: r.identity?.year,
+    diags: r.diagnostics,
+    suppressed: r.suppressed,
+    dismissed: [],
+    fingerprints: new Map(),
+    reviews: new Map(),
+    kind: 'report',
+    ...(r.pairing ? { pairing: r.pairing } : {}),
+    ...read.get(r.file),
+  }));
+  results.push(...tooLarge);
+  if (batch.roster)
+    results.push({
+      file: batch.roster.file,
+      text: batch.roster.roster.doc.text,
+      diags: batch.roster.diagnostics,
+      suppressed: batch.roster.suppressed,
+      dismissed: [],
+      fingerprints: new Map(),
+      reviews: new Map(),
+      kind: 'roster',
+      year: batch.roster.roster.year,
+    });
+  for (const r of results) fingerprint(r);
+  const store = new Ledgers(a.ledger === false ? undefined : a.ledger);
+  const ledgers = a.ledger === false ? [] : applyLedgers(results, store);
+  // A ledger that cannot be read is an I/O error: its decisions would silently not apply.
+  ioErrors.push(...store.errors);
+  return {
+    results,
+    ioErrors,
+    notes,
+    ledgers,
+    ...(batch.roster ? { roster: { file: batch.roster.file, roster: batch.roster.roster, status: batch.roster.status } } : {}),
+  };
+}
+
+/** A file too large to read: one finding, no report. */
+function unreadReport(file: string, size: number): FileResult {
+  return {
+    file,
+    diags: [fileTooLarge(size)],
+    suppressed: [],
+    dismissed: [],
+    fingerprints: new Map(),
+    reviews: new Map(),
+    kind: 'report',
+  };
+}
+
+/** I/O errors and notes on stderr, one sanitised line each (file names can hold control characters). */
+export function reportIo(run: { ioErrors: string[]; notes: string[] }, err: (s: string) => void): void {
+  for (const n of run.notes) err(`nianbao: note: ${sanitize(n)}`);
+  for (const e of run.ioErrors) err(`nianbao: ${sanitize(e)}`);
+}
+
+function readRoster(file: string): { file: string; roster: Roster } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read roster ${file}: ${(e as Error).message}`);
+  }
+  const parsed = parseRoster(text);
+  if (!parsed.roster) throw new UsageError(`roster ${file}: ${parsed.errors.join('; ')}`);
+  return { file, roster: parsed.roster };
+}
+
+/** Fingerprints of every finding of a file, in document order (suppressed ones included). */
+function fingerprint(r: FileResult): void {
+  const all = [...r.diags, ...r.suppressed.map((s) => s.diagnostic)].sort(
+    (a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code),
+  );
+  const fps = fingerprintsOf(all, { identity: r.identity, fallback: basename(r.file) });
+  for (const [i, d] of all.entries()) r.fingerprints.set(d, fps[i]);
+}
+
+/** Moves dismissed findings apart, notes confirmed ones, and finds each ledger's stale entries. */
+function applyLedgers(results: FileResult[], ledgers: Ledgers): LedgerSummary[] {
+  const seen = new Map<LoadedLedger, Set<string>>();
+  const checked = new Map<LoadedLedger, Set<string>>();
+  for (const r of results) {
+    const l = ledgers.forFile(r.file);
+    if (!l) continue;
+    if (!seen.has(l)) {
+      seen.set(l, new Set());
+      checked.set(l, new Set());
+    }
+    checked.get(l)!.add(resolve(r.file));
+    const fps = seen.get(l)!;
+    for (const fp of r.fingerprints.values()) fps.add(fp);
+    const keep: Diagnostic[] = [];
+    for (const d of r.diags) {
+      const entry = l.ledger.byFingerprint.get(r.fingerprints.get(d)!);
+      if (entry?.status === 'dismissed') r.dismissed.push({ diagnostic: d, review: reviewOf(entry) });
+      else {
+        if (entry) r.reviews.set(d, reviewOf(entry));
+        keep.push(d);
+      }
+    }
+    for (const s of r.suppressed) {
+      const entry = l.ledger.byFingerprint.get(r.fingerprints.get(s.diagnostic)!);
+      if (entry) r.reviews.set(s.diagnostic, reviewOf(entry));
+    }
+    r.diags = keep;
+  }
+  return [...seen.keys()].map((l) => ({
+    file: l.file,
+    entries: l.ledger.entries.length,
+    stale: staleEntries(l.ledger, seen.get(l)!, (e) => entryConcerns(l.path, checked.get(l)!, e)),
+  }));
+}
