@@ -9,7 +9,8 @@ import { labelAt } from '../core/schema/labels';
 import { sectionsOf } from '../core/schema/tables';
 import type { Locale } from '../core/types';
 import type { ImportedReport } from './extract';
-import { LAYOUTS, M, tableEn } from './messages';
+import { tableNameEn } from '../core/facts/tables';
+import { LAYOUTS, M } from './messages';
 import type { CellValue } from './normalize';
 import type { ImportWarning } from './notes';
 import type { ImportedRow, ImportedTable } from './tables';
@@ -49,7 +50,7 @@ export function value(v: CellValue): string {
 /** The coverage of the tables: 表二 10/10，表三 175/175，表四 15/15 (cells read / template cells). */
 export function coverage(r: ImportedReport, locale: Locale): string {
   return r.tables
-    .map((t) => `${locale === 'en' ? tableEn(t.name) : t.name} ${t.cells}/${t.templateCells}`)
+    .map((t) => `${locale === 'en' ? tableNameEn(t.name) : t.name} ${t.cells}/${t.templateCells}`)
     .join(locale === 'en' ? ', ' : '，');
 }
 
@@ -60,7 +61,7 @@ export function emitYaml(r: ImportedReport, sourceName: string, warnings: Import
   const layout = LAYOUTS[r.layout as keyof typeof LAYOUTS];
   c(t(M.headerSource, { name: sourceName, layout: layout ? say(locale, layout) : r.layout }));
   const formats = r.tables
-    .map((x) => `${locale === 'en' ? tableEn(x.name) : x.name} ${x.format}`)
+    .map((x) => `${locale === 'en' ? tableNameEn(x.name) : x.name} ${x.format}`)
     .join(locale === 'en' ? ', ' : '，');
   c(
     t(M.headerCoverage, {

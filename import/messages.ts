@@ -4,14 +4,7 @@
  * English import is English throughout and no text is typed twice.
  */
 import { message } from '../core/messages/define';
-import { parseNumeral } from '../core/text/numerals';
-
-/** A table's name in English: 表三 → Table 3. */
-export function tableEn(name: string): string {
-  const m = /^表(.+)$/.exec(name);
-  const n = m ? parseNumeral(m[1]) : undefined;
-  return n === undefined ? name : `Table ${n}`;
-}
+import { tableNameEn } from '../core/facts/tables';
 
 type Cells = { label: string; count: number; n: number; table: string };
 
@@ -20,66 +13,66 @@ export const M = {
   labelMismatch: message<{ table: string; label: string; slot: string; best: string }>(
     (a) => `${a.table}：原文行标签“${a.label}”与它所在的位置“${a.slot}”不符（更像“${a.best}”），该行未放入`,
     (a) =>
-      `${tableEn(a.table)}: the row label “${a.label}” contradicts its slot “${a.slot}” (it reads as “${a.best}”); the row was not placed`,
+      `${tableNameEn(a.table)}: the row label “${a.label}” contradicts its slot “${a.slot}” (it reads as “${a.best}”); the row was not placed`,
   ),
   cellsAmbiguous: message<Cells>(
     (a) => `${a.table}“${a.label}”一行有 ${a.count} 个单元格，模板有 ${a.n} 列，按勾稽关系仍无法确定各值所属的列，该行未放入`,
     (a) =>
-      `${tableEn(a.table)} row “${a.label}” has ${a.count} cells for ${a.n} columns, and the sums do not tell which column each value is in; the row was not placed`,
+      `${tableNameEn(a.table)} row “${a.label}” has ${a.count} cells for ${a.n} columns, and the sums do not tell which column each value is in; the row was not placed`,
   ),
   cellsNoReading: message<Cells>(
     (a) => `${a.table}“${a.label}”一行有 ${a.count} 个单元格，模板有 ${a.n} 列，没有一种放法符合本行合计，该行未放入`,
     (a) =>
-      `${tableEn(a.table)} row “${a.label}” has ${a.count} cells for ${a.n} columns, and no placement keeps the row’s total; the row was not placed`,
+      `${tableNameEn(a.table)} row “${a.label}” has ${a.count} cells for ${a.n} columns, and no placement keeps the row’s total; the row was not placed`,
   ),
   runAmbiguous: message<Cells>(
     (a) => `${a.table}“${a.label}”一行的数字连写在一起，拆成 ${a.n} 列有多种拆法，行列合计也无法确定唯一一种，该行未放入`,
     (a) =>
-      `${tableEn(a.table)} row “${a.label}”: its digits are run together and can be cut into ${a.n} cells in several ways that the row and column sums do not tell apart; the row was not placed`,
+      `${tableNameEn(a.table)} row “${a.label}”: its digits are run together and can be cut into ${a.n} cells in several ways that the row and column sums do not tell apart; the row was not placed`,
   ),
   runNoReading: message<Cells>(
     (a) => `${a.table}“${a.label}”一行的数字连写在一起，没有一种拆法符合列数和本行合计，该行未放入`,
     (a) =>
-      `${tableEn(a.table)} row “${a.label}”: its digits are run together and no cut fits the ${a.n} columns and the row’s total; the row was not placed`,
+      `${tableNameEn(a.table)} row “${a.label}”: its digits are run together and no cut fits the ${a.n} columns and the row’s total; the row was not placed`,
   ),
   runTooMany: message<Cells>(
     (a) => `${a.table}“${a.label}”一行的数字连写在一起，可能的拆法太多，无法判断，该行未放入`,
     (a) =>
-      `${tableEn(a.table)} row “${a.label}”: its digits are run together with too many possible cuts to judge; the row was not placed`,
+      `${tableNameEn(a.table)} row “${a.label}”: its digits are run together with too many possible cuts to judge; the row was not placed`,
   ),
   surplus: message<Cells>(
     (a) => `${a.table}“${a.label}”一行有 ${a.count} 个单元格，模板只有 ${a.n} 列：多出的值未放入`,
-    (a) => `${tableEn(a.table)} row “${a.label}” has ${a.count} cells for ${a.n} columns: the surplus values were not placed`,
+    (a) => `${tableNameEn(a.table)} row “${a.label}” has ${a.count} cells for ${a.n} columns: the surplus values were not placed`,
   ),
   doubtfulBlank: message<{ label: string; column: string; table: string }>(
     (a) =>
       `${a.table}“${a.label}”一行的“${a.column}”读作空白，但版面在此有合并单元格、列数不齐：该值可能落在了相邻的行，请对照原文`,
     (a) =>
-      `${tableEn(a.table)} row “${a.label}”: “${a.column}” reads blank where the layout has ragged merged cells; its value may have landed in a neighbouring row: check the source`,
+      `${tableNameEn(a.table)} row “${a.label}”: “${a.column}” reads blank where the layout has ragged merged cells; its value may have landed in a neighbouring row: check the source`,
   ),
   doubtfulLoose: message<{ label: string; column: string; table: string }>(
     (a) => `${a.table}“${a.label}”一行的“${a.column}”读作空白，但紧接着有无法归位的数值：它们可能属于此行，请对照原文`,
     (a) =>
-      `${tableEn(a.table)} row “${a.label}”: “${a.column}” reads blank, and loose values follow that may be this row’s: check the source`,
+      `${tableNameEn(a.table)} row “${a.label}”: “${a.column}” reads blank, and loose values follow that may be this row’s: check the source`,
   ),
   groupRunUnplaced: message<{ table: string; need: number; count: number }>(
     (a) => `${a.table}应有 ${a.need} 个单元格，原文有 ${a.count} 个，按勾稽关系无法确定各值所属的列，未放入`,
     (a) =>
-      `${tableEn(a.table)} needs ${a.need} cells and the source has ${a.count}; the sums do not tell which column each is in: not placed`,
+      `${tableNameEn(a.table)} needs ${a.need} cells and the source has ${a.count}; the sums do not tell which column each is in: not placed`,
   ),
   rowUnplaced: message<{ label: string; table: string; like: string }>(
     (a) => `${a.table}：原文“${a.label}”一行（像是“${a.like}”）无法放入：该行的位置已被占用或次序不符`,
     (a) =>
-      `${tableEn(a.table)}: the row “${a.label}” (it reads as “${a.like}”) could not be placed: that slot is taken or out of order`,
+      `${tableNameEn(a.table)}: the row “${a.label}” (it reads as “${a.like}”) could not be placed: that slot is taken or out of order`,
   ),
   valuesUnlabelled: message<{ label: string; table: string; like: string }>(
     (a) => `${a.table}：一行数值没有行标签，也无法从上下文确定所属的行，未放入`,
-    (a) => `${tableEn(a.table)}: a row of values has no label and its row cannot be told from the text around it; not placed`,
+    (a) => `${tableNameEn(a.table)}: a row of values has no label and its row cannot be told from the text around it; not placed`,
   ),
   contextUnconfirmed: message<{ label: string; table: string }>(
     (a) => `${a.table}“${a.label}”一行没有自己的行标签，是按上下文放入的，但各列合计与之不符：该行未放入`,
     (a) =>
-      `${tableEn(a.table)} row “${a.label}” has no label of its own and was placed by the text around it, but the column sums disagree: the row was not placed`,
+      `${tableNameEn(a.table)} row “${a.label}” has no label of its own and was placed by the text around it, but the column sums disagree: the row was not placed`,
   ),
   missingSection: message<{ name: string }>(
     (a) => `找不到“${a.name}”一节，无法读取该表`,
@@ -119,15 +112,15 @@ export const M = {
   ),
   extraRow: message<{ label: string; table: string }>(
     (a) => `“${a.label}”不是${a.table}模板中的行，记入 extra_rows`,
-    (a) => `“${a.label}” is not a row of ${tableEn(a.table)}; kept in extra_rows`,
+    (a) => `“${a.label}” is not a row of ${tableNameEn(a.table)}; kept in extra_rows`,
   ),
   strayText: message<{ table: string }>(
     (a) => `${a.table}中的文字无法归入任何单元格，已作为注释保留`,
-    (a) => `Text in ${tableEn(a.table)} fits no cell; kept as a comment`,
+    (a) => `Text in ${tableNameEn(a.table)} fits no cell; kept as a comment`,
   ),
   rowNotFound: message<{ label: string; table: string }>(
     (a) => `原文${a.table}中找不到“${a.label}”一行：原文缺少此行，或此行无法读取`,
-    (a) => `Row “${a.label}” of ${tableEn(a.table)} not found in the source: the report lacks it, or it could not be read`,
+    (a) => `Row “${a.label}” of ${tableNameEn(a.table)} not found in the source: the report lacks it, or it could not be read`,
   ),
   layoutResidue: message<{ count: number }>(
     (a) => `一行 ${a.count} 个空单元格没有行标签，已忽略（版式残留）`,

@@ -3,6 +3,7 @@
  * commands): not findings, so they live here rather than with a rule. zh-CN and en side by side.
  */
 import { message } from './define';
+import { tableNameEn } from '../facts/tables';
 
 export const UI = {
   hoverWhere: message(
@@ -107,7 +108,7 @@ export const UI = {
   ),
   lensFix: message<{ table: string }>(
     (a) => `修复${a.table}的勾稽错误`,
-    (a) => `Fix the reconciliation errors in ${a.table}`,
+    (a) => `Fix the reconciliation errors in ${tableNameEn(a.table)}`,
   ),
   hintSumRow: message<{ value: string }>(
     (a) => `行和 ${a.value}`,
@@ -157,7 +158,7 @@ export const UI = {
   ),
   lensFixNamed: message<{ table: string; count: number }>(
     (a) => `修复${a.table}的 ${a.count} 处问题（可撤销）`,
-    (a) => `Fix ${a.count} finding(s) in ${a.table} (undoable)`,
+    (a) => `Fix ${a.count} finding(s) in ${tableNameEn(a.table)} (undoable)`,
   ),
   fillRow: message<{ row: string; count: number }>(
     (a) => `将“${a.row}”一行的 ${a.count} 个空格填为 0（合计按勾稽关系填入）`,
@@ -169,11 +170,11 @@ export const UI = {
   ),
   fillTable: message<{ table: string; count: number }>(
     (a) => `将${a.table}剩余的 ${a.count} 个空格填为 0（合计按勾稽关系填入）`,
-    (a) => `Fill the remaining ${a.count} blank cell(s) of ${a.table} with 0 (totals from the sums)`,
+    (a) => `Fill the remaining ${a.count} blank cell(s) of ${tableNameEn(a.table)} with 0 (totals from the sums)`,
   ),
   progress: message<{ table: string; filled: number; total: number }>(
     (a) => `${a.table} 已填 ${a.filled}/${a.total}`,
-    (a) => `${a.table}: ${a.filled}/${a.total} filled`,
+    (a) => `${tableNameEn(a.table)}: ${a.filled}/${a.total} filled`,
   ),
   yearNotYear: message<{ example: number }>(
     (a) => `请输入四位数的报告年度，如 ${a.example}。`,

@@ -53,7 +53,8 @@ export function rowName(format: FormatId, rowPath: readonly string[]): string {
   return shortLabel(labelAt(format, rowPath));
 }
 
-function shortLabel(label: string): string {
+/** A label as messages print it: without a trailing note in brackets, cut at 24 characters. */
+export function shortLabel(label: string): string {
   const cut = label.search(/（[^）]*[，、][^）]*）$/);
   const s = cut > 0 ? label.slice(0, cut) : label;
   return s.length > 24 ? `${s.slice(0, 23)}…` : s;

@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkBatch, checkText, parseRoster, RULES, type Diagnostic } from '../../core';
+import { shortLabel } from '../../core/schema/labels';
+import { groupLabels, rawSchemas } from '../../core/schema/nodes';
 import { ROOT } from '../helpers/report';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -59,6 +61,8 @@ function compare(file: string, actual: unknown): void {
 const fired = new Map<string, Set<string>>();
 /** Codes each example says it shows: its first line, `# 规则示例 CODE [CODE …]：…`. */
 const declared = new Map<string, string[]>();
+/** Every finding of every example, for the catalog's English test. */
+const all: Diagnostic[] = [];
 
 for (const dir of ['examples/rules', 'examples/reports']) {
   for (const name of readdirSync(join(ROOT, dir)).sort()) {
@@ -70,10 +74,12 @@ for (const dir of ['examples/rules', 'examples/reports']) {
         const head = /^# 规则示例 ([A-Z0-9 -]+)[：（]/.exec(text)?.[1];
         if (head) declared.set(`${name}/${file}`, head.trim().split(/\s+/));
         fired.set(`${name}/${file}`, new Set(ds.map((d) => d.code)));
+        all.push(...ds);
       }
     } else if (name.endsWith('.nianbao.yaml')) {
       const text = readFileSync(path, 'utf8');
       const ds = checkText(text).diagnostics;
+      all.push(...ds);
       test(`golden ${dir}/${name}`, () => compare(path, summarise(text, ds)));
       if (dir === 'examples/rules') {
         const head = /^# 规则示例 ([A-Z0-9 -]+)[：（]/.exec(text)?.[1];
@@ -97,4 +103,36 @@ test('every rule in the registry has an example under examples/rules/, or says w
   const shown = new Set([...declared.entries()].flatMap(([name, codes]) => codes.filter((c) => fired.get(name)?.has(c))));
   const missing = [...RULES.values()].filter((r) => !r.noExample && !shown.has(r.code)).map((r) => r.code);
   assert.deepEqual(missing, [], 'add examples/rules/<CODE>.nianbao.yaml (first line `# 规则示例 CODE：…`) or set noExample');
+});
+
+/** Every official label of both formats (the schemas' titles and group labels), longest first. */
+function officialLabels(): string[] {
+  const out = new Set<string>(Object.values(groupLabels));
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object')
+      for (const [k, v] of Object.entries(n)) {
+        if (k === 'title' && typeof v === 'string') out.add(v).add(shortLabel(v).replace(/…$/, ''));
+        else walk(v);
+      }
+  };
+  walk(rawSchemas);
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+test('every finding of every example reads in English in English: Chinese only in quotes, official labels and YAML values', () => {
+  const labels = officialLabels();
+  const CJK = /[\u3400-\u9fff]/;
+  assert.ok(all.length > 100);
+  for (const d of all) {
+    let en = d.message.en;
+    // Quoted source text and official labels stay as printed: the reader finds them in the form.
+    en = en.replace(/“[^”]*”|"[^"]*"|「[^」]*」|《[^》]*》/g, '');
+    for (const l of labels) en = en.split(l).join('');
+    // A long label is cut with … (core/messages/define.ts).
+    en = en.replace(/[^\s·]*…/g, '');
+    // Units are YAML values (unit: 元 / 万元), sub-part numbers （三） are printed headings.
+    en = en.replace(/万?元|（[一二三四五六七八九十]+）/g, '');
+    assert.doesNotMatch(en, CJK, `${d.code}: ${d.message.en}`);
+  }
 });

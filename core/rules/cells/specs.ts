@@ -7,6 +7,7 @@
 import { both, message } from '../../messages/define';
 import type { CellState } from '../../model/cells';
 import { rule } from '../spec';
+import { tableNameEn } from '../../facts/tables';
 
 /** A finding on one cell. */
 export interface CellData {
@@ -249,16 +250,17 @@ export const messages = {
   ),
   groupTable: message<{ table: string; count: number; pinned?: number }>(
     (a) => `${a.table}全部 ${a.count} 格均未填写：没有的请填 0${pinnedZh(a.pinned)}`,
-    (a) => `All ${a.count} cells of ${a.table} are blank: write 0 where there were none${pinnedEn(a.pinned)}`,
+    (a) => `All ${a.count} cells of ${tableNameEn(a.table)} are blank: write 0 where there were none${pinnedEn(a.pinned)}`,
   ),
   groupRows: message<{ table: string; rows: number; count: number; first: string; pinned?: number }>(
     (a) => `${a.table}有 ${a.rows} 行（共 ${a.count} 格）整行未填写，自“${a.first}”起${pinnedZh(a.pinned)}`,
-    (a) => `${a.rows} row(s) of ${a.table} (${a.count} cells) are wholly blank, starting with "${a.first}"${pinnedEn(a.pinned)}`,
+    (a) =>
+      `${a.rows} row(s) of ${tableNameEn(a.table)} (${a.count} cells) are wholly blank, starting with "${a.first}"${pinnedEn(a.pinned)}`,
   ),
   groupColumns: message<{ table: string; columns: string; n: number; count: number; pinned?: number }>(
     (a) => `${a.table}“${a.columns}”${a.n > 1 ? `${a.n} 列` : '一列'}全部为空（共 ${a.count} 格）${pinnedZh(a.pinned)}`,
     (a) =>
-      `${a.n > 1 ? `The ${a.n} columns` : 'The column'} "${a.columns}" of ${a.table} ${a.n > 1 ? 'are' : 'is'} wholly blank (${a.count} cells)${pinnedEn(a.pinned)}`,
+      `${a.n > 1 ? `The ${a.n} columns` : 'The column'} "${a.columns}" of ${tableNameEn(a.table)} ${a.n > 1 ? 'are' : 'is'} wholly blank (${a.count} cells)${pinnedEn(a.pinned)}`,
   ),
   groupCell: message<{ cell: string }>(
     (a) => `${a.cell}（空白）`,

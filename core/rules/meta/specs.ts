@@ -122,7 +122,7 @@ export const messages = {
   ),
   organBody: message<{ found: string; organ: string; unit: string }>(
     (a) => `正文写作“${a.found}”，机关名称为“${a.organ}”（${a.unit}）：前后不一致`,
-    (a) => `The text says "${a.found}" but the organ is "${a.organ}" (${a.unit})`,
+    (a) => `The text says "${a.found}" but the organ is "${a.organ}" (its own unit: "${a.unit}")`,
   ),
   dateEarly: message<{ published: string; end: string }>(
     (a) => `发布日期 ${a.published} 不晚于统计期限截止日 ${a.end}：全年报告不能在统计期结束前发布，请核对落款日期`,

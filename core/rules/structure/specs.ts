@@ -2,6 +2,7 @@
 import { both, message } from '../../messages/define';
 import type { FormatId } from '../../types';
 import { rule } from '../spec';
+import { tableNameEn } from '../../facts/tables';
 
 export type FormatData =
   | { path: 'format'; declared: string; detected: FormatId | null; assumed: FormatId }
@@ -90,7 +91,7 @@ export const messages = {
   ),
   missingRow: message<{ table: string; label: string; key: string }>(
     (a) => `${a.table}缺少“${a.label}”（${a.key}）`,
-    (a) => `${a.table} lacks "${a.label}" (${a.key})`,
+    (a) => `${tableNameEn(a.table)} lacks "${a.label}" (${a.key})`,
   ),
   extraRow: message<{ label: string }>(
     (a) => `非模板行“${a.label}”：国家格式中没有这一行`,
@@ -102,7 +103,7 @@ export const messages = {
   ),
   unknownInTable: message<{ table: string; key: string }>(
     (a) => `${a.table}中没有“${a.key}”这一行或列`,
-    (a) => `${a.table} has no row or column "${a.key}"`,
+    (a) => `${tableNameEn(a.table)} has no row or column "${a.key}"`,
   ),
 };
 
