@@ -3,7 +3,9 @@
  * column, each row with its official label as a comment. Used by `nianbao skeleton`, the
  * New Report command, completion on an empty document and the snippets (with tab stops).
  */
-import { child, resolve, rootSchema, x, type Effective } from './schema/nodes';
+import { defaultYear } from './facts/formats';
+import { makeTitle } from './facts/title';
+import { child, nodeAt, resolve, rootSchema, x, type Effective } from './schema/nodes';
 import type { FormatId } from './types';
 
 export interface SkeletonOptions {
@@ -17,26 +19,21 @@ export interface SkeletonOptions {
   snippet?: boolean;
 }
 
-const ORGAN_KINDS = [
-  'department',
-  'county_government',
-  'city_government',
-  'province_government',
-  'township_government',
-  'subdistrict_office',
-  'other',
-];
+/** The organ kinds, in the schema's order (a snippet offers them as a choice). */
+function organKinds(format: FormatId): string[] {
+  return (nodeAt(format, ['meta', 'organ_kind'])?.node.enum ?? []).map(String);
+}
 
 export function skeleton(opts: SkeletonOptions): string {
   const root = resolve(rootSchema(opts.format), `report-${opts.format}.schema.json`);
-  // Default: last year, or 2020 (the last year of the 2019 trial format).
-  const year = opts.year ?? (opts.format === '2019' ? 2020 : new Date().getFullYear() - 1);
+  // Default: last year, within the format's years (2020 for the 2019 trial format).
+  const year = opts.year ?? defaultYear(opts.format);
   const esc = (s: string) => (opts.snippet ? s.replace(/[$}\\]/g, (c) => `\\${c}`) : s);
   const organ = opts.snippet ? `\${1:${esc(opts.organ ?? '机关名称')}}` : (opts.organ ?? '');
   const y = opts.snippet ? `\${2:${year}}` : String(year);
-  const kind = opts.snippet ? `\${3|${ORGAN_KINDS.join(',')}|}` : (opts.organKind ?? 'department');
+  const kind = opts.snippet ? `\${3|${organKinds(opts.format).join(',')}|}` : (opts.organKind ?? 'department');
   const cell = opts.fill === 'zero' ? '0' : '~';
-  const title = opts.organ || opts.snippet ? `${organ}${y}年政府信息公开工作年度报告` : '';
+  const title = opts.organ || opts.snippet ? makeTitle(organ, y) : '';
   const L: string[] = [];
   L.push(`# ${esc(root.node.title ?? '')}`);
   L.push(`format: ${opts.format}`);

@@ -16,6 +16,17 @@ export interface ReportMeta {
   periodFrom?: string;
   periodTo?: string;
   publishedOn?: string;
+  /** `meta.contact`'s filled-in values as text (phone, address, …), in the document's order. */
+  contact: string[];
+}
+
+/** A row of `extra_rows`: one the template does not have, as the document gives it. */
+export interface ExtraRow {
+  /** The table it was found in (表二, 表三, 表四), when given. */
+  table?: string;
+  label: string;
+  /** Its values (`values: [...]`, or `value:` alone). */
+  values: unknown[];
 }
 
 /** A report value's top-level fields, as untrusted data. */
@@ -35,6 +46,7 @@ export function metaOf(report: Report): ReportMeta {
   const root = isPlain(report.value) ? report.value : {};
   const m = isPlain(root.meta) ? root.meta : {};
   const period = isPlain(m.period) ? m.period : {};
+  const contact = isPlain(m.contact) ? Object.values(m.contact) : [];
   const meta: ReportMeta = {
     title: str(m.title),
     organ: str(m.organ),
@@ -44,6 +56,7 @@ export function metaOf(report: Report): ReportMeta {
     periodFrom: str(period.from),
     periodTo: str(period.to),
     publishedOn: str(m.published_on),
+    contact: contact.filter((v) => v !== null && v !== undefined && v !== '').map(String),
   };
   cache.set(report, meta);
   return meta;
@@ -70,4 +83,15 @@ export function extraRowLabels(report: Report): string[] | undefined {
   const v = topValue(report, 'extra_rows');
   if (!Array.isArray(v)) return undefined;
   return v.map((row) => (isPlain(row) ? String(row.label ?? '') : String(row)));
+}
+
+/** `extra_rows` as rows (an item that is not a mapping has no label and no values). */
+export function extraRows(report: Report): ExtraRow[] | undefined {
+  const v = topValue(report, 'extra_rows');
+  if (!Array.isArray(v)) return undefined;
+  return v.map((row): ExtraRow => {
+    if (!isPlain(row)) return { label: '', values: [] };
+    const values = Array.isArray(row.values) ? row.values : 'value' in row ? [row.value] : [];
+    return { table: str(row.table), label: String(row.label ?? ''), values };
+  });
 }

@@ -4,7 +4,9 @@
  * follows, plus the rows it has that the template does not (`extra_rows`). What each value
  * cell holds is read from the report with the core's cell reader (`cellText`).
  */
+import { makeTitle, TITLE_SUFFIX } from '../../core/facts/title';
 import { readCell, type Cell } from '../../core/model/cells';
+import { extraRows as extraRowsOf, metaOf, topText, type ReportMeta } from '../../core/model/meta';
 import { locate, type Report } from '../../core/model/report';
 import { labelAt } from '../../core/schema/labels';
 import { FORMATS } from '../../core/schema/nodes';
@@ -36,45 +38,36 @@ export interface DocumentLayout {
 }
 
 export function documentLayout(report: Report, format: FormatId): DocumentLayout {
-  const value = (report.value ?? {}) as Record<string, unknown>;
-  const meta = (value.meta ?? {}) as Record<string, unknown>;
-  const period = meta.period as { from?: unknown; to?: unknown } | undefined;
-  const contact = meta.contact as Record<string, unknown> | undefined;
+  const meta = metaOf(report);
   return {
     format,
     title: titleOf(meta, format),
     meta: [
-      typeof meta.organ === 'string' ? meta.organ : '',
-      period && (period.from || period.to) ? `统计期限 ${period.from ?? ''} 至 ${period.to ?? ''}` : '',
-      meta.published_on ? `发布日期 ${meta.published_on}` : '',
+      meta.organ ?? '',
+      meta.periodFrom || meta.periodTo ? `统计期限 ${meta.periodFrom ?? ''} 至 ${meta.periodTo ?? ''}` : '',
+      meta.publishedOn ? `发布日期 ${meta.publishedOn}` : '',
     ].filter(Boolean),
-    contact:
-      contact && typeof contact === 'object'
-        ? Object.values(contact)
-            .filter((v) => v !== null && v !== undefined && v !== '')
-            .map(String)
-            .join('，')
-        : '',
+    contact: meta.contact.join('，'),
     sections: sectionsOf(format).map((s) => {
       const absent = !locate(report, [s.key]);
-      const text = value[s.key];
+      const text = topText(report, s.key);
       return {
         key: s.key,
         title: s.title,
         narrative: s.narrative,
         absent,
-        text: s.narrative && typeof text === 'string' ? text : '',
+        text: s.narrative ? (text ?? '') : '',
         tables: s.narrative || absent ? [] : tablesOfSection(report, s.key, format),
       };
     }),
   };
 }
 
-export function titleOf(meta: Record<string, unknown>, format: FormatId): string {
-  if (typeof meta.title === 'string' && meta.title) return meta.title;
-  const organ = typeof meta.organ === 'string' ? meta.organ : '';
-  const year = typeof meta.year === 'number' ? `${meta.year}年` : '';
-  return organ || year ? `${organ}${year}政府信息公开工作年度报告` : labelAt(format, []);
+/** The printed title: meta.title, else made from organ and year, else the form's own title. */
+export function titleOf(meta: ReportMeta, format: FormatId): string {
+  if (meta.title) return meta.title;
+  if (meta.year !== undefined) return makeTitle(meta.organ ?? '', meta.year);
+  return meta.organ ? `${meta.organ}${TITLE_SUFFIX}` : labelAt(format, []);
 }
 
 function tablesOfSection(report: Report, key: string, reportFormat: FormatId): LayoutTable[] {
@@ -100,17 +93,17 @@ export function tableFormat(report: Report, key: string, fallback: FormatId): Fo
 
 /** Rows the template does not have (extra_rows), under the table they were found in. */
 function extraRows(report: Report, name: string, format: FormatId): LayoutTable | undefined {
-  const extra = (report.value as { extra_rows?: unknown } | undefined)?.extra_rows;
-  if (!Array.isArray(extra)) return undefined;
+  const extra = extraRowsOf(report);
+  if (!extra) return undefined;
   const body: LayoutCell[][] = [];
-  extra.forEach((e, i) => {
-    if (!e || typeof e !== 'object' || (e as { table?: unknown }).table !== name) return;
-    const row = e as { label?: unknown; values?: unknown; value?: unknown };
-    const vals = Array.isArray(row.values) ? row.values : 'value' in row ? [row.value] : [];
+  extra.forEach((row, i) => {
+    if (row.table !== name) return;
     const path = ['extra_rows', String(i)];
     body.push([
-      { ...cell('row', String(row.label ?? '')), path },
-      ...vals.map((v): LayoutCell => ({ ...cell('extra', v === null || v === undefined ? '' : String(v)), kind: extraKind(v) })),
+      { ...cell('row', row.label), path },
+      ...row.values.map(
+        (v): LayoutCell => ({ ...cell('extra', v === null || v === undefined ? '' : String(v)), kind: extraKind(v) }),
+      ),
     ]);
   });
   if (!body.length) return undefined;
