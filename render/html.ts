@@ -13,6 +13,7 @@ import type { Diagnostic, FormatId, Locale, Severity, Span } from '../core/types
 import { SCRIPT, STYLE } from './assets';
 import { attr, cspToken, esc } from './escape';
 import { findingsPanel } from './findings';
+import { htmlPage } from './page';
 import { cellOf, cellText, documentLayout, type SectionLayout } from './layout/document';
 import type { LayoutCell, LayoutTable } from './layout/model';
 
@@ -51,33 +52,23 @@ export function renderReport(input: RenderInput, opts: RenderOptions = {}): stri
   const nonce = cspToken(opts.nonce);
   const source = cspToken(opts.cspSource);
   const styleSrc = nonce ? `'nonce-${nonce}'` : `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
-  const csp = [
-    "default-src 'none'",
-    `style-src ${styleSrc}`,
-    `img-src data:${source ? ` ${source}` : ''}`,
-    `font-src${source ? ` ${source}` : " 'none'"}`,
-    `script-src ${opts.script && nonce ? `'nonce-${nonce}'` : "'none'"}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${locale === 'en' ? 'en' : 'zh-CN'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(title)}</title>`,
-    `<style${attr('nonce', nonce)}>${STYLE}</style>`,
-    '</head>',
-    `<body><main class="report">`,
-    html,
-    '</main>',
-    opts.script && nonce ? `<script nonce="${nonce}">${SCRIPT}</script>` : '',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage({
+    locale,
+    csp: [
+      "default-src 'none'",
+      `style-src ${styleSrc}`,
+      `img-src data:${source ? ` ${source}` : ''}`,
+      `font-src${source ? ` ${source}` : " 'none'"}`,
+      `script-src ${opts.script && nonce ? `'nonce-${nonce}'` : "'none'"}`,
+      "base-uri 'none'",
+      "form-action 'none'",
+    ],
+    title,
+    style: STYLE,
+    nonce: nonce || undefined,
+    body: ['<body><main class="report">', html, '</main>'],
+    script: opts.script ? SCRIPT : undefined,
+  });
 }
 
 export interface BodyOptions extends RenderOptions {

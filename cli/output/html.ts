@@ -20,6 +20,7 @@ import { enumLabel } from '../../core/schema/labels';
 import { renderBody } from '../../render';
 import { STYLE } from '../../render/assets';
 import { esc } from '../../render/escape';
+import { htmlPage } from '../../render/page';
 import type { BatchRun, FileResult } from '../batch';
 import { rowsOf, severityText, statusText, type FindingRow } from './rows';
 import { pairingCell, type Summary } from './summary';
@@ -130,33 +131,23 @@ export function toHtml(run: Pick<BatchRun, 'results' | 'roster'>, summary: Summa
   for (const [i, r] of reports.entries()) body.push(reportSection(r, i + 1, rows, locale, t));
   const roster = run.results.find((r) => r.kind === 'roster');
   if (roster) body.push(reportFindings(roster, rows, locale, t, `${esc(roster.file)}`, () => '#roster'));
-  const csp = [
-    "default-src 'none'",
-    `style-src 'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
-    'img-src data:',
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${locale === 'en' ? 'en' : 'zh-CN'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="${esc(t.generated)}">`,
-    `<title>${esc(t.title)}</title>`,
-    `<style nonce="${nonce}">${STYLE}${PAGE_STYLE}</style>`,
-    '</head>',
-    '<body><div class="page">',
-    ...body,
-    '</div>',
-    `<script nonce="${nonce}">${SCRIPT}</script>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage({
+    locale,
+    csp: [
+      "default-src 'none'",
+      `style-src 'nonce-${nonce}'`,
+      `script-src 'nonce-${nonce}'`,
+      'img-src data:',
+      "base-uri 'none'",
+      "form-action 'none'",
+    ],
+    head: [`<meta name="generator" content="${esc(t.generated)}">`],
+    title: t.title,
+    style: `${STYLE}${PAGE_STYLE}`,
+    nonce,
+    body: ['<body><div class="page">', ...body, '</div>'],
+    script: SCRIPT,
+  });
 }
 
 function table(head: string[], rows: string[]): string {
