@@ -4,8 +4,10 @@
  * layout/, merged cells as row and column spans). No check results: a document to publish.
  */
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { formatOfReport } from '../core/model/meta';
 import type { Report } from '../core/model/report';
-import type { FormatId } from '../core/types';
+import type { FormatId, Locale } from '../core/types';
+import { RENDER } from './messages';
 import type { RenderInput } from './html';
 import { cellOf, cellText, documentLayout } from './layout/document';
 import type { LayoutCell, LayoutTable } from './layout/model';
@@ -49,9 +51,10 @@ function table(report: Report, t: LayoutTable): (Paragraph | Table)[] {
   return out;
 }
 
-export async function renderDocx(input: RenderInput): Promise<Uint8Array> {
-  const format: FormatId = input.format ?? input.report.format ?? '2021';
-  const layout = documentLayout(input.report, format);
+/** `locale`: the language of the notes nianbao adds (a missing section); the document stays as printed. */
+export async function renderDocx(input: RenderInput, locale: Locale = 'zh-CN'): Promise<Uint8Array> {
+  const format: FormatId = input.format ?? formatOfReport(input.report);
+  const layout = documentLayout(input.report, format, locale);
   const children: (Paragraph | Table)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -89,7 +92,7 @@ export async function renderDocx(input: RenderInput): Promise<Uint8Array> {
       children.push(
         new Paragraph({
           indent: { firstLine: 640 },
-          children: [new TextRun({ text: '（原文缺少此节）', font: BODY, size: 32, italics: true })],
+          children: [new TextRun({ text: RENDER.sectionMissing[locale], font: BODY, size: 32, italics: true })],
         }),
       );
     for (const t of s.tables) children.push(...table(input.report, t));

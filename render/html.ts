@@ -7,12 +7,14 @@
  * by its hash).
  */
 import { createHash } from 'node:crypto';
+import { formatOfReport } from '../core/model/meta';
 import { keySpanAt, locate, spanOf, valueNode, type Report } from '../core/model/report';
 import { labelAt } from '../core/schema/labels';
 import type { Diagnostic, FormatId, Locale, Severity, Span } from '../core/types';
 import { SCRIPT, STYLE } from './assets';
 import { attr, cspToken, esc } from './escape';
 import { findingsPanel } from './findings';
+import { RENDER } from './messages';
 import { htmlPage } from './page';
 import { cellOf, cellText, documentLayout, type SectionLayout } from './layout/document';
 import type { LayoutCell, LayoutTable } from './layout/model';
@@ -82,7 +84,7 @@ export interface BodyOptions extends RenderOptions {
 function bodyOf(input: RenderInput, opts: BodyOptions): { html: string; title: string } {
   const { report } = input;
   const locale = opts.locale ?? 'zh-CN';
-  const format: FormatId = input.format ?? report.format ?? '2021';
+  const format: FormatId = input.format ?? formatOfReport(report);
   const ctx: Ctx = {
     report,
     diags: opts.diagnostics === false ? [] : input.diagnostics,
@@ -90,7 +92,7 @@ function bodyOf(input: RenderInput, opts: BodyOptions): { html: string; title: s
     locale,
     line: (o) => report.lines.position(o).line,
   };
-  const layout = documentLayout(report, format);
+  const layout = documentLayout(report, format, locale);
   const sectionsHtml = layout.sections.map((s) => (s.narrative ? narrative(ctx, s) : tableSection(ctx, s)));
   const body = [head(ctx, layout.title, layout.meta, layout.contact)];
   // The findings panel lists first what no cell or heading showed: it is written after them.
@@ -163,10 +165,12 @@ function narrative(ctx: Ctx, s: SectionLayout): string {
     `<h2 class="${headDs.cls.trim()}"${attr('title', headDs.title || undefined)}>${esc(s.title)}</h2>`,
   ];
   if (s.absent) {
-    out.push(`<p class="absent">（原文缺少此节）</p>`);
+    out.push(`<p class="absent">${esc(RENDER.sectionMissing[ctx.locale])}</p>`);
   } else if (s.text.trim() === '') {
     const ds = diagAttrs(ctx, claim(ctx, vs));
-    out.push(`<p class="absent${ds.cls}" data-line="${line}"${attr('title', ds.title || undefined)}>（空）</p>`);
+    out.push(
+      `<p class="absent${ds.cls}" data-line="${line}"${attr('title', ds.title || undefined)}>${esc(RENDER.sectionEmpty[ctx.locale])}</p>`,
+    );
   } else {
     // A block scalar's content starts on the line after `key: |`; one source line per line.
     const block = vs && /^[|>]/.test(ctx.report.text.slice(vs.start, vs.start + 1));
@@ -199,7 +203,7 @@ function tableSection(ctx: Ctx, s: SectionLayout): string {
     `<section class="table-section" data-path="${esc(s.key)}" data-line="${line}">`,
     `<h2 class="${headDs.cls.trim()}"${attr('title', headDs.title || undefined)}>${esc(s.title)}</h2>`,
   ];
-  if (s.absent) out.push(`<p class="absent">（原文缺少此表）</p>`);
+  if (s.absent) out.push(`<p class="absent">${esc(RENDER.tableMissing[ctx.locale])}</p>`);
   else out.push(...s.tables.map((t) => table(ctx, t)));
   out.push('</section>');
   return out.join('\n');

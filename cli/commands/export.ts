@@ -47,7 +47,7 @@ export async function runExport(a: ExportArgs, out: (s: string) => void, err: (s
   // Decoded like check (any supported encoding); the page and the DOCX are written as UTF-8 / OOXML.
   const result = checkReport(loadReportBytes(read.bytes).report, a.options);
   if (a.as === 'docx') {
-    writeFileSync(a.out!, await renderDocx(result));
+    writeFileSync(a.out!, await renderDocx(result, a.locale));
     return 0;
   }
   const html = renderReport(result, { locale: a.locale, diagnostics: !a.plain });

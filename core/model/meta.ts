@@ -4,6 +4,8 @@
  * text, and `extra_rows`. The rest of the code reads the report through these and the
  * key-path lookups of report.ts, instead of casting `report.value`.
  */
+import { assumedFormat } from '../facts/formats';
+import type { FormatId } from '../types';
 import type { Report } from './report';
 
 export interface ReportMeta {
@@ -94,4 +96,9 @@ export function extraRows(report: Report): ExtraRow[] | undefined {
     const values = Array.isArray(row.values) ? row.values : 'value' in row ? [row.value] : [];
     return { table: str(row.table), label: String(row.label ?? ''), values };
   });
+}
+
+/** The format a report is read in: as declared, else as its keys say, else as its year says (core/facts/formats.ts). */
+export function formatOfReport(report: Report): FormatId {
+  return assumedFormat({ format: report.format, year: metaOf(report).year });
 }

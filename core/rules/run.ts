@@ -3,9 +3,8 @@
  * comments. Suppressed findings are not dropped: they are returned apart (`suppressed`), so
  * every output can count and show them.
  */
-import { assumedFormat } from '../facts/formats';
 import { makeDiagnostic } from '../diagnostic';
-import { metaOf } from '../model/meta';
+import { formatOfReport } from '../model/meta';
 import { loadReport, type Report } from '../model/report';
 import type { Diagnostic, FormatId, Span } from '../types';
 import { makeContext } from './context';
@@ -31,7 +30,7 @@ export interface CheckResult {
 
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
   if (report.fatal) return finish(report, report.diagnostics, options, report.format);
-  const format = assumedFormat({ format: report.format, year: metaOf(report).year });
+  const format = formatOfReport(report);
   const ctx = makeContext(report, format, options);
   ctx.out.push(...report.diagnostics);
   for (const f of FAMILIES) f.check?.(ctx);

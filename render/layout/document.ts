@@ -11,7 +11,9 @@ import { locate, type Report } from '../../core/model/report';
 import { labelAt } from '../../core/schema/labels';
 import { FORMATS } from '../../core/schema/nodes';
 import { sectionsOf, tableOf } from '../../core/schema/tables';
-import type { FormatId } from '../../core/types';
+import { say } from '../../core/messages/define';
+import type { FormatId, Locale } from '../../core/types';
+import { RENDER } from '../messages';
 import { cell, valueCells, type LayoutCell, type LayoutTable } from './model';
 import { tableLayout } from './tables';
 
@@ -37,7 +39,8 @@ export interface DocumentLayout {
   sections: SectionLayout[];
 }
 
-export function documentLayout(report: Report, format: FormatId): DocumentLayout {
+/** `locale` is for the notes the renderer adds (the caption of rows the template lacks); the document's text stays as printed. */
+export function documentLayout(report: Report, format: FormatId, locale: Locale = 'zh-CN'): DocumentLayout {
   const meta = metaOf(report);
   return {
     format,
@@ -57,7 +60,7 @@ export function documentLayout(report: Report, format: FormatId): DocumentLayout
         narrative: s.narrative,
         absent,
         text: s.narrative ? (text ?? '') : '',
-        tables: s.narrative || absent ? [] : tablesOfSection(report, s.key, format),
+        tables: s.narrative || absent ? [] : tablesOfSection(report, s.key, format, locale),
       };
     }),
   };
@@ -70,9 +73,9 @@ export function titleOf(meta: ReportMeta, format: FormatId): string {
   return meta.organ ? `${meta.organ}${TITLE_SUFFIX}` : labelAt(format, []);
 }
 
-function tablesOfSection(report: Report, key: string, reportFormat: FormatId): LayoutTable[] {
+function tablesOfSection(report: Report, key: string, reportFormat: FormatId, locale: Locale): LayoutTable[] {
   const main = tableLayout(tableFormat(report, key, reportFormat), key);
-  const extra = extraRows(report, main.name, reportFormat);
+  const extra = extraRows(report, main.name, reportFormat, locale);
   return extra ? [main, extra] : [main];
 }
 
@@ -92,7 +95,7 @@ export function tableFormat(report: Report, key: string, fallback: FormatId): Fo
 }
 
 /** Rows the template does not have (extra_rows), under the table they were found in. */
-function extraRows(report: Report, name: string, format: FormatId): LayoutTable | undefined {
+function extraRows(report: Report, name: string, format: FormatId, locale: Locale): LayoutTable | undefined {
   const extra = extraRowsOf(report);
   if (!extra) return undefined;
   const body: LayoutCell[][] = [];
@@ -107,7 +110,15 @@ function extraRows(report: Report, name: string, format: FormatId): LayoutTable 
     ]);
   });
   if (!body.length) return undefined;
-  return { key: 'extra_rows', name, layout: 'extra', format, caption: `非模板行（${name}）`, head: [], body };
+  return {
+    key: 'extra_rows',
+    name,
+    layout: 'extra',
+    format,
+    caption: say(locale, RENDER.extraRows, { table: name }),
+    head: [],
+    body,
+  };
 }
 
 /** How an extra row's value reads: a count when it is a number (for styling), else text. */

@@ -288,3 +288,20 @@ test('DOCX export: the official layout in Word reads back to the same numbers', 
     if (name.startsWith('seed-003')) assert.deepEqual(b.extra_rows, a.extra_rows);
   }
 });
+
+test('render --locale en: the notes nianbao adds are English; the document stays as printed', () => {
+  const seed = example('reports/seed-004-shagou-2020.nianbao.yaml');
+  // The last section (六、其他需要报告的事项) cut off: the page notes that it is missing.
+  const text = seed.slice(0, seed.indexOf('\nother_matters:') + 1);
+  const { report, diagnostics } = checkText(text);
+  const input = { report, diagnostics, format: null };
+  const en = renderReport(input, { locale: 'en' });
+  assert.match(en, /<summary>Findings: .*error\(s\).*hover over a marked cell/);
+  assert.match(en, /\(this section is missing from the document\)/);
+  assert.doesNotMatch(en, /检查结果|原文缺少|（空）|非模板行/);
+  // The official labels and the organ's text are the document's own.
+  assert.match(en, /沙沟乡/);
+  const zh = renderReport(input);
+  assert.match(zh, /检查结果：.*（标出的单元格悬停可见说明）/);
+  assert.match(zh, /（原文缺少此节）/);
+});
