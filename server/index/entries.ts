@@ -168,9 +168,10 @@ export class Entries {
     this.cached.delete(c);
   }
 
-  /** The file was read from disk (it is not open): a new stamp, indexed from its meta block. */
+  /** The file was read from disk: a new stamp, indexed from its meta block (ignored once open: the open text wins). */
   diskRead(c: string, meta: string): void {
-    if (!this.records.get(c)?.onDisk) return;
+    const record = this.records.get(c);
+    if (!record?.onDisk || record.open) return;
     this.bump(c);
     this.reindex(c, meta);
   }
