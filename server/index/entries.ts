@@ -119,7 +119,12 @@ export class Entries {
       open.fromAnalysis = true;
       if (!this.index.entry(c)) this.index.update(c, '');
       this.noteDependents(c);
-    } else if (open.meta !== meta || leaveAnalysis(open) || !this.index.entry(c)) {
+      return;
+    }
+    // A plain block (again): the block, not the analysis, says organ and year from now on.
+    const wasFromAnalysis = open.fromAnalysis;
+    open.fromAnalysis = false;
+    if (open.meta !== meta || wasFromAnalysis || !this.index.entry(c)) {
       open.meta = meta;
       this.reindex(c, meta);
     } else {
@@ -246,11 +251,4 @@ export class Entries {
     this.records.delete(c);
     this.cached.delete(c);
   }
-}
-
-/** Clears the flag of a document that has a plain meta block again; true when it was set. */
-function leaveAnalysis(open: OpenDocument): boolean {
-  const was = open.fromAnalysis;
-  open.fromAnalysis = false;
-  return was;
 }

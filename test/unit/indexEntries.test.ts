@@ -125,6 +125,13 @@ test('without a plain meta block the analysis supplies organ and year, re-indexe
   assert.equal(e.analysed(plain, report), false);
   assert.equal(e.indexed(plain)?.identity?.year, 2019);
   assert.equal(e.analysed(`${W}/not-open.yaml`, report), false);
+  // The block comes back with other text than the analysis's: the block wins, the analysis no longer re-indexes.
+  e.openChanged(c, client(c), meta(2021));
+  assert.equal(e.indexed(c)?.identity?.year, 2021);
+  e.takePending();
+  assert.equal(e.analysed(c, loadReport(meta(2021))), false);
+  e.openChanged(c, client(c), meta(2021));
+  assert.equal(e.indexed(c)?.identity?.year, 2021);
 });
 
 test('claims: known files are not counted twice; the cap refuses new ones until a file goes', () => {
