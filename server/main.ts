@@ -118,7 +118,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     dynamicWatch: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     disk: diskDiagnostics,
   });
-  store.crossYear = workspace;
+  store.crossYear = workspace.crossYear;
   workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
   // Ledgers are watched in the workspace folders (a window without folders has nothing to watch).
   watchLedgers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && folders.length > 0;

@@ -21,7 +21,7 @@ import { checkReport, loadReportBytes } from '../core';
 import { MAX_FILE_BYTES } from '../core/parse/guards';
 import { toLsp } from './diagnostics';
 import type { SettingsStore } from './settings';
-import { canonicalUri } from './workspaceIndex';
+import { canonicalUri } from './index/uris';
 
 const env = Number(process.env.NIANBAO_WORKSPACE_DIAGNOSTICS_MAX);
 /** Reports checked without being open, at most: a folder of a province's reports is ~1,000. */
