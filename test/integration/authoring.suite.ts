@@ -111,7 +111,7 @@ suite('nianbao authoring', () => {
       new vscode.Range(at, at),
       vscode.CodeActionKind.Refactor.value,
     );
-    const fill = actions.find((a) => /表三/.test(a.title) && /(剩余|remaining)/.test(a.title));
+    const fill = actions.find((a) => /(表三|Table 3)/.test(a.title) && /(剩余|remaining)/.test(a.title));
     assert.ok(fill?.edit, actions.map((a) => a.title).join(' | '));
     assert.ok(await vscode.workspace.applyEdit(fill.edit));
     await waitFor('no T3 finding', () => !nianbaoDiagnostics(uri).some((d) => codeOf(d).startsWith('T3-')) || undefined);
@@ -124,13 +124,13 @@ suite('nianbao authoring', () => {
     const before = doc.getText();
     const lenses = await waitFor('the lenses of 表三', async () => {
       const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10);
-      return all.some((l) => /表三/.test(l.command?.title ?? '')) ? all : undefined;
+      return all.some((l) => /(表三|Table 3)/.test(l.command?.title ?? '')) ? all : undefined;
     });
     // The count lens runs nothing; the fix lens says which table, how many, and that it can be undone.
     const count = lenses.find((l) => /^(勾稽|Sums) ✗/.test(l.command?.title ?? ''));
     assert.ok(count && !count.command!.command, 'the count lens runs nothing');
     const fix = lenses.find((l) =>
-      /(修复表三的 \d+ 处问题（可撤销）|Fix \d+ finding\(s\) in 表三 \(undoable\))/.test(l.command?.title ?? ''),
+      /(修复表三的 \d+ 处问题（可撤销）|Fix \d+ finding\(s\) in (表三|Table 3) \(undoable\))/.test(l.command?.title ?? ''),
     );
     assert.ok(fix, lenses.map((l) => l.command?.title).join(' | '));
     const outcome = await vscode.commands.executeCommand<{ applied: boolean }>(
