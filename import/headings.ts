@@ -79,11 +79,6 @@ export function headingCandidates(line: string): HeadingCandidate[] {
   return out.sort((a, b) => b.score - a.score);
 }
 
-/** The best section for a line, if any (any numbering). */
-export function matchHeading(line: string): SectionTemplate | undefined {
-  return headingCandidates(line)[0]?.section;
-}
-
 /**
  * The headings of a document: from every line's candidates, the best sequence of increasing
  * sections whose numbering style is the document's (the style of most near-exact candidates;

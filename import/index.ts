@@ -17,11 +17,11 @@ import { Deadline, LIMITS, tooLarge, unreadable, within } from './limits';
 import { textSource, type Source } from './source';
 import type { PdfLimits } from './pdf';
 
-export { ImportFailure, isImportFailure, type ImportFailureCode } from './failure';
+export { ImportFailure, isImportFailure } from './failure';
 
-export type { ImportCode, ImportWarning } from './notes';
+export type { ImportWarning } from './notes';
 export type { ImportedReport } from './extract';
-export { LIMITS, WORKER_HEAP_MB, type LimitName } from './limits';
+export { LIMITS } from './limits';
 
 export interface ImportOptions {
   /** Shown in the header comment, e.g. the file name. */

@@ -58,12 +58,6 @@ export function recall(label: string, text: string): number {
   return label.length ? lcs(label, text) / label.length : 0;
 }
 
-/** Dice-like similarity of two normalised strings (0..1). */
-export function similarity(a: string, b: string): number {
-  if (!a.length && !b.length) return 1;
-  return (2 * lcs(a, b)) / (a.length + b.length);
-}
-
 /** Levenshtein distance. */
 export function editDistance(a: string, b: string): number {
   const m = b.length;

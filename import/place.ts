@@ -15,7 +15,7 @@
  */
 import { text } from '../core/messages/define';
 import { cellValue, collapseWs, editDistance, stripWs } from './normalize';
-import { align, ANCHOR_MIN, type Alignment, ownLabel, ownScore } from './align';
+import { ANCHOR_MIN, type Alignment, ownLabel, ownScore } from './align';
 import { explained, type KnownTexts, stripGroups } from './known';
 import { M } from './messages';
 import { finding, note, type ImportWarning } from './notes';
@@ -35,9 +35,7 @@ import {
   sourceText,
   unplacedRow,
 } from './rows';
-
-export { align };
-export type { ExtraRow, ImportedRow, ImportedTable } from './rows';
+export type { ImportedRow, ImportedTable } from './rows';
 
 /** A cell's text longer than this is a note or prose, kept as a comment rather than as an extra row's label. */
 const MAX_EXTRA_LABEL = 80;

@@ -14,7 +14,7 @@ import { segmentsOf, sourceValueCount } from './segments';
 import type { Block } from './source';
 import { tableTemplate } from './templates';
 
-export type { ExtraRow, ImportedRow, ImportedTable } from './place';
+export type { ImportedRow, ImportedTable } from './place';
 
 /** Scores closer than this are a tie, which the format of the report's other tables breaks. */
 const TIE = 1e-9;

@@ -4,7 +4,7 @@
  * findings mapped to what they mark, the computed sums of the totals, and the answer to a batch
  * of inputs (`nianbao/cellEdits`). Types only: the webview bundles none of the server's code.
  */
-import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Range, TextEdit } from 'vscode-languageserver-protocol';
 
 export type GridLocale = 'zh-CN' | 'en';
 export type GridSeverity = 'error' | 'warning' | 'info';

@@ -6,10 +6,10 @@ import type { CheckOptions } from '../core/rules/options';
 import { checkText } from '../core/rules/run';
 import { renderReport, type RenderOptions } from './html';
 
-export { renderBody, renderReport, type BodyOptions, type RenderInput, type RenderOptions } from './html';
-export { documentLayout, cellOf, cellText, tableFormat, type DocumentLayout, type SectionLayout } from './layout/document';
+export { renderBody, renderReport, type RenderOptions } from './html';
+export { documentLayout, cellOf, cellText, tableFormat, type SectionLayout } from './layout/document';
 export { tableLayout } from './layout/tables';
-export { valueCells, type LayoutCell, type LayoutRole, type LayoutTable } from './layout/model';
+export { valueCells, type LayoutCell, type LayoutTable } from './layout/model';
 
 /** Renders YAML text: checks it, then renders the result. */
 export function renderText(text: string, opts: RenderOptions = {}, check: CheckOptions = {}): string {

@@ -134,7 +134,10 @@ export async function importRequest(params: ImportParams, log?: (s: string) => v
   return importInWorker({ bytes, name }, log);
 }
 
-/** The `nianbao/import` handler: the response, or a ResponseError whose data names the failure's code and limit. */
+/**
+ * The `nianbao/import` handler: the response, or a ResponseError whose data names the failure's code and limit.
+ * @public loaded lazily by server/main.ts through `require`, which knip does not follow.
+ */
 export function importHandler(
   console: RemoteConsole,
   localeFor: (uri?: string) => Promise<Locale> = async () => 'zh-CN',

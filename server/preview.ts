@@ -32,6 +32,7 @@ export interface PreviewSource {
 /**
  * The `nianbao/preview` handler: the rendered page of the document's current analysis (shared
  * with every other feature), or null for a document the server does not have.
+ * @public loaded lazily by server/main.ts through `require`, which knip does not follow.
  */
 export function previewHandler(
   console: RemoteConsole,

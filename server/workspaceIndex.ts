@@ -41,8 +41,7 @@ import type { DiskListener } from './workspaceDiagnostics';
 
 // The helpers callers and tests know by this module's name.
 export { metaBlock } from './index/meta';
-export { MAX_FILES } from './index/scan';
-export { canonicalUri, encodeSegment } from './index/uris';
+export { canonicalUri } from './index/uris';
 
 export interface WorkspaceIndexOptions {
   folders: WorkspaceFolder[];

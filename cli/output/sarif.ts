@@ -26,7 +26,7 @@ function location(file: string, r: Range) {
 }
 
 /** The key of nianbao's fingerprint in `partialFingerprints`: bump the version if the fingerprint's recipe changes. */
-export const FINGERPRINT_KEY = 'nianbao/v1';
+const FINGERPRINT_KEY = 'nianbao/v1';
 
 type Finding = { d: Diagnostic; by?: Suppressed['directive']; review?: Review };
 

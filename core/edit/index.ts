@@ -14,8 +14,7 @@ import { insertPairs, type Missing } from './insert';
 import { blockScalar } from './narrative';
 import { cellValueText, fieldValueText, type ValueText, type Written } from './values';
 
-export { cellValueText, fieldValueText, quoted, type ValueText, type Written } from './values';
-export { blockScalar } from './narrative';
+export { cellValueText, quoted, type Written } from './values';
 
 export interface CellInput {
   /** Dotted key path: a table cell, a narrative section, or a scalar field (meta.organ). */

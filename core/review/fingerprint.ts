@@ -89,10 +89,5 @@ export function fingerprintsOf(diags: readonly Diagnostic[], subject: Fingerprin
   });
 }
 
-/** The fingerprint of one finding alone (no other finding shares its subject). */
-export function fingerprintOf(d: Diagnostic, subject: FingerprintSubject): string {
-  return fingerprintsOf([d], subject)[0];
-}
-
 /** A fingerprint as typed by a person: 16 lower-case hex digits. */
 export const FINGERPRINT_RE = /^[0-9a-f]{16}$/;

@@ -37,7 +37,7 @@ export const FAMILIES: readonly Family[] = [
   importFamily,
 ];
 
-export type { DataOf, RuleCode } from './codes';
+export type { RuleCode } from './codes';
 
 export const RULES: ReadonlyMap<RuleCode, RuleSpec<RuleCode>> = new Map(
   FAMILIES.flatMap((f) => f.rules.map((r) => [r.code as RuleCode, r as RuleSpec<RuleCode>] as const)),

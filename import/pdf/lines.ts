@@ -74,11 +74,6 @@ export function makeLine(pieces: Piece[], base = across(pieces[0])): Line {
   };
 }
 
-/** Lines in reading order on the page: top to bottom, then left to right. */
-export function byReadingOrder(a: Box, b: Box): number {
-  return a.y0 - b.y0 || a.x0 - b.x0;
-}
-
 /** The text of pieces that share a cell: their lines in order, joined (a wrapped label is one text). */
 export function cellText(pieces: Piece[]): string {
   if (!pieces.length) return '';

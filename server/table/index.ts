@@ -6,7 +6,10 @@ import type { TableModel, TableParams } from '../../protocol/table';
 import type { Analysis } from '../documents';
 import { tableModel } from './model';
 
-/** The `nianbao/table` handler: the model of an open document, null for one the server does not have. */
+/**
+ * The `nianbao/table` handler: the model of an open document, null for one the server does not have.
+ * @public loaded lazily by server/main.ts through `require`, which knip does not follow.
+ */
 export function tableHandler(
   getAnalysis: (uri: string) => Promise<Analysis | undefined>,
 ): (params: TableParams) => Promise<TableModel | null> {

@@ -85,13 +85,6 @@ export function move(nav: Nav, path: string, dir: Direction): string | undefined
   }
 }
 
-/** The next (or previous) value cell in reading order; undefined past either end. */
-export function step(nav: Nav, path: string, by: 1 | -1): string | undefined {
-  const cur = nav.byPath.get(path);
-  if (!cur) return undefined;
-  return nav.order[nav.order.indexOf(cur) + by]?.path;
-}
-
 /** The cells of the rectangle between two cells, row by row. */
 export function rect(nav: Nav, a: string, b: string): string[][] {
   const x = nav.byPath.get(a);
