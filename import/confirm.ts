@@ -202,6 +202,19 @@ export function confirmBySums(ctx: Ctx, rows: ImportedRow[], byContext: Set<Impo
   }
 }
 
+/** One side of a column equality in column c: the sum of its rows (blank = 0), or undefined when a text or missing cell leaves it open. */
+function columnSum(t: TableTemplate, values: Map<string, RowValues>, keys: string[], c: number): number | undefined {
+  let sum = 0;
+  for (const r of t.rows.filter((x) => keys.includes(x.path[1]))) {
+    const v = values.get(r.path.join('.'));
+    if (!v) return undefined;
+    const x = v[c];
+    if (typeof x === 'number') sum += x;
+    else if (x !== null && x !== undefined) return undefined;
+  }
+  return sum;
+}
+
 /** The top-level rows (keys) of the column equalities that fail (blank = 0; a text or missing cell leaves one open). */
 export function failingTops(
   t: TableTemplate,
@@ -210,21 +223,10 @@ export function failingTops(
 ): Set<string> {
   const out = new Set<string>();
   const n = t.rows[0].columns.length;
-  const side = (keys: string[], c: number): number | undefined => {
-    let sum = 0;
-    for (const r of t.rows.filter((x) => keys.includes(x.path[1]))) {
-      const v = values.get(r.path.join('.'));
-      if (!v) return undefined;
-      const x = v[c];
-      if (typeof x === 'number') sum += x;
-      else if (x !== null && x !== undefined) return undefined;
-    }
-    return sum;
-  };
   for (const e of eqs) {
     for (let c = 0; c < n; c++) {
-      const l = side(e.left, c);
-      const r = side(e.right, c);
+      const l = columnSum(t, values, e.left, c);
+      const r = columnSum(t, values, e.right, c);
       if (l !== undefined && r !== undefined && Math.abs(l - r) > 1e-9) for (const k of [...e.left, ...e.right]) out.add(k);
     }
   }
@@ -242,20 +244,9 @@ export function keepsColumns(
   const n = t.rows[0].columns.length;
   for (const e of eqs) {
     if (![...e.left, ...e.right].some((k) => openTops.has(k))) continue;
-    const side = (keys: string[], c: number): number | undefined => {
-      let sum = 0;
-      for (const r of t.rows.filter((x) => keys.includes(x.path[1]))) {
-        const v = values.get(r.path.join('.'));
-        if (!v) return undefined;
-        const x = v[c];
-        if (typeof x === 'number') sum += x;
-        else if (x !== null && x !== undefined) return undefined;
-      }
-      return sum;
-    };
     for (let c = 0; c < n; c++) {
-      const l = side(e.left, c);
-      const r = side(e.right, c);
+      const l = columnSum(t, values, e.left, c);
+      const r = columnSum(t, values, e.right, c);
       if (l !== undefined && r !== undefined && Math.abs(l - r) > 1e-9) return false;
     }
   }

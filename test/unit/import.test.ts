@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { checkText, type Diagnostic } from '../../core';
 import { importText, type ImportResult } from '../../import';
-import { tablesOf } from '../../core/schema/tables';
 import type { FormatId } from '../../core/types';
+import { cellsOf } from '../helpers/fidelity';
 import { ROOT, example } from '../helpers/report';
 
 /** Copies of shared/corpus and shared/seeds (test/fixtures/corpus/README.md). */
@@ -44,27 +44,6 @@ function found(r: ImportResult): string[] {
     .sort();
 }
 
-/** Every template cell of the imported document's tables, by path. */
-function cells(yaml: string): Map<string, unknown> {
-  const doc = parse(yaml) as Record<string, unknown>;
-  const out = new Map<string, unknown>();
-  for (const f of ['2019', '2021'] as FormatId[]) {
-    for (const t of tablesOf(f)) {
-      for (const r of t.rows) {
-        let cur: unknown = doc;
-        for (const k of r.path) cur = (cur as Record<string, unknown> | undefined)?.[k];
-        if (!cur || typeof cur !== 'object') continue;
-        for (const c of r.columns) {
-          if (!(c.key in (cur as object))) continue;
-          const v = (cur as Record<string, unknown>)[c.key];
-          out.set([...r.path, c.key].join('.'), typeof v === 'string' ? v.replace(/[\s\u00a0\u3000]+/g, ' ') : v);
-        }
-      }
-    }
-  }
-  return out;
-}
-
 const SEEDS: [string, string][] = [
   ['corpus/seeds/000_b262c255d28bf770.txt', 'reports/seed-000-baji-2020.nianbao.yaml'],
   ['corpus/seeds/001_ae26aab0f1e43f06.txt', 'reports/seed-001-kuquan-2020.nianbao.yaml'],
@@ -78,8 +57,8 @@ for (const [src, transcription] of SEEDS) {
     const r = importShared(src);
     assert.equal(r.ok, true);
     assert.equal(r.format, '2019');
-    const mine = cells(r.yaml);
-    const theirs = cells(example(transcription));
+    const mine = cellsOf(r.yaml);
+    const theirs = cellsOf(example(transcription));
     assert.equal(mine.size, 22 + 161 + 15);
     assert.deepEqual([...mine.entries()].sort(), [...theirs.entries()].sort());
     const extra = (y: string) =>
@@ -371,7 +350,7 @@ test('import: pipe tables', () => {
   );
   const r = importText(piped);
   assert.equal(r.report.layout, 'pipe');
-  assert.deepEqual(cells(r.yaml), cells(importShared('corpus/seeds/004_88a6af14f6d602ea.txt').yaml));
+  assert.deepEqual(cellsOf(r.yaml), cellsOf(importShared('corpus/seeds/004_88a6af14f6d602ea.txt').yaml));
 });
 
 test('import: cells that fit nowhere are reported with their source line, never dropped', () => {
@@ -418,7 +397,7 @@ test('import: a table whose heading is missing is found by its first header', ()
       full.tables.map((t) => t.cells),
       src,
     );
-    assert.deepEqual(cells(r.yaml), cells(full.yaml), src);
+    assert.deepEqual(cellsOf(r.yaml), cellsOf(full.yaml), src);
     assert.ok(
       r.warnings.some((w) => /标题，按表格内容定位/.test(w.message['zh-CN'])),
       src,
