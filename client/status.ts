@@ -6,7 +6,7 @@
  */
 import type { StatusResult } from '../protocol/results';
 import * as vscode from 'vscode';
-import { l10n } from './locale';
+import { l10n, pick } from './locale';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { StatusRequest } from '../protocol/requests';
 import { isNianbao } from './feature';
@@ -84,7 +84,7 @@ function show(item: vscode.StatusBarItem, status: StatusResult | undefined): voi
   const counts = status.errors || status.warnings ? `$(error) ${status.errors} $(warning) ${status.warnings}` : '$(check)';
   const progress = status.progress ?? [];
   const filling = progress.find((p) => p.filled < p.total);
-  const lead = filling ? l10n.t('{0}: {1}/{2} filled', filling.name, filling.filled, filling.total) : format;
+  const lead = filling ? l10n.t('{0}: {1}/{2} filled', pick(filling.name), filling.filled, filling.total) : format;
   item.text = `$(checklist) ${lead} ${counts}`;
   const summary = l10n.t(
     'Annual report, {0}: {1} errors, {2} warnings, {3} infos',
@@ -97,7 +97,7 @@ function show(item: vscode.StatusBarItem, status: StatusResult | undefined): voi
     status.format && status.declaredFormat === null
       ? `\n${l10n.t('The format is not declared; detected from the content.')}`
       : '';
-  const tables = progress.map((p) => l10n.t('{0}: {1}/{2} filled', p.name, p.filled, p.total)).join('\n');
+  const tables = progress.map((p) => l10n.t('{0}: {1}/{2} filled', pick(p.name), p.filled, p.total)).join('\n');
   item.tooltip = `${summary}${declared}${tables ? `\n${tables}` : ''}\n${l10n.t('Click to open the Problems panel.')}`;
   item.accessibilityInformation = { label: summary };
   item.show();

@@ -11,7 +11,7 @@ export interface StatusResult {
   warnings: number;
   infos: number;
   /** How far each table is filled (cells holding a value / cells), in schema order. */
-  progress?: { table: string; name: string; filled: number; total: number }[];
+  progress?: { table: string; name: { 'zh-CN': string; en: string }; filled: number; total: number }[];
 }
 
 /** `workspace/executeCommand` nianbao.fixAll: what was done. */

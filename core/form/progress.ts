@@ -8,12 +8,13 @@ import type { Report } from '../model/report';
 import { locate } from '../model/report';
 import { leafRows } from '../rules/tables/relations';
 import { tablesOf } from '../schema/tables';
-import type { FormatId } from '../types';
+import { tableNameEn } from '../facts/tables';
+import type { FormatId, LocalizedText } from '../types';
 
 export interface TableProgress {
-  /** The table's key (applications …) and short name (表三 …). */
+  /** The table's key (applications …) and short name in both languages (表三 / Table 3). */
   table: string;
-  name: string;
+  name: LocalizedText;
   filled: number;
   total: number;
 }
@@ -33,7 +34,7 @@ export function fillProgress(report: Report, format: FormatId, reader = new Cell
         if (state === 'number' || state === 'text') filled++;
       }
     }
-    if (total) out.push({ table: table.key, name: table.name, filled, total });
+    if (total) out.push({ table: table.key, name: { 'zh-CN': table.name, en: tableNameEn(table.name) }, filled, total });
   }
   return out;
 }

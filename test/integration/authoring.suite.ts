@@ -93,7 +93,7 @@ suite('nianbao authoring', () => {
       const t = api().statusText();
       return t && /0\/10/.test(t) ? t : undefined;
     });
-    assert.match(status, /表二: 0\/10 filled|表二 已填 0\/10/);
+    assert.match(status, /Table 2: 0\/10 filled|表二 已填 0\/10/);
   });
 
   test('fill the whole of 表三 with 0 from a code action: the blank-table finding goes, no sum breaks', async () => {
@@ -162,7 +162,7 @@ suite('nianbao authoring', () => {
         () =>
           nianbaoDiagnostics(uri).some((d) => codeOf(d) === 'T3-BLANK-GROUP' && /^All \d+ cells/.test(d.message)) || undefined,
       );
-      await waitFor('English status', () => /表二: 0\/10 filled/.test(api().statusText() ?? '') || undefined);
+      await waitFor('English status', () => /Table 2: 0\/10 filled/.test(api().statusText() ?? '') || undefined);
     });
   });
 

@@ -207,8 +207,10 @@ test('nianbao/skeleton returns the core skeleton; nianbao/status the format and 
   });
   // A form being filled: how many cells of each table hold a value (the seed leaves 12 of 表三 blank).
   assert.deepEqual(
-    (status.progress as { name: string; filled: number; total: number }[]).map((p) => `${p.name} ${p.filled}/${p.total}`),
-    ['表二 22/22', '表三 149/161', '表四 15/15'],
+    (status.progress as { name: { 'zh-CN': string; en: string }; filled: number; total: number }[]).map(
+      (p) => `${p.name['zh-CN']} ${p.name.en} ${p.filled}/${p.total}`,
+    ),
+    ['表二 Table 2 22/22', '表三 Table 3 149/161', '表四 Table 4 15/15'],
   );
   assert.equal(await client.request(StatusRequest.method, { uri: uriFor('not-open.nianbao.yaml') }), null);
 });
