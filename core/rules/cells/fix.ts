@@ -95,7 +95,9 @@ function groupFixes(fx: FixContext, g: BlankGroupData): Fix[] {
   const zero = new Map(g.cells.map((p) => [p, pinned.get(p) ?? 0]));
   const byCell = instancesByCell(instancesOf(fx.report, fx.format));
   const touched = new Set(g.cells.flatMap((p) => byCell.get(p) ?? []));
-  if ([...touched].every((i) => evaluate(fx.reader, i, zero).ok)) {
+  // With every cell pinned, filling "with 0 where free" is the pinned fill itself: offer it once.
+  const free = g.cells.some((p) => !pinned.has(p));
+  if (free && [...touched].every((i) => evaluate(fx.reader, i, zero).ok)) {
     const e = edits(zero);
     if (e?.length)
       out.push({ title: text(messages.fillGroupZero, { count: e.length }), edits: e, preferred: false, kind: 'fill' });
