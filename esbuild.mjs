@@ -98,6 +98,8 @@ await Promise.all([
     entryPoints: { table: 'webview/table/main.ts' },
     outdir: 'dist/webview',
   }),
+  // `npm run fuzz` (scripts/fuzz.ts, with the test helpers it drives): not a generator, run on demand.
+  esbuild.build({ ...common, sourcemap: true, minify: false, entryPoints: ['scripts/fuzz.ts'], outfile: 'out/scripts/fuzz.js' }),
   esbuild.build({
     ...common,
     sourcemap: true,

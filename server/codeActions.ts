@@ -74,11 +74,21 @@ export function codeActions(a: Analysis, params: CodeActionParams, caps: EditCap
     // the first action (or show the list as is) should meet the fix, not the silencer.
     const suppressions: CodeAction[] = [];
     const dismissals: CodeAction[] = [];
+    // One fix can answer several findings (the suspect cell of a row and a column total): the
+    // same title with the same edits is offered once, for all of them.
+    const byFix = new Map<string, CodeAction>();
     for (const d of ours) {
       const core = findCore(a, d);
       if (!core) continue;
       for (const fix of [...fixesOf(a, core)].sort((x, y) => Number(y.preferred) - Number(x.preferred))) {
-        out.push({
+        const key = JSON.stringify([fix.title[locale], fix.edits.map((e) => [e.span.start, e.span.end, e.newText])]);
+        const seen = byFix.get(key);
+        if (seen) {
+          seen.diagnostics!.push(d);
+          seen.isPreferred ||= fix.preferred;
+          continue;
+        }
+        const action: CodeAction = {
           title: fix.title[locale],
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
@@ -89,10 +99,15 @@ export function codeActions(a: Analysis, params: CodeActionParams, caps: EditCap
             fix.edits.map((e) => ({ range: e.range, newText: e.newText })),
             caps,
           ),
-        });
+        };
+        byFix.set(key, action);
+        out.push(action);
       }
       const suppress = suppressAction(a, d, core, locale, caps);
-      if (suppress) suppressions.push(suppress);
+      // Two findings of one code on one line get one suppression comment.
+      const twin = suppress && suppressions.find((x) => x.title === suppress.title && sameEdit(x.edit, suppress.edit));
+      if (twin) twin.diagnostics!.push(d);
+      else if (suppress) suppressions.push(suppress);
       const dismiss = review ? dismissAction(a, d, core, locale, review) : undefined;
       if (dismiss) dismissals.push(dismiss);
     }
@@ -109,6 +124,8 @@ export function codeActions(a: Analysis, params: CodeActionParams, caps: EditCap
   }
   return out;
 }
+
+const sameEdit = (x: WorkspaceEdit | undefined, y: WorkspaceEdit | undefined) => JSON.stringify(x) === JSON.stringify(y);
 
 /** `# nianbao-disable-next-line CODE` above the diagnostic's line, indented like it. */
 function suppressAction(

@@ -7,8 +7,11 @@ import type { TextEdit } from '../types';
 export function cellEdit(report: Report, cell: Cell, newText: string): TextEdit | undefined {
   const span = cell.editSpan;
   if (!span) return undefined;
-  const before = report.text[span.start - 1];
-  const text = cell.needsColon ? `: ${newText}` : span.start === span.end && before === ':' ? ` ${newText}` : newText;
+  const before = report.text[span.start - 1] ?? ' ';
+  // An empty value right after its colon, an anchor (`&a`) or a tag (`!!int`): a space first,
+  // or the number would join that token (`&a0` is still an anchor on an empty value).
+  const joins = span.start === span.end && !/\s/.test(before);
+  const text = cell.needsColon ? `: ${newText}` : joins ? ` ${newText}` : newText;
   return { span, range: report.lines.range(span), newText: text };
 }
 

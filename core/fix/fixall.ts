@@ -5,8 +5,9 @@
  *
  * Guarantees (SPEC.md §6, fix policy): only the preferred fixes (each the one repair consistent
  * with every rule touching its cell); each edit replaces one value token; the same edit is
- * reported once and an edit that changes nothing is not made; a step that would leave more
- * errors than before is undone and ends the run; so a second fix-all changes nothing.
+ * reported once and an edit that changes nothing is not made; a fix already applied to a
+ * finding is not applied to it again (it did not take); a step that would leave more errors
+ * than before is undone and ends the run; so a second fix-all changes nothing.
  */
 import { checkText, type CheckResult } from '../rules/run';
 import type { CheckOptions } from '../rules/options';
@@ -19,8 +20,11 @@ import { fixesFor } from './quickfix';
 export interface AppliedFix {
   code: Diagnostic['code'];
   title: Fix['title'];
+  /** In the coordinates of the text this round started from. */
   edits: TextEdit[];
   line: number;
+  /** The round (0-based) the edit was made in: replaying the rounds in order gives `text`. */
+  round: number;
 }
 
 export interface FixAllResult {
@@ -39,15 +43,17 @@ export function fixAll(text: string, options: CheckOptions = {}, only?: (d: Diag
   let result = checkText(current, options);
   const applied: AppliedFix[] = [];
   const phases = FIX_PHASES.map(fixPhaseCodes);
+  const done = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const step = nextStep(current, result, phases, only);
+    const step = nextStep(current, result, phases, round, done, only);
     if (!step) break;
     const nextText = applyEdits(current, step.edits);
     const next = checkText(nextText, options);
     if (errorsOf(next) > errorsOf(result)) break; // never leave more errors than were found
     current = nextText;
     result = next;
-    applied.push(...step.applied);
+    applied.push(...step.applied.map(({ key: _, ...a }) => a));
+    for (const a of step.applied) done.add(a.key);
   }
   return { text: current, applied, result };
 }
@@ -57,11 +63,13 @@ function nextStep(
   text: string,
   result: CheckResult,
   phases: ReturnType<typeof fixPhaseCodes>[],
+  round: number,
+  done: ReadonlySet<string>,
   only?: (d: Diagnostic) => boolean,
-): { edits: TextEdit[]; applied: AppliedFix[] } | undefined {
+): { edits: TextEdit[]; applied: (AppliedFix & { key: string })[] } | undefined {
   for (const codes of phases) {
     const edits: TextEdit[] = [];
-    const applied: AppliedFix[] = [];
+    const applied: (AppliedFix & { key: string })[] = [];
     for (const d of result.diagnostics) {
       const kinds = codes.get(d.code);
       if (!kinds || (only && !only(d))) continue;
@@ -69,8 +77,12 @@ function nextStep(
       if (!fix) continue;
       const fresh = fix.edits.filter((e) => text.slice(e.span.start, e.span.end) !== e.newText && !edits.some((o) => same(o, e)));
       if (!fresh.length || fresh.some((e) => edits.some((o) => overlaps(o, e)))) continue;
+      // The same fix for the same finding again: the first did not take (the text still reads
+      // as before, e.g. a value typed into a tag that keeps it text). Once is enough.
+      const key = `${d.code}|${d.data.path}|${fix.title['zh-CN']}`;
+      if (done.has(key)) continue;
       edits.push(...fresh);
-      applied.push({ code: d.code, title: fix.title, edits: fresh, line: d.range.start.line });
+      applied.push({ code: d.code, title: fix.title, edits: fresh, line: d.range.start.line, round, key });
     }
     if (edits.length) return { edits, applied };
   }

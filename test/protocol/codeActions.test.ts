@@ -230,3 +230,39 @@ test('no suppression comment inside a block scalar (it would become part of the 
   assert.ok(!actions.some((a) => a.title.startsWith('在下一行忽略')), actions.map((a) => a.title).join(' | '));
   await client.close(uri);
 });
+
+test('one fix for two findings is offered once, tied to both; one suppression comment per code and line', async () => {
+  // clean-2019 with 71 typed for 17: row (一) and column 自然人 both fail by 54, and both offer
+  // the same suggestion (the cell they share); seed 004 has two T3-BAL findings on one line.
+  const clean = example('reports/clean-2019.nianbao.yaml').replace(
+    'granted:        {natural: 17,',
+    'granted:        {natural: 71,',
+  );
+  const uri = uriFor('dedupe.nianbao.yaml');
+  await client.open(uri, clean);
+  const errs = (await client.currentDiagnostics(uri)).filter((d) => d.severity === 1);
+  assert.deepEqual(
+    errs.map((d) => d.code),
+    ['T3-SUM-H', 'T3-SUM-V'],
+  );
+  const whole = { start: { line: 0, character: 0 }, end: { line: clean.split('\n').length, character: 0 } };
+  const actions = await client.codeActions(uri, whole, errs, ['quickfix']);
+  const suggestion = actions.filter((a) => a.title === '（一）予以公开·自然人 可能应为 17：行合计与列合计都差 54');
+  assert.equal(suggestion.length, 1, actions.map((a) => a.title).join(' | '));
+  assert.deepEqual(suggestion[0].diagnostics, errs);
+  const titles = actions.map((a) => `${a.title} ${JSON.stringify(a.edit ?? a.command)}`);
+  assert.equal(new Set(titles).size, titles.length, titles.join('\n'));
+  await client.close(uri);
+
+  const seed = uriFor('dedupe-seed.nianbao.yaml');
+  await client.open(seed, SEED);
+  const bal = (await client.currentDiagnostics(seed)).filter((d) => d.code === 'T3-BAL');
+  assert.equal(bal.length, 2);
+  assert.equal(bal[0].range.start.line, bal[1].range.start.line);
+  const silence = (await client.codeActions(seed, bal[0].range, bal, ['quickfix'])).filter(
+    (a) => a.title === '在下一行忽略 T3-BAL',
+  );
+  assert.equal(silence.length, 1);
+  assert.deepEqual(silence[0].diagnostics, bal);
+  await client.close(seed);
+});

@@ -34,6 +34,7 @@ export function cellFixes(fx: FixContext, d: Diagnostic): Fix[] {
   const cell = fx.reader.cell(data.path.split('.'));
   if (cell.state === 'missing') return [];
   if (data.pinned !== undefined && (cell.state === 'blank' || cell.state === 'na')) {
+    if (!holds(cell.kind, data.pinned)) return []; // pinned through a fractional or inexact cell: no fill
     const fix = one(
       fx,
       cell,
@@ -45,6 +46,13 @@ export function cellFixes(fx: FixContext, d: Diagnostic): Fix[] {
     return fix ? [fix] : [];
   }
   return unitFixes(fx, cell, data);
+}
+
+/** Can a cell of this kind take the value: counts whole and non-negative, all exact. */
+function holds(kind: Cell['kind'], v: number): boolean {
+  if (kind === 'count') return Number.isSafeInteger(v) && v >= 0;
+  if (kind === 'signed') return Number.isSafeInteger(v);
+  return Number.isFinite(v) && v >= 0;
 }
 
 function one(
@@ -92,10 +100,13 @@ function groupFixes(fx: FixContext, g: BlankGroupData): Fix[] {
   };
   const out: Fix[] = [];
   const pinned = new Map(Object.entries(g.pinned));
+  if ([...pinned].some(([p, v]) => !holds(fx.reader.cell(p.split('.')).kind, v))) return [];
   const zero = new Map(g.cells.map((p) => [p, pinned.get(p) ?? 0]));
   const byCell = instancesByCell(instancesOf(fx.report, fx.format));
   const touched = new Set(g.cells.flatMap((p) => byCell.get(p) ?? []));
-  if ([...touched].every((i) => evaluate(fx.reader, i, zero).ok)) {
+  // With every cell pinned, filling "with 0 where free" is the pinned fill itself: offer it once.
+  const free = g.cells.some((p) => !pinned.has(p));
+  if (free && [...touched].every((i) => evaluate(fx.reader, i, zero).ok)) {
     const e = edits(zero);
     if (e?.length)
       out.push({ title: text(messages.fillGroupZero, { count: e.length }), edits: e, preferred: false, kind: 'fill' });

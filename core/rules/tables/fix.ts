@@ -44,10 +44,16 @@ export function relationFixes(fx: FixContext, d: Diagnostic): Fix[] {
   }
   if (comp?.repair) {
     const fix = changeFix(fx, comp.repair, 'sum', true);
-    if (fix) return [fix, ...out];
+    // A suspect that is the repair itself (a derived cell both failing relations run through)
+    // is the same edit: offer it once, as the preferred fix.
+    const same = (f: Fix) => f.edits.length === fix!.edits.length && f.edits.every((e, i) => sameEdit(e, fix!.edits[i]));
+    if (fix) return [fix, ...out.filter((f) => !same(f))];
   }
   return [...out, ...singleCellFixes(fx, inst, comp?.suspects ?? [])];
 }
+
+const sameEdit = (a: TextEdit, b: TextEdit) =>
+  a.span.start === b.span.start && a.span.end === b.span.end && a.newText === b.newText;
 
 /** A fix writing `changes`; undefined when a cell cannot be edited or nothing would change. */
 function changeFix(
