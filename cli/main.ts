@@ -1,11 +1,11 @@
 /** The `nianbao` command line: check, fix, skeleton, lsp. */
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { VERSION, type CheckOptions, type Locale } from '../core';
 import { parseArgs, takeOutput, UsageError } from './args';
 import { runCheck } from './commands/check';
 import { runFix } from './commands/fix';
 import { runReview } from './commands/review';
-import { exportArgs, runExport } from './commands/export';
 import { runSkeleton } from './commands/skeleton';
 import { loadConfig } from './config';
 import { sanitize } from './output/sanitize';
@@ -14,7 +14,7 @@ const USAGE = `nianbao ${VERSION}: 政府信息公开工作年度报告 (YAML) c
 
 Usage:
   nianbao check [--format text|json|sarif|csv|xlsx|html] [--locale zh-CN|en] [--config FILE]
-                [--summary [--top N]] [--roster FILE] [--ledger FILE] [-o OUT]
+                [--summary [--top N]] [--roster FILE] [--ledger FILE] [-o OUT] [--jobs N]
                 [--no-inline-config] [--report-unused-disable-directives] PATH...
                                  --no-inline-config: ignore # nianbao-disable-next-line comments;
                                  findings they silence are always counted and listed anyway
@@ -27,6 +27,8 @@ Usage:
                                  --ledger FILE: the review ledger (default: the nearest
                                  nianbao-review.yaml); dismissed findings do not count
                                  csv/xlsx for Excel and WPS; html: one page for the batch
+                                 --jobs N: check in N worker threads (default: the number
+                                 of cores); the output is the same for every N
   nianbao review dismiss FINGERPRINT... --reason TEXT [--by NAME] [--ledger FILE] [PATH...]
   nianbao review confirm FINGERPRINT... [--reason TEXT] [--by NAME] [--ledger FILE] [PATH...]
   nianbao review reopen FINGERPRINT... [--ledger FILE]
@@ -63,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'check': {
         const a = parseArgs(
           rest,
-          ['format', 'locale', 'config', 'top', 'roster', 'ledger', 'output'],
+          ['format', 'locale', 'config', 'top', 'roster', 'ledger', 'output', 'jobs'],
           ['summary', ...DIRECTIVE_FLAGS],
         );
         const { rest: paths, out: output } = takeOutput(a.positionals, a.flags);
@@ -79,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
             roster: str(a.flags.roster),
             ledger: str(a.flags.ledger),
             output,
+            jobs: jobs(a.flags.jobs),
           },
           out,
           err,
@@ -119,6 +122,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'export': {
         const a = parseArgs(rest, ['output', 'locale', 'config'], ['html', 'docx', 'plain']);
+        // Loaded on demand (dist/export.js): the renderer and the DOCX library only when exporting.
+        const { exportArgs, runExport } = await import('./commands/export');
         return await runExport(exportArgs(a.positionals, a.flags, locale(a.flags.locale), options(a.flags.config)), out, err);
       }
       case 'lsp':
@@ -154,6 +159,14 @@ function locale(v: string | true | undefined): Locale {
   if (v === undefined) return 'zh-CN';
   if (v === 'en' || v === 'zh-CN') return v;
   throw new UsageError('--locale must be zh-CN or en');
+}
+
+/** `--jobs N`: a whole number ≥ 1; default: the number of cores. */
+function jobs(v: string | true | undefined): number {
+  if (v === undefined) return availableParallelism();
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError('--jobs must be a whole number ≥ 1');
+  return n;
 }
 
 const str = (v: string | true | undefined): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -61,6 +61,15 @@ export { subjectName } from './schema/labels';
 export { REUSE_DEFAULTS, type ReuseOptions } from './rules/options';
 export {
   checkBatch,
+  slotsOf,
+  pairingIn,
+  crossYearFindings,
+  addCrossYear,
+  rosterEffect,
+  addRosterEffect,
+  rosterOf,
+  type Added,
+  type RosterEffect,
   type BatchInput,
   type BatchOptions,
   type BatchReport,
