@@ -58,6 +58,22 @@ function expandRows(report: Report, table: TableSpec, key: string, columns: Colu
   return schemaRows;
 }
 
+const ROW_SPECS = new WeakMap<TableSpec, Map<string, TableSpec['rows'][number]>>();
+
+/** A table's row specs by path (the first of a path, as a scan would find). */
+function rowSpecs(table: TableSpec): Map<string, TableSpec['rows'][number]> {
+  let specs = ROW_SPECS.get(table);
+  if (!specs) {
+    specs = new Map();
+    for (const r of table.rows) {
+      const k = pathKey(r.path);
+      if (!specs.has(k)) specs.set(k, r);
+    }
+    ROW_SPECS.set(table, specs);
+  }
+  return specs;
+}
+
 export function leafRows(report: Report, table: TableSpec): { path: string[]; columns: ColumnSpec[] }[] {
   const tops = [...new Set(table.rows.map((r) => r.rel[0]))];
   const defaultCols = table.rows[0]?.columns ?? [];
@@ -65,7 +81,7 @@ export function leafRows(report: Report, table: TableSpec): { path: string[]; co
   for (const top of tops) {
     const schemaCols = table.rows.find((r) => r.rel[0] === top)?.columns ?? defaultCols;
     for (const path of expandRows(report, table, top, schemaCols)) {
-      const spec = table.rows.find((r) => pathKey(r.path) === pathKey(path));
+      const spec = rowSpecs(table).get(pathKey(path));
       out.push({ path, columns: spec?.columns ?? (table.key === 'applications' ? defaultCols : schemaCols) });
     }
   }
