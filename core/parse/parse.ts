@@ -300,6 +300,8 @@ function inspectKeys(
 function hintKey(key: Node, src: string, lines: LineIndex, out: Diagnostic[], explained: Span[]): void {
   const [start, end] = key.range!;
   const raw = src.slice(start, end);
+  // Nearly every key has none of the three characters: skip the patterns.
+  if (!raw.includes('：') && !raw.includes('\u00a0') && !raw.includes('\u3000')) return;
   const colon = /^(\s*[A-Za-z_][A-Za-z0-9_]*)[ \t]*：/.exec(raw);
   const space = /[\u00a0\u3000]/.exec(raw);
   if (!colon && !space) return;

@@ -88,13 +88,16 @@ export function leafRows(report: Report, table: TableSpec): { path: string[]; co
   return out;
 }
 
-function instancesForRelation(report: Report, table: TableSpec, rel: Relation): Instance[] {
+type LeafRows = ReturnType<typeof leafRows>;
+
+/** `rows`: the table's leaf rows, read once for all its relations. */
+function instancesForRelation(report: Report, table: TableSpec, rel: Relation, rows: () => LeafRows): Instance[] {
   const kind = rel.kind ?? 'eq';
   const leftKeys = rel.target ? [rel.target] : (rel.left ?? []);
   const rightKeys = rel.target ? (rel.operands ?? []) : (rel.right ?? []);
   const out: Instance[] = [];
   if (rel.each === 'row') {
-    for (const row of leafRows(report, table)) {
+    for (const row of rows()) {
       const cols = new Set(row.columns.map((c) => c.key));
       if (![...leftKeys, ...rightKeys].every((k) => cols.has(k))) continue;
       const left = leftKeys.map((k) => [...row.path, k]);
@@ -140,7 +143,12 @@ export function instancesOf(report: Report, format: FormatId): Instance[] {
   const out: Instance[] = [];
   for (const table of tablesOf(format)) {
     if (!locate(report, [table.key])) continue;
-    for (const rel of table.relations) out.push(...instancesForRelation(report, table, rel));
+    let rows: LeafRows | undefined;
+    const leaf = () => {
+      rows ??= leafRows(report, table);
+      return rows;
+    };
+    for (const rel of table.relations) out.push(...instancesForRelation(report, table, rel, leaf));
   }
   byFormat.set(format, out);
   return out;
