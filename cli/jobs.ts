@@ -35,8 +35,12 @@ import {
 import type { WorkerFile, WorkerReply, WorkerSetup, WorkerTask } from './checkWorker';
 import { expandPaths } from './files';
 
-/** Below this many files, starting the workers costs more than they save: one thread. */
-export const MIN_FILES_FOR_JOBS = 16;
+/**
+ * Below this many files, one thread: a worker takes some 0.3–0.6 s to load its bundle and warm
+ * up, which a report at about 7 ms repays only from a few dozen files on (measured with
+ * `npm run bench:batch`).
+ */
+export const MIN_FILES_FOR_JOBS = 64;
 /** The guess reads this much of a file: `meta` comes first in every report. */
 const HEAD_BYTES = 4096;
 
