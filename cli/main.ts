@@ -9,42 +9,7 @@ import { runReview } from './commands/review';
 import { runSkeleton } from './commands/skeleton';
 import { loadConfig } from './config';
 import { sanitize } from './output/sanitize';
-
-const USAGE = `nianbao ${VERSION}: 政府信息公开工作年度报告 (YAML) checker
-
-Usage:
-  nianbao check [--format text|json|sarif|csv|xlsx|html] [--locale zh-CN|en] [--config FILE]
-                [--summary [--top N]] [--roster FILE] [--ledger FILE] [-o OUT] [--jobs N]
-                [--no-inline-config] [--report-unused-disable-directives] PATH...
-                                 --no-inline-config: ignore # nianbao-disable-next-line comments;
-                                 findings they silence are always counted and listed anyway
-                                 several files: also checks each report against the same
-                                 organ's report of the year before (X-CARRY, X-REUSE …) and
-                                 says which file was paired with which
-                                 --summary: errors and warnings per organ and year, worst
-                                 first (the worst N rows, default 20; --top 0 for all)
-                                 --roster FILE: the organs expected to report (ROSTER-MISSING …)
-                                 --ledger FILE: the review ledger (default: the nearest
-                                 nianbao-review.yaml); dismissed findings do not count
-                                 csv/xlsx for Excel and WPS; html: one page for the batch
-                                 --jobs N: check in N worker threads (default: the number
-                                 of cores); the output is the same for every N
-  nianbao review dismiss FINGERPRINT... --reason TEXT [--by NAME] [--ledger FILE] [PATH...]
-  nianbao review confirm FINGERPRINT... [--reason TEXT] [--by NAME] [--ledger FILE] [PATH...]
-  nianbao review reopen FINGERPRINT... [--ledger FILE]
-  nianbao review list [--ledger FILE] [--format text|json] [PATH...]
-                                 a reviewer's decisions, by the fingerprint check prints
-                                 (--format json / csv); check reads them
-  nianbao fix [--dry-run] [--locale zh-CN|en] PATH...
-  nianbao skeleton --format 2019|2021 [--year Y] [--organ NAME] [--kind ORGAN_KIND] [--fill blank|zero]
-  nianbao import FILE [-o OUT] [--year Y] [--quiet] [--locale zh-CN|en]
-                                 published report (.txt/.html/.docx/.pdf) → YAML; prints the cells
-                                 read per table; exit 1 when a cell could not be read or placed
-  nianbao export --html FILE [-o OUT] [--plain]        the report as a standalone HTML page
-  nianbao export --docx FILE -o OUT.docx               the report as a Word document
-  nianbao lsp --stdio            start the language server
-
-Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.`;
+import { helpLocale, usage } from './usage';
 
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedPipe(process.stdout);
@@ -138,14 +103,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'help':
       case '--help':
       case '-h':
-        out(USAGE);
+        out(usage(helpLocale(argv)));
         return cmd === undefined ? 2 : 0;
       default:
         throw new UsageError(`unknown command ${cmd}`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`nianbao: ${sanitize(e.message)}${e.showUsage ? `\n\n${USAGE}` : ''}`);
+      err(`nianbao: ${sanitize(e.message)}${e.showUsage ? `\n\n${usage(helpLocale(argv))}` : ''}`);
       return 2;
     }
     // One line, never a stack trace (NIANBAO_DEBUG=1 shows it).

@@ -102,3 +102,19 @@ test('--jobs must be a whole number ≥ 1', () => {
   assert.equal(r.status, 2);
   assert.match(r.stderr, /--jobs must be a whole number/);
 });
+
+test('the help explains --jobs in zh-CN and en, by --locale or the environment', () => {
+  const help = (args: string[], env: NodeJS.ProcessEnv) =>
+    spawnSync(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), '--help', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', ...env },
+    }).stdout;
+  const en = help(['--locale', 'en'], {});
+  assert.match(en, /^Usage:/m);
+  assert.match(en, /--jobs N: check in N worker threads \(default: the number\s+of cores\)/);
+  const zh = help([], { LANG: 'zh_CN.UTF-8' });
+  assert.match(zh, /^用法：/m);
+  assert.match(zh, /--jobs N：用 N 个工作线程检查（默认：CPU 核数）/);
+  assert.equal(help([], { LANG: 'en_US.UTF-8' }), en);
+  assert.equal(help([], { LANG: 'C' }), zh, 'no language named: the default, zh-CN');
+});
