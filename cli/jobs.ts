@@ -41,6 +41,8 @@ import { expandPaths } from './files';
  * `npm run bench:batch`).
  */
 export const MIN_FILES_FOR_JOBS = 64;
+/** Files a task holds at least (a group of one organ's reports may make it larger). */
+const MIN_TASK = 4;
 /** The guess reads this much of a file: `meta` comes first in every report. */
 const HEAD_BYTES = 4096;
 
@@ -55,9 +57,11 @@ export async function runBatchJobs(a: BatchArgs, jobs: number): Promise<BatchRun
     options: a.options,
     ...(roster ? { roster: { file: roster.file, text: roster.roster.doc.text } } : {}),
   };
-  const tasks = tasksOf(files, jobs);
-  const pool = new Pool(Math.min(jobs, tasks.length), setup);
+  // The workers load their bundle while this thread reads the first lines of every file (no
+  // more workers than tasks can be: a task holds at least MIN_TASK files).
+  const pool = new Pool(Math.min(jobs, Math.ceil(files.length / MIN_TASK)), setup);
   try {
+    const tasks = tasksOf(files, jobs);
     const checked: WorkerFile[] = new Array(files.length);
     await Promise.all(
       tasks.map(async (t) => {
@@ -108,7 +112,7 @@ async function pairAll(reports: Checked[], pool: Pool): Promise<void> {
 /** Indexes of the files, grouped by guessed organ, in tasks of about `size` files (a group is never split). */
 function tasksOf(files: string[], jobs: number): number[][] {
   // Several tasks per worker, so that a slow task does not leave the others idle at the end.
-  const size = Math.max(4, Math.min(64, Math.ceil(files.length / (jobs * 4))));
+  const size = Math.max(MIN_TASK, Math.min(64, Math.ceil(files.length / (jobs * 4))));
   const groups = new Map<string, number[]>();
   for (const [i, file] of files.entries()) {
     const key = organGuess(file) ?? `\u0000${i}`;
