@@ -2,7 +2,8 @@
  * The report model: the parsed YAML plus lookups by key path that return source spans,
  * and the report's format (declared or detected).
  */
-import { isAlias, isMap, isPair, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isSeq } from '../parse/yamlNodes';
 import { keyString, pairIndex } from '../parse/keys';
 import { parseReport, type ParseOptions, type Parsed, type SourceEncoding } from '../parse/parse';
 import { decodeBytes, type DecodedText } from '../text/encoding';

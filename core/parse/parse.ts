@@ -1,17 +1,6 @@
 /** Text → YAML document, with every failure turned into a diagnostic. */
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parseDocument,
-  visit,
-  type Document,
-  type Node,
-  type Pair,
-  type YAMLMap,
-} from 'yaml';
+import { parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from './yamlNodes';
 import { ENCODING_LABEL, type TextEncodingName } from '../text/encoding';
 import { LineIndex } from '../text/lines';
 import type { Diagnostic, Span } from '../types';
