@@ -19,39 +19,35 @@ const common = {
   charset: 'utf8',
 };
 
-// The PDF reader (import/pdf/, with pdf.js: about 1.4 MB minified) is its own bundle, dist/pdf.js,
-// loaded by import/index.ts on the first PDF import: the CLI's and the server's bundles refer
-// to it as `./pdf.js` (resolved beside them) instead of containing it, so their start-up never
-// reads it. Test bundles contain it (esbuild evaluates a dynamically imported module lazily).
-const lazyPdf = {
-  name: 'lazy-pdf',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/pdf$/ }, (args) =>
-      args.importer.endsWith(join('import', 'index.ts')) ? { path: './pdf.js', external: true } : undefined,
-    );
-  },
-};
-// `nianbao import` (cli/commands/import.ts, with mammoth and htmlparser2) is its own bundle,
-// dist/import.js, loaded by cli/main.ts when the command runs: `nianbao check` never loads the
-// importer's document libraries. Test bundles contain it (evaluated lazily).
-const lazyImportCommand = {
-  name: 'lazy-import-command',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/commands\/import$/ }, (args) =>
-      args.importer.endsWith(join('cli', 'main.ts')) ? { path: './import.js', external: true } : undefined,
-    );
-  },
-};
-// The XLSX writer (cli/output/xlsx.ts, with exceljs: about 1 MB) is its own bundle too, dist/xlsx.js,
-// loaded by `check --format xlsx` only: dist/cli.js refers to it as `./xlsx.js`.
-const lazyXlsx = {
-  name: 'lazy-xlsx',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/output\/xlsx$/ }, (args) =>
-      args.importer.endsWith(join('cli', 'commands', 'check.ts')) ? { path: './xlsx.js', external: true } : undefined,
-    );
-  },
-};
+/**
+ * A module loaded on demand is its own bundle beside the one that loads it: the plugin makes
+ * `import(request)` in `importer` refer to `./<file>` (resolved beside the bundle) instead of
+ * containing it, so start-up never reads it (`nianbao --version` and `check` load no document
+ * library). Test bundles contain these modules (esbuild evaluates a dynamically imported module
+ * lazily).
+ */
+function lazyBundle(request, importer, file) {
+  return {
+    name: `lazy-${file}`,
+    setup(build) {
+      const filter = new RegExp(`^${request.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+      build.onResolve({ filter }, (args) =>
+        args.importer.endsWith(join(...importer.split('/'))) ? { path: `./${file}`, external: true } : undefined,
+      );
+    },
+  };
+}
+// The PDF reader (import/pdf/, with pdf.js: about 1.4 MB minified): dist/pdf.js, loaded by
+// import/index.ts on the first PDF import, from the CLI's and the server's bundles alike.
+const lazyPdf = lazyBundle('./pdf', 'import/index.ts', 'pdf.js');
+// `nianbao import` (cli/commands/import.ts, with mammoth and htmlparser2): dist/import.js.
+const lazyImportCommand = lazyBundle('./commands/import', 'cli/main.ts', 'import.js');
+// The XLSX writer (cli/output/xlsx.ts, with exceljs: about 1 MB): dist/xlsx.js, for `check --format xlsx`.
+const lazyXlsx = lazyBundle('../output/xlsx', 'cli/commands/check.ts', 'xlsx.js');
+// `nianbao export` (render/, with docx: about 0.5 MB): dist/export.js.
+const lazyExport = lazyBundle('./commands/export', 'cli/main.ts', 'export.js');
+// The batch page of `check --format html` (cli/output/html.ts, with render/): dist/html.js.
+const lazyHtml = lazyBundle('../output/html', 'cli/commands/check.ts', 'html.js');
 // pdf.js looks for the optional native canvas package through `import.meta.url`, empty in a
 // CommonJS bundle; it does without (no rendering here), so esbuild's notice is noise.
 const pdfjsQuiet = { logOverride: { 'empty-import-meta': 'silent' } };
@@ -80,14 +76,18 @@ await Promise.all([
     ...common,
     entryPoints: ['cli/main.ts'],
     outfile: 'dist/cli.js',
-    plugins: [lazyPdf, lazyImportCommand, lazyXlsx],
+    plugins: [lazyPdf, lazyImportCommand, lazyXlsx, lazyExport, lazyHtml],
   }),
+  esbuild.build({ ...common, entryPoints: ['cli/commands/export.ts'], outfile: 'dist/export.js' }),
+  esbuild.build({ ...common, entryPoints: ['cli/output/html.ts'], outfile: 'dist/html.js' }),
   esbuild.build({ ...common, entryPoints: ['cli/commands/import.ts'], outfile: 'dist/import.js', plugins: [lazyPdf] }),
   esbuild.build({ ...common, sourcemap: false, entryPoints: ['cli/output/xlsx.ts'], outfile: 'dist/xlsx.js' }),
   esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', plugins: [lazyPdf] }),
   esbuild.build({ ...common, ...pdfjsQuiet, sourcemap: false, entryPoints: ['import/pdf/index.ts'], outfile: 'dist/pdf.js' }),
   // nianbao/import runs here, in a worker thread of the server (server/import.ts): a separate bundle.
   esbuild.build({ ...common, entryPoints: ['server/importWorker.ts'], outfile: 'dist/importWorker.js', plugins: [lazyPdf] }),
+  // `check --jobs N` checks files in worker threads (cli/jobs.ts): their own small bundle.
+  esbuild.build({ ...common, entryPoints: ['cli/checkWorker.ts'], outfile: 'dist/checkWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   // The table editor's page (webview/table/): plain browser code and its style sheet, dist/webview/table.{js,css}.
   esbuild.build({

@@ -14,6 +14,8 @@ import {
   reviewOf,
   staleEntries,
   type BatchInput,
+  type BatchRoster,
+  type FormatId,
   type CheckOptions,
   type Diagnostic,
   type LedgerEntry,
@@ -27,7 +29,7 @@ import {
 } from '../core';
 import { fileTooLarge } from '../core/parse/parse';
 import { UsageError } from './args';
-import { expandPaths, readFileBounded } from './files';
+import { expandPaths, readFileBounded, type Expanded } from './files';
 import { sanitize } from './output/sanitize';
 import { entryConcerns, Ledgers, type LoadedLedger } from './ledger';
 
@@ -53,6 +55,8 @@ export interface FileResult {
   kind: 'report' | 'roster';
   text?: string;
   report?: Report;
+  /** The report's format as detected (null: unknown); set for every readable report. */
+  format?: FormatId | null;
   identity?: ReportIdentity;
   organ?: string;
   year?: number;
@@ -91,8 +95,8 @@ export interface BatchArgs {
   ledger?: string | false;
 }
 
-export function runBatch(a: BatchArgs): BatchRun {
-  const { files, errors, notes } = expandPaths(a.paths);
+export function runBatch(a: BatchArgs, expanded: Expanded = expandPaths(a.paths)): BatchRun {
+  const { files, errors, notes } = expanded;
   const ioErrors = [...errors];
   const inputs: BatchInput[] = [];
   const read = new Map<string, { bytes: Uint8Array; decoded: DecodedText }>();
@@ -100,7 +104,7 @@ export function runBatch(a: BatchArgs): BatchRun {
   for (const file of files) {
     const r = readFileBounded(file);
     if (r.kind === 'error') ioErrors.push(`${file}: ${r.message}`);
-    else if (r.kind === 'special') notes.push(`${file}: skipped, not a regular file (${r.what})`);
+    else if (r.kind === 'special') notes.push(skippedNote(file, r.what));
     else if (r.kind === 'too-large') tooLarge.push(unreadReport(file, r.size));
     else {
       // The one decoding path for checking (core): a non-UTF-8 file gets its YAML-ENCODING finding.
@@ -114,34 +118,66 @@ export function runBatch(a: BatchArgs): BatchRun {
     crossYear: (a.crossYear ?? true) && inputs.length > 1,
     ...(roster ? { roster } : {}),
   });
-  const results: FileResult[] = batch.reports.map((r) => ({
-    file: r.file,
+  const reports: FileResult[] = batch.reports.map((r) => ({
+    ...reportResult(r.file, r.identity, r.diagnostics, r.suppressed, r.pairing),
     text: r.text,
     report: r.report,
-    identity: r.identity,
-    organ: r.identity?.organ,
-    year: r.identity?.year,
-    diags: r.diagnostics,
-    suppressed: r.suppressed,
+    format: r.report.format,
+    ...read.get(r.file),
+  }));
+  return finishBatch(a, reports, tooLarge, batch.roster, ioErrors, notes);
+}
+
+export const skippedNote = (file: string, what: string) => `${file}: skipped, not a regular file (${what})`;
+
+/** A report's result before fingerprints and ledger; the caller adds the model and bytes it has. */
+export function reportResult(
+  file: string,
+  identity: ReportIdentity | undefined,
+  diags: Diagnostic[],
+  suppressed: Suppressed[],
+  pairing: Pairing | undefined,
+): FileResult {
+  return {
+    file,
+    identity,
+    organ: identity?.organ,
+    year: identity?.year,
+    diags,
+    suppressed,
     dismissed: [],
     fingerprints: new Map(),
     reviews: new Map(),
     kind: 'report',
-    ...(r.pairing ? { pairing: r.pairing } : {}),
-    ...read.get(r.file),
-  }));
-  results.push(...tooLarge);
-  if (batch.roster)
+    ...(pairing ? { pairing } : {}),
+  };
+}
+
+/**
+ * The steps after checking, the same however the reports were checked (here or in worker
+ * threads, cli/jobs.ts): the unreadable files and the roster after the reports, fingerprints,
+ * the ledgers' decisions.
+ */
+export function finishBatch(
+  a: BatchArgs,
+  reports: FileResult[],
+  tooLarge: FileResult[],
+  roster: BatchRoster | undefined,
+  ioErrors: string[],
+  notes: string[],
+): BatchRun {
+  const results = [...reports, ...tooLarge];
+  if (roster)
     results.push({
-      file: batch.roster.file,
-      text: batch.roster.roster.doc.text,
-      diags: batch.roster.diagnostics,
-      suppressed: batch.roster.suppressed,
+      file: roster.file,
+      text: roster.roster.doc.text,
+      diags: roster.diagnostics,
+      suppressed: roster.suppressed,
       dismissed: [],
       fingerprints: new Map(),
       reviews: new Map(),
       kind: 'roster',
-      year: batch.roster.roster.year,
+      year: roster.roster.year,
     });
   for (const r of results) fingerprint(r);
   const store = new Ledgers(a.ledger === false ? undefined : a.ledger);
@@ -153,12 +189,12 @@ export function runBatch(a: BatchArgs): BatchRun {
     ioErrors,
     notes,
     ledgers,
-    ...(batch.roster ? { roster: { file: batch.roster.file, roster: batch.roster.roster, status: batch.roster.status } } : {}),
+    ...(roster ? { roster: { file: roster.file, roster: roster.roster, status: roster.status } } : {}),
   };
 }
 
 /** A file too large to read: one finding, no report. */
-function unreadReport(file: string, size: number): FileResult {
+export function unreadReport(file: string, size: number): FileResult {
   return {
     file,
     diags: [fileTooLarge(size)],
@@ -176,7 +212,7 @@ export function reportIo(run: { ioErrors: string[]; notes: string[] }, err: (s: 
   for (const e of run.ioErrors) err(`nianbao: ${sanitize(e)}`);
 }
 
-function readRoster(file: string): { file: string; roster: Roster } {
+export function readRoster(file: string): { file: string; roster: Roster } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

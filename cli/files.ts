@@ -126,8 +126,10 @@ export function readFileBounded(path: string, max = MAX_FILE_BYTES): ReadResult 
     // The size can change between fstat and read: read until the end, never past max + 1 bytes.
     const chunks: Buffer[] = [];
     let total = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(Math.min(1 << 20, max + 1 - total));
+    // The first chunk fits the file as fstat saw it (one byte more to see its end); a file that
+    // grows meanwhile is read on in 64 KB chunks. Not zero-filled: only the bytes read are kept.
+    for (let want = st.size + 1; ; want = 1 << 16) {
+      const chunk = Buffer.allocUnsafe(Math.min(want, max + 1 - total));
       const r = readSync(fd, chunk, 0, chunk.length, null);
       if (r === 0) break;
       chunks.push(chunk.subarray(0, r));

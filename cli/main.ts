@@ -1,48 +1,15 @@
 /** The `nianbao` command line: check, fix, skeleton, lsp. */
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { VERSION, type CheckOptions, type Locale } from '../core';
 import { parseArgs, takeOutput, UsageError } from './args';
 import { runCheck } from './commands/check';
 import { runFix } from './commands/fix';
 import { runReview } from './commands/review';
-import { exportArgs, runExport } from './commands/export';
 import { runSkeleton } from './commands/skeleton';
 import { loadConfig } from './config';
 import { sanitize } from './output/sanitize';
-
-const USAGE = `nianbao ${VERSION}: 政府信息公开工作年度报告 (YAML) checker
-
-Usage:
-  nianbao check [--format text|json|sarif|csv|xlsx|html] [--locale zh-CN|en] [--config FILE]
-                [--summary [--top N]] [--roster FILE] [--ledger FILE] [-o OUT]
-                [--no-inline-config] [--report-unused-disable-directives] PATH...
-                                 --no-inline-config: ignore # nianbao-disable-next-line comments;
-                                 findings they silence are always counted and listed anyway
-                                 several files: also checks each report against the same
-                                 organ's report of the year before (X-CARRY, X-REUSE …) and
-                                 says which file was paired with which
-                                 --summary: errors and warnings per organ and year, worst
-                                 first (the worst N rows, default 20; --top 0 for all)
-                                 --roster FILE: the organs expected to report (ROSTER-MISSING …)
-                                 --ledger FILE: the review ledger (default: the nearest
-                                 nianbao-review.yaml); dismissed findings do not count
-                                 csv/xlsx for Excel and WPS; html: one page for the batch
-  nianbao review dismiss FINGERPRINT... --reason TEXT [--by NAME] [--ledger FILE] [PATH...]
-  nianbao review confirm FINGERPRINT... [--reason TEXT] [--by NAME] [--ledger FILE] [PATH...]
-  nianbao review reopen FINGERPRINT... [--ledger FILE]
-  nianbao review list [--ledger FILE] [--format text|json] [PATH...]
-                                 a reviewer's decisions, by the fingerprint check prints
-                                 (--format json / csv); check reads them
-  nianbao fix [--dry-run] [--locale zh-CN|en] PATH...
-  nianbao skeleton --format 2019|2021 [--year Y] [--organ NAME] [--kind ORGAN_KIND] [--fill blank|zero]
-  nianbao import FILE [-o OUT] [--year Y] [--quiet] [--locale zh-CN|en]
-                                 published report (.txt/.html/.docx/.pdf) → YAML; prints the cells
-                                 read per table; exit 1 when a cell could not be read or placed
-  nianbao export --html FILE [-o OUT] [--plain]        the report as a standalone HTML page
-  nianbao export --docx FILE -o OUT.docx               the report as a Word document
-  nianbao lsp --stdio            start the language server
-
-Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.`;
+import { helpLocale, usage } from './usage';
 
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedPipe(process.stdout);
@@ -63,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'check': {
         const a = parseArgs(
           rest,
-          ['format', 'locale', 'config', 'top', 'roster', 'ledger', 'output'],
+          ['format', 'locale', 'config', 'top', 'roster', 'ledger', 'output', 'jobs'],
           ['summary', ...DIRECTIVE_FLAGS],
         );
         const { rest: paths, out: output } = takeOutput(a.positionals, a.flags);
@@ -79,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
             roster: str(a.flags.roster),
             ledger: str(a.flags.ledger),
             output,
+            jobs: jobs(a.flags.jobs),
           },
           out,
           err,
@@ -119,6 +87,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'export': {
         const a = parseArgs(rest, ['output', 'locale', 'config'], ['html', 'docx', 'plain']);
+        // Loaded on demand (dist/export.js): the renderer and the DOCX library only when exporting.
+        const { exportArgs, runExport } = await import('./commands/export');
         return await runExport(exportArgs(a.positionals, a.flags, locale(a.flags.locale), options(a.flags.config)), out, err);
       }
       case 'lsp':
@@ -133,14 +103,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'help':
       case '--help':
       case '-h':
-        out(USAGE);
+        out(usage(helpLocale(argv)));
         return cmd === undefined ? 2 : 0;
       default:
         throw new UsageError(`unknown command ${cmd}`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`nianbao: ${sanitize(e.message)}${e.showUsage ? `\n\n${USAGE}` : ''}`);
+      err(`nianbao: ${sanitize(e.message)}${e.showUsage ? `\n\n${usage(helpLocale(argv))}` : ''}`);
       return 2;
     }
     // One line, never a stack trace (NIANBAO_DEBUG=1 shows it).
@@ -154,6 +124,14 @@ function locale(v: string | true | undefined): Locale {
   if (v === undefined) return 'zh-CN';
   if (v === 'en' || v === 'zh-CN') return v;
   throw new UsageError('--locale must be zh-CN or en');
+}
+
+/** `--jobs N`: a whole number ≥ 1; default: the number of cores. */
+function jobs(v: string | true | undefined): number {
+  if (v === undefined) return availableParallelism();
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError('--jobs must be a whole number ≥ 1');
+  return n;
 }
 
 const str = (v: string | true | undefined): string | undefined => (typeof v === 'string' ? v : undefined);

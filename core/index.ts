@@ -41,14 +41,24 @@ export {
   assumedFormat,
   defaultYear,
 } from './facts/formats';
-export { organKindOf } from './facts/organ';
-export { resolveLocale } from './facts/locale';
+export { organKindOf, organBucket } from './facts/organ';
+export { localeOf, resolveLocale } from './facts/locale';
 export { VERSION } from './facts/version';
 export { reportFileName } from './facts/title';
 export { subjectName } from './schema/labels';
 export {
   checkBatch,
+  slotsOf,
+  pairingIn,
+  crossYearFindings,
+  addCrossYear,
+  rosterEffect,
+  addRosterEffect,
+  rosterOf,
+  type Added,
+  type RosterEffect,
   type BatchInput,
+  type BatchRoster,
   type Pairing,
 } from './review/batch';
 export { parseRoster, type Roster } from './review/roster';

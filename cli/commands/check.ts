@@ -12,8 +12,8 @@ import { writeFileSync } from 'node:fs';
 import { categoryOf, type CheckOptions, type Locale } from '../../core';
 import { UsageError } from '../args';
 import { reportIo, runBatch, type BatchRun, type FileResult } from '../batch';
+import { runBatchJobs } from '../jobs';
 import { toCsv } from '../output/csv';
-import { toHtml } from '../output/html';
 import { toJson } from '../output/json';
 import { toSarif } from '../output/sarif';
 import { sheetsOf } from '../output/sheets';
@@ -37,6 +37,8 @@ export interface CheckArgs {
   ledger?: string;
   /** `-o FILE`: write the output there instead of stdout. */
   output?: string;
+  /** `--jobs N`: worker threads checking the files (1: in this thread; html is always made in one). */
+  jobs?: number;
   /** Whether stdout is a terminal (xlsx is not written to one); default: process.stdout.isTTY. */
   stdoutIsTTY?: boolean;
 }
@@ -70,7 +72,9 @@ export async function runCheck(
   if (!a.paths.length) throw new UsageError('check needs at least one file or folder');
   if (a.format === 'xlsx' && !a.output && (a.stdoutIsTTY ?? process.stdout.isTTY))
     throw new UsageError('--format xlsx writes a binary file: give -o FILE.xlsx (or redirect stdout)');
-  const run = runBatch({ paths: a.paths, options: a.options, roster: a.roster, ledger: a.ledger });
+  // The html page renders each report from its model, which the worker threads do not send back.
+  const jobs = a.format === 'html' ? 1 : (a.jobs ?? 1);
+  const run = await runBatchJobs({ paths: a.paths, options: a.options, roster: a.roster, ledger: a.ledger }, jobs);
   reportIo(run, err);
   const emit = (s: string) => {
     if (a.output) writeFileSync(a.output, s.endsWith('\n') ? s : `${s}\n`);
@@ -108,9 +112,12 @@ export async function runCheck(
       else writeBytes(bytes);
       break;
     }
-    case 'html':
+    case 'html': {
+      // The renderer lives in its own bundle (dist/html.js), loaded only here.
+      const { toHtml } = await import('../output/html');
       emit(toHtml(run, summary, a.locale, totalsLine(run, a.locale)));
       break;
+    }
     default:
       emit(a.summary ? summaryText(run, summary, a) : text(run, a.locale));
   }

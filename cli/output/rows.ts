@@ -81,7 +81,7 @@ export function statusText(s: RowStatus, locale: Locale): string {
 
 export function rowsOf(results: readonly FileResult[], locale: Locale): FindingRow[] {
   return results.flatMap((r) => {
-    const format = assumedFormat({ format: r.report?.format ?? null, year: r.year });
+    const format = assumedFormat({ format: r.format ?? null, year: r.year });
     const row = (d: Diagnostic, status: RowStatus, review?: Review, reason = ''): FindingRow => {
       const data = d.data as { organ?: unknown; year?: unknown };
       // A roster finding is about the organ it names, not about the roster file.

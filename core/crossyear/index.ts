@@ -19,22 +19,16 @@
  * Documents without a usable organ or year are remembered by uri but pair with nothing. When
  * several documents claim the same organ and year, the smallest uri is chosen (stable).
  */
-import { organBucket, sameOrgan } from '../facts/organ';
-import { metaOf } from '../model/meta';
 import { loadReport, type Report } from '../model/report';
 import { applySettings, type Suppressed } from '../rules/run';
 import type { CheckOptions } from '../rules/options';
 import { checkPair } from '../rules/crossyear/check';
+import { identityOf, sameIdentity, type ReportIdentity } from './identity';
+import { IdentitySlots } from './slots';
 import type { Diagnostic } from '../types';
 
-export interface ReportIdentity {
-  organ: string;
-  /** meta.organ_id, when given: wins over the name. */
-  id?: string;
-  /** The organ's bucket: equal for every spelling of one organ. */
-  key: string;
-  year: number;
-}
+export { identityOf, sameIdentity, type ReportIdentity } from './identity';
+export { IdentitySlots } from './slots';
 
 /** What a resolver returns: where the previous report lives and its text or loaded report. */
 export interface PreviousReport {
@@ -45,20 +39,6 @@ export interface PreviousReport {
 }
 
 export type FindPrevious = (organ: ReportIdentity, year: number) => PreviousReport | undefined | null;
-
-/** meta.organ (or organ_id) and meta.year of a loaded report, when usable. */
-export function identityOf(report: Report): ReportIdentity | undefined {
-  if (report.fatal) return undefined;
-  const { organ, organId, year } = metaOf(report);
-  if (year === undefined || (!organ?.trim() && !organId?.trim())) return undefined;
-  const key = organBucket({ name: organ, id: organId });
-  return key ? { organ: organ ?? organId ?? '', ...(organId ? { id: organId } : {}), key, year } : undefined;
-}
-
-/** Do two identities name the same organ (years aside)? */
-export function sameIdentity(a: ReportIdentity, b: ReportIdentity): boolean {
-  return a.key === b.key && sameOrgan({ name: a.organ, id: a.id }, { name: b.organ, id: b.id });
-}
 
 export interface CrossYearResult {
   diagnostics: Diagnostic[];
@@ -88,11 +68,9 @@ export interface IndexEntry {
   report: Report;
 }
 
-const slot = (key: string, year: number) => `${key}\u0000${year}`;
-
 export class ReportIndex {
   private readonly byUri = new Map<string, IndexEntry>();
-  private readonly bySlot = new Map<string, Set<string>>();
+  private readonly slots = new IdentitySlots();
 
   get size(): number {
     return this.byUri.size;
@@ -113,15 +91,7 @@ export class ReportIndex {
     const identity = identityOf(report);
     const entry: IndexEntry = { uri, report, text: typeof source === 'string' ? source : report.text, identity };
     this.byUri.set(uri, entry);
-    if (identity) {
-      const s = slot(identity.key, identity.year);
-      let set = this.bySlot.get(s);
-      if (!set) {
-        set = new Set();
-        this.bySlot.set(s, set);
-      }
-      set.add(uri);
-    }
+    this.slots.add(uri, identity);
     return entry;
   }
 
@@ -130,24 +100,14 @@ export class ReportIndex {
   }
 
   remove(uri: string): boolean {
-    const old = this.byUri.get(uri);
-    if (!old) return false;
-    this.byUri.delete(uri);
-    if (old.identity) {
-      const s = slot(old.identity.key, old.identity.year);
-      const set = this.bySlot.get(s);
-      set?.delete(uri);
-      if (set && !set.size) this.bySlot.delete(s);
-    }
+    if (!this.byUri.delete(uri)) return false;
+    this.slots.remove(uri);
     return true;
   }
 
   /** The indexed documents of an organ and year, smallest uri first. */
   find(organ: ReportIdentity, year: number): IndexEntry[] {
-    return [...(this.bySlot.get(slot(organ.key, year)) ?? [])]
-      .sort()
-      .map((u) => this.byUri.get(u)!)
-      .filter((e) => e.identity && sameIdentity(e.identity, organ));
+    return this.slots.find(organ, year).map((u) => this.byUri.get(u)!);
   }
 
   /** Last year's report of the same organ, for a loaded report or an indexed uri. */
@@ -172,7 +132,7 @@ export class ReportIndex {
   /** Groups of uris that claim the same organ and year. */
   duplicates(): string[][] {
     const out: string[][] = [];
-    for (const set of this.bySlot.values()) {
+    for (const set of this.slots.slots()) {
       if (set.size < 2) continue;
       const entries = [...set].sort().map((u) => this.byUri.get(u)!);
       const seen = new Set<string>();

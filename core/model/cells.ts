@@ -2,7 +2,7 @@
  * Cell semantics (SPEC.md §5): every table cell is a number, blank, not-applicable, text,
  * or missing. Only numbers take part in sums; the others are unknown values.
  */
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../parse/yamlNodes';
 import { readCellText, type CellText } from '../facts/lexicon';
 import type { CellKind } from '../schema/nodes';
 import type { Span } from '../types';

@@ -2,7 +2,8 @@
  * The report model: the parsed YAML plus lookups by key path that return source spans,
  * and the report's format (declared or detected).
  */
-import { isAlias, isMap, isPair, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isSeq } from '../parse/yamlNodes';
 import { keyString, pairIndex } from '../parse/keys';
 import { parseReport, type ParseOptions, type Parsed, type SourceEncoding } from '../parse/parse';
 import { decodeBytes, type DecodedText } from '../text/encoding';
@@ -62,23 +63,28 @@ function deref(doc: Document.Parsed | null, node: Node | null): Node | null {
 /** Finds the node at a key path; undefined when some key on the way is missing. */
 export function locate(report: Report, path: readonly string[]): Located | undefined {
   if (!report.root) return undefined;
-  let cur: Located = { value: report.root };
+  let node: Node | null = report.root;
+  // The pair the last step went through; undefined when it indexed a sequence (or took no step).
+  let pair: Pair | undefined;
   for (const seg of path) {
-    const v = deref(report.doc, cur.value);
+    const v = deref(report.doc, node);
     if (isMap(v)) {
       // Indexed (keys.ts): a lookup per finding stays constant-time in a map of many keys.
-      const pair = pairIndex(v as YAMLMap).get(seg);
-      if (!pair) return undefined;
-      const key = pair.key as Node;
-      const value = (pair.value as Node | null) ?? null;
-      cur = { pair, key, value, keySpan: spanOf(key), valueSpan: spanOf(value) };
+      const p = pairIndex(v as YAMLMap).get(seg);
+      if (!p) return undefined;
+      pair = p;
+      node = (p.value as Node | null) ?? null;
     } else if (isSeq(v) && /^\d+$/.test(seg)) {
       const item = v.items[Number(seg)] as Node | undefined;
       if (item === undefined) return undefined;
-      cur = { value: item, valueSpan: spanOf(item) };
+      pair = undefined;
+      node = item;
     } else return undefined;
   }
-  return cur;
+  if (!path.length) return { value: node };
+  if (!pair) return { value: node, valueSpan: spanOf(node) };
+  const key = pair.key as Node;
+  return { pair, key, value: node, keySpan: spanOf(key), valueSpan: spanOf(node) };
 }
 
 /** The deepest existing ancestor of a path (for anchoring diagnostics about missing keys). */

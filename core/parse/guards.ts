@@ -53,34 +53,35 @@ function binaryOffset(text: string): number {
  * collections), in one pass. Over-estimates are harmless at these thresholds.
  */
 function structure(text: string): GuardFailure | undefined {
+  // Character codes, not one-character strings: this runs over every character of every file.
   let values = 0;
   let flow = 0;
   const indents: number[] = [];
   let lineStart = true;
   let indent = 0;
   let markers = 0;
-  let quote = '';
+  let quote = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n') {
+    const ch = text.charCodeAt(i);
+    if (ch === LF) {
       lineStart = true;
       indent = 0;
       markers = 0;
-      quote = '';
+      quote = 0;
       continue;
     }
     if (lineStart) {
-      if (ch === ' ') {
+      if (ch === SPACE) {
         indent++;
         continue;
       }
-      if ((ch === '-' || ch === '?') && text[i + 1] === ' ') {
+      if ((ch === DASH || ch === QUESTION) && text.charCodeAt(i + 1) === SPACE) {
         markers++;
         indent += 2;
         i++;
         continue;
       }
-      if (ch === '#') {
+      if (ch === HASH) {
         lineStart = false;
         i = skipToEol(text, i);
         continue;
@@ -93,24 +94,28 @@ function structure(text: string): GuardFailure | undefined {
       if (depth > MAX_DEPTH) return { kind: 'too-deep', depth, offset: i };
     }
     if (quote) {
-      if (ch === quote) quote = '';
+      if (ch === quote) quote = 0;
       continue;
     }
-    if (ch === '"' || ch === "'") {
+    if (ch === DQUOTE || ch === SQUOTE) {
       quote = ch;
       continue;
     }
-    if (ch === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t')) {
+    if (ch === HASH && (text.charCodeAt(i - 1) === SPACE || text.charCodeAt(i - 1) === TAB)) {
       i = skipToEol(text, i);
       continue;
     }
-    if (ch === '[' || ch === '{') {
+    if (ch === LBRACKET || ch === LBRACE) {
       if (++flow + indents.length > MAX_DEPTH) return { kind: 'too-deep', depth: flow + indents.length, offset: i };
-    } else if ((ch === ']' || ch === '}') && flow > 0) flow--;
-    else if (ch === ',' && flow > 0 && ++values > MAX_VALUES) return { kind: 'too-many', values, offset: i };
+    } else if ((ch === RBRACKET || ch === RBRACE) && flow > 0) flow--;
+    else if (ch === COMMA && flow > 0 && ++values > MAX_VALUES) return { kind: 'too-many', values, offset: i };
   }
   return undefined;
 }
+
+const [LF, SPACE, TAB, DASH, QUESTION, HASH, DQUOTE, SQUOTE, LBRACKET, LBRACE, RBRACKET, RBRACE, COMMA] = [
+  ...'\n \t-?#"\'[{]},',
+].map((c) => c.charCodeAt(0));
 
 function skipToEol(text: string, i: number): number {
   const nl = text.indexOf('\n', i);

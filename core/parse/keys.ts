@@ -3,7 +3,8 @@
  * kept beside the (never mutated) document in a WeakMap. A key that occurs twice resolves to its
  * last occurrence, as the document's plain value (`toJS`) does, so the model and the value agree.
  */
-import { isScalar, type Pair, type YAMLMap } from 'yaml';
+import type { Pair, YAMLMap } from 'yaml';
+import { isScalar } from './yamlNodes';
 
 const INDEX = new WeakMap<YAMLMap, Map<string, Pair>>();
 

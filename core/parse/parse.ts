@@ -1,5 +1,6 @@
 /** Text → YAML document, with every failure turned into a diagnostic. */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from './yamlNodes';
 import { ENCODING_LABEL, type TextEncodingName } from '../text/encoding';
 import { LineIndex } from '../text/lines';
 import type { Diagnostic, Span } from '../types';
@@ -115,6 +116,7 @@ export function parseReport(input: string, opts: ParseOptions = {}): Parsed {
     return { text, lines, doc: null, value: undefined, diagnostics: [...diagnostics, d], fatal: true };
   }
   const keys = inspectKeys(doc, src, lines);
+  const alias = keys.firstAlias;
   diagnostics.push(...keys.diagnostics);
   for (const err of [...doc.errors, ...doc.warnings]) {
     const [s, e] = err.pos;
@@ -132,25 +134,18 @@ export function parseReport(input: string, opts: ParseOptions = {}): Parsed {
       ),
     );
   }
-  let aliasSeen = false;
-  visit(doc, {
-    Alias(_k, node) {
-      if (!aliasSeen && node.range) {
-        aliasSeen = true;
-        diagnostics.push(
-          makeDiagnostic(
-            lines,
-            YAML_ALIAS,
-            messages.alias,
-            {},
-            { start: node.range[0], end: node.range[1] },
-            { path: '' },
-            { severity: 'warning' },
-          ),
-        );
-      }
-    },
-  });
+  if (alias?.range)
+    diagnostics.push(
+      makeDiagnostic(
+        lines,
+        YAML_ALIAS,
+        messages.alias,
+        {},
+        { start: alias.range[0], end: alias.range[1] },
+        { path: '' },
+        { severity: 'warning' },
+      ),
+    );
   let value: unknown;
   // Rules on a half-parsed document only cascade into noise: report the syntax errors alone.
   let fatal = doc.errors.length > 0;
@@ -232,12 +227,37 @@ function encodingFindings(text: string, lines: LineIndex, source: SourceEncoding
  * colon or a no-break / ideographic space where YAML needs `: ` or plain spaces — the error the
  * library gives for those says nothing about the cause. Returns the spans those hints explain.
  */
-function inspectKeys(doc: Document.Parsed, src: string, lines: LineIndex): { diagnostics: Diagnostic[]; explained: Span[] } {
+/**
+ * Every node of the document in the order of the yaml library's `visit` (a node, then its items;
+ * a pair's key, then its value), without the frozen path arrays `visit` builds for each node.
+ */
+function walk(node: unknown, visitor: { map(map: YAMLMap): void; alias(node: Node): void }): void {
+  if (isMap(node)) {
+    visitor.map(node as YAMLMap);
+    for (const item of node.items) walk(item, visitor);
+  } else if (isSeq(node)) for (const item of node.items) walk(item, visitor);
+  else if (isPair(node)) {
+    walk(node.key, visitor);
+    walk(node.value, visitor);
+  } else if (isAlias(node)) visitor.alias(node);
+}
+
+/** Duplicate keys and key hints (full-width colon, NBSP) in one walk, and the first alias on the way. */
+function inspectKeys(
+  doc: Document.Parsed,
+  src: string,
+  lines: LineIndex,
+): { diagnostics: Diagnostic[]; explained: Span[]; firstAlias?: Node } {
   const diagnostics: Diagnostic[] = [];
   const explained: Span[] = [];
+  let firstAlias: Node | undefined;
   const lineOf = (offset: number) => lines.position(offset).line + 1;
-  visit(doc, {
-    Map(_k, map) {
+  walk(doc.contents, {
+    alias(node) {
+      // Only an alias with a place in the text is reported (as before: the first such one).
+      if (!firstAlias && node.range) firstAlias = node;
+    },
+    map(map) {
       const index = pairIndex(map as YAMLMap);
       const seen = new Map<string, Pair>();
       for (const pair of (map as YAMLMap).items) {
@@ -262,13 +282,15 @@ function inspectKeys(doc: Document.Parsed, src: string, lines: LineIndex): { dia
       }
     },
   });
-  return { diagnostics, explained };
+  return { diagnostics, explained, ...(firstAlias ? { firstAlias } : {}) };
 }
 
 /** A full-width colon right after an ASCII key, or NBSP / U+3000 where YAML needs a space. */
 function hintKey(key: Node, src: string, lines: LineIndex, out: Diagnostic[], explained: Span[]): void {
   const [start, end] = key.range!;
   const raw = src.slice(start, end);
+  // Nearly every key has none of the three characters: skip the patterns.
+  if (!raw.includes('：') && !raw.includes('\u00a0') && !raw.includes('\u3000')) return;
   const colon = /^(\s*[A-Za-z_][A-Za-z0-9_]*)[ \t]*：/.exec(raw);
   const space = /[\u00a0\u3000]/.exec(raw);
   if (!colon && !space) return;

@@ -6,14 +6,15 @@
  *
  * Pure: texts in, findings out; reading files, the ledger and the outputs are the CLI's.
  */
-import { checkCrossYear, identityOf, ReportIndex, type ReportIdentity } from '../crossyear/index';
+import { checkCrossYear, identityOf, IdentitySlots, type ReportIdentity } from '../crossyear/index';
 import type { Report } from '../model/report';
 import { deadlineFinding } from '../rules/meta/check';
 import type { CheckOptions } from '../rules/options';
-import { checkRoster, type RosterStatus } from '../rules/review/check';
+import { rosterStatus, rosterVerdict, type RosterStatus } from '../rules/review/check';
 import { applySettings, checkReport, checkText, type Suppressed } from '../rules/run';
 import type { Diagnostic } from '../types';
 import type { Roster } from './roster';
+import type { RosterReport } from '../rules/review/check';
 
 export interface BatchInput {
   file: string;
@@ -87,56 +88,120 @@ export function checkBatch(inputs: readonly BatchInput[], options: CheckOptions 
   return { reports, ...(roster ? { roster } : {}) };
 }
 
-/** Indexes the reports by organ and year, records each one's pairing and adds its cross-year findings. */
+/** Findings a later step adds to a report's own (the pair's, the roster's). */
+export interface Added {
+  diagnostics: Diagnostic[];
+  suppressed: Suppressed[];
+}
+
+/** The findings of one report of a batch, as the later steps extend them. */
+interface Findings {
+  diagnostics: Diagnostic[];
+  suppressed: Suppressed[];
+}
+
+/** The names of the batch's reports by organ and year. */
+export function slotsOf(reports: readonly { file: string; identity?: ReportIdentity }[]): IdentitySlots {
+  const slots = new IdentitySlots();
+  for (const r of reports) slots.add(r.file, r.identity);
+  return slots;
+}
+
+/** Which report of the year before `file` pairs with: the smallest name of the same organ's. */
+export function pairingIn(slots: IdentitySlots, file: string, identity: ReportIdentity | undefined): Pairing {
+  if (!identity) return { status: 'unidentified', previous: null, candidates: [] };
+  const candidates = slots.find(identity, identity.year - 1).filter((u) => u !== file);
+  const previous = candidates[0] ?? null;
+  return { status: previous ? 'paired' : 'none', previous, candidates, year: identity.year - 1 };
+}
+
+/** The cross-year findings of a report against the one it was paired with (settings and suppressions applied). */
+export function crossYearFindings(current: Report, previous: { file: string; report: Report }, options: CheckOptions): Added {
+  const { diagnostics, suppressed } = checkCrossYear(current, () => previous, options);
+  return { diagnostics, suppressed };
+}
+
+/** Adds a pair's findings to a report's. */
+export function addCrossYear(r: Findings, extra: Added): void {
+  r.suppressed = [...r.suppressed, ...extra.suppressed];
+  if (extra.diagnostics.length) r.diagnostics = [...r.diagnostics, ...extra.diagnostics].sort(byPosition);
+}
+
+/** Records each report's pairing and adds its cross-year findings. */
 function pairAcrossYears(reports: BatchReport[], options: CheckOptions): void {
-  const index = new ReportIndex();
-  for (const r of reports) index.add(r.file, r.report);
+  const slots = slotsOf(reports);
+  const byFile = new Map(reports.map((r) => [r.file, r]));
   for (const r of reports) {
-    if (!r.identity) {
-      r.pairing = { status: 'unidentified', previous: null, candidates: [] };
-      continue;
-    }
-    const candidates = index
-      .find(r.identity, r.identity.year - 1)
-      .map((e) => e.uri)
-      .filter((u) => u !== r.file);
-    const extra = checkCrossYear(
-      r.report,
-      (organ, year) => {
-        const hit = index.find(organ, year).find((e) => e.uri !== r.file);
-        return hit ? { file: hit.uri, report: hit.report } : undefined;
-      },
-      options,
+    r.pairing = pairingIn(slots, r.file, r.identity);
+    const previous = r.pairing.previous;
+    addCrossYear(
+      r,
+      previous ? crossYearFindings(r.report, { file: previous, report: byFile.get(previous)!.report }, options) : none,
     );
-    const previous = extra.previous?.file ?? null;
-    r.pairing = { status: previous ? 'paired' : 'none', previous, candidates, year: r.identity.year - 1 };
-    r.suppressed = [...r.suppressed, ...extra.suppressed];
-    if (extra.diagnostics.length) r.diagnostics = [...r.diagnostics, ...extra.diagnostics].sort(byPosition);
   }
+}
+
+const none: Added = { diagnostics: [], suppressed: [] };
+
+/**
+ * What the roster does to one report: `replacesDeadline` when the roster decides its deadline
+ * (its own META-DEADLINE goes), and the roster's findings on it (settings and suppressions
+ * applied); `count` is how many findings it made before the settings. Needs only the report
+ * and the roster.
+ */
+export interface RosterEffect extends Added {
+  replacesDeadline: boolean;
+  count: number;
+}
+
+export function rosterEffect(r: RosterReport, roster: Roster, options: CheckOptions): RosterEffect | undefined {
+  const verdict = rosterVerdict(roster, r);
+  if (!verdict) return undefined;
+  const added: Diagnostic[] = [];
+  if (verdict.unknown) added.push(verdict.unknown);
+  if (verdict.deadline) {
+    const late = deadlineFinding(r.report, options, verdict.deadline);
+    if (late) added.push(late);
+  }
+  const applied = added.length ? applySettings(r.report, added, options) : none;
+  return {
+    replacesDeadline: !!verdict.deadline,
+    count: added.length,
+    diagnostics: applied.diagnostics,
+    suppressed: applied.suppressed,
+  };
+}
+
+/** Applies a roster's effect to a report's findings. */
+export function addRosterEffect(r: Findings, e: RosterEffect): void {
+  if (e.replacesDeadline) {
+    // The roster decides this organ's deadline: its META-DEADLINE replaces the report's own.
+    const drop = (d: Diagnostic) => d.code === 'META-DEADLINE';
+    r.diagnostics = r.diagnostics.filter((d) => !drop(d));
+    r.suppressed = r.suppressed.filter((s) => !drop(s.diagnostic));
+  }
+  if (!e.count) return;
+  r.suppressed = [...r.suppressed, ...e.suppressed];
+  r.diagnostics = [...r.diagnostics, ...e.diagnostics].sort(byPosition);
+}
+
+/** The roster's status and its ROSTER-MISSING findings (settings and the roster's suppressions applied). */
+export function rosterOf(
+  reports: readonly { file: string; identity?: ReportIdentity }[],
+  given: { file: string; roster: Roster },
+  options: CheckOptions,
+): BatchRoster {
+  const { roster } = given;
+  const { status, missing } = rosterStatus(roster, reports);
+  const applied = applySettings(roster.doc, missing, options);
+  return { file: given.file, roster, diagnostics: applied.diagnostics, suppressed: applied.suppressed, status };
 }
 
 /** ROSTER-MISSING on the roster; ROSTER-UNKNOWN and the roster's deadline on each report of its year. */
 function holdToRoster(reports: BatchReport[], given: { file: string; roster: Roster }, options: CheckOptions): BatchRoster {
-  const { roster } = given;
-  const result = checkRoster(roster, reports);
   for (const r of reports) {
-    const added: Diagnostic[] = [];
-    const unknown = result.unknown.get(r.file);
-    if (unknown) added.push(unknown);
-    const source = result.deadlines.get(r.file);
-    if (source) {
-      // The roster decides this organ's deadline: its META-DEADLINE replaces the report's own.
-      const drop = (d: Diagnostic) => d.code === 'META-DEADLINE';
-      r.diagnostics = r.diagnostics.filter((d) => !drop(d));
-      r.suppressed = r.suppressed.filter((s) => !drop(s.diagnostic));
-      const late = deadlineFinding(r.report, options, source);
-      if (late) added.push(late);
-    }
-    if (!added.length) continue;
-    const applied = applySettings(r.report, added, options);
-    r.suppressed = [...r.suppressed, ...applied.suppressed];
-    r.diagnostics = [...r.diagnostics, ...applied.diagnostics].sort(byPosition);
+    const effect = rosterEffect(r, given.roster, options);
+    if (effect) addRosterEffect(r, effect);
   }
-  const applied = applySettings(roster.doc, result.missing, options);
-  return { file: given.file, roster, diagnostics: applied.diagnostics, suppressed: applied.suppressed, status: result.status };
+  return rosterOf(reports, given, options);
 }

@@ -157,12 +157,24 @@ export function child(parent: Effective, key: string): Effective | undefined {
   return sub ? resolve(sub, parent.file) : undefined;
 }
 
+const roots = new Map<FormatId, Effective>();
+
+/** The resolved root of a format's schema (nodeAt runs for every cell read: no lookup by file name each time). */
+function rootOf(format: FormatId): Effective {
+  let root = roots.get(format);
+  if (!root) {
+    root = resolve(rootSchema(format), `report-${format}.schema.json`);
+    roots.set(format, root);
+  }
+  return root;
+}
+
 /** The effective node at a key path from the report root, or undefined if the schema has none. */
 export function nodeAt(format: FormatId, path: readonly string[]): Effective | undefined {
-  let cur: Effective | undefined = resolve(rootSchema(format), `report-${format}.schema.json`);
+  let cur: Effective | undefined = rootOf(format);
   for (const key of path) {
     if (!cur) return undefined;
-    if (/^\d+$/.test(key) && cur.node.items) cur = resolve(cur.node.items, cur.file);
+    if (cur.node.items && /^\d+$/.test(key)) cur = resolve(cur.node.items, cur.file);
     else cur = child(cur, key);
   }
   return cur;

@@ -30,12 +30,35 @@ export interface Normalised {
 const KEEP = /[\p{L}\p{N}]/u;
 const DIGIT = /\p{Nd}/u;
 
+/** CJK Unified Ideographs (U+4E00–U+9FFF): letters, with no NFKC decomposition and no case. */
+const isIdeograph = (u: number) => u >= 0x4e00 && u <= 0x9fff;
+const isAsciiDigit = (u: number) => u >= 0x30 && u <= 0x39;
+const isAsciiLetter = (u: number) => (u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a);
+
 export function normaliseForReuse(text: string): Normalised {
   const chars: string[] = [];
   const pos: number[] = [];
   const end: number[] = [];
   let i = 0;
   while (i < text.length) {
+    // Fast paths, same result: a CJK ideograph and ASCII fold (NFKC) to themselves.
+    const u = text.charCodeAt(i);
+    if (isIdeograph(u)) {
+      chars.push(text[i]);
+      pos.push(i);
+      end.push(i + 1);
+      i++;
+      continue;
+    }
+    if (u < 0x80 && !isAsciiDigit(u)) {
+      if (isAsciiLetter(u)) {
+        chars.push(text[i].toLowerCase());
+        pos.push(i);
+        end.push(i + 1);
+      }
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i)!;
     const raw = String.fromCodePoint(cp);
     const step = raw.length;
@@ -44,6 +67,12 @@ export function normaliseForReuse(text: string): Normalised {
       const start = i;
       i += step;
       while (i < text.length) {
+        const v = text.charCodeAt(i);
+        if (isAsciiDigit(v)) {
+          i++;
+          continue;
+        }
+        if (v < 0x80 || isIdeograph(v)) break;
         const next = String.fromCodePoint(text.codePointAt(i)!);
         if (!DIGIT.test(next.normalize('NFKC'))) break;
         i += next.length;

@@ -208,6 +208,11 @@ function emitGroup<A extends Record<string, string | number | undefined>>(
 const MAX_GROUP_RELATED = 8;
 
 function checkCell(ctx: CheckContext, table: TableSpec, cell: Cell): void {
+  if (cell.state === 'number') {
+    // Most cells are numbers and most numbers are fine: the cell's name only when one is not.
+    numberCell(ctx, table, cell, () => cellName(ctx.format, cell.path));
+    return;
+  }
   const name = cellName(ctx.format, cell.path);
   const path = pathKey(cell.path);
   const base = { path, state: cell.state };
@@ -227,9 +232,6 @@ function checkCell(ctx: CheckContext, table: TableSpec, cell: Cell): void {
       return;
     case 'text':
       textCell(ctx, table, cell, name, pinned);
-      return;
-    case 'number':
-      numberCell(ctx, table, cell, name);
       return;
   }
 }
@@ -270,40 +272,40 @@ function textCell(ctx: CheckContext, table: TableSpec, cell: Cell, name: string,
   ctx.emit(textRule, messages.text, { cell: name, text, suggest: number }, cell.span, { ...base, number, pinned });
 }
 
-function numberCell(ctx: CheckContext, table: TableSpec, cell: Cell, name: string): void {
+function numberCell(ctx: CheckContext, table: TableSpec, cell: Cell, name: () => string): void {
   const v = cell.value!;
   const base = { path: pathKey(cell.path), state: cell.state, value: v };
   const nonneg = ruleFor(table.nonnegRule);
   if (!exact(cell)) {
-    ctx.emit(nonneg, messages.tooLarge, { cell: name, value: v }, cell.span, base);
+    ctx.emit(nonneg, messages.tooLarge, { cell: name(), value: v }, cell.span, base);
     return;
   }
   if (cell.kind === 'money_unit') {
     // A zero needs no unit; any other amount is ambiguous without one.
     if (cell.unit !== '元' && cell.unit !== '万元' && v !== 0)
-      ctx.emit(ruleFor(table.unitRule), messages.moneyBare, { cell: name, number: v }, cell.span, {
+      ctx.emit(ruleFor(table.unitRule), messages.moneyBare, { cell: name(), number: v }, cell.span, {
         ...base,
         number: v,
         bare: true,
       });
-    if (v < 0) ctx.emit(nonneg, messages.negative, { cell: name, value: v }, cell.span, base);
+    if (v < 0) ctx.emit(nonneg, messages.negative, { cell: name(), value: v }, cell.span, base);
     return;
   }
   if (cell.kind === 'money_wan') {
-    if (v < 0) ctx.emit(nonneg, messages.negative, { cell: name, value: v }, cell.span, base);
+    if (v < 0) ctx.emit(nonneg, messages.negative, { cell: name(), value: v }, cell.span, base);
     else if (decimals(v) > 4)
       ctx.emit(
         ruleFor(table.unitRule),
         messages.wanDecimals,
-        { cell: name, value: v },
+        { cell: name(), value: v },
         cell.span,
         { ...base, decimals: decimals(v) },
         { severity: 'info' },
       );
     return;
   }
-  if (!Number.isInteger(v)) ctx.emit(nonneg, messages.fraction, { cell: name, value: v }, cell.span, base);
-  else if (v < 0 && cell.kind === 'count') ctx.emit(nonneg, messages.negative, { cell: name, value: v }, cell.span, base);
+  if (!Number.isInteger(v)) ctx.emit(nonneg, messages.fraction, { cell: name(), value: v }, cell.span, base);
+  else if (v < 0 && cell.kind === 'count') ctx.emit(nonneg, messages.negative, { cell: name(), value: v }, cell.span, base);
 }
 
 /** Decimal places of a number as written (no float noise: JS prints the shortest form). */

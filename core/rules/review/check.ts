@@ -27,44 +27,63 @@ export interface RosterStatus {
   files: string[];
 }
 
-export interface RosterResult {
-  /** ROSTER-MISSING, on the roster document (before severity settings). */
-  missing: Diagnostic[];
-  /** ROSTER-UNKNOWN per report file (before severity settings). */
-  unknown: Map<string, Diagnostic>;
-  /** Report files whose deadline the roster decides, with that deadline's source. */
-  deadlines: Map<string, DeadlineSource>;
-  status: RosterStatus[];
+/** What the roster does to one report of its year: ROSTER-UNKNOWN, or the deadline it decides. */
+export interface RosterVerdict {
+  /** ROSTER-UNKNOWN (before severity settings). */
+  unknown?: Diagnostic;
+  /** The roster decides this report's deadline, from this source. */
+  deadline?: DeadlineSource;
 }
 
 /** Edit distance below which an unknown organ name is taken for a typo of a roster name. */
 const TYPO_DISTANCE = 2;
 
-export function checkRoster(roster: Roster, reports: readonly RosterReport[]): RosterResult {
-  const status: RosterStatus[] = roster.organs.map((organ) => ({ organ, files: [] }));
-  const unknown = new Map<string, Diagnostic>();
-  const deadlines = new Map<string, DeadlineSource>();
-  for (const r of reports) {
-    if (!r.identity || r.identity.year !== roster.year) continue;
-    const id = r.identity;
-    const hit = status.find((s) => sameOrgan({ name: s.organ.name, id: s.organ.id }, { name: id.organ, id: id.id }));
-    if (hit) {
-      hit.files.push(r.file);
-      const source = deadlineSource(roster, hit.organ);
-      if (source) deadlines.set(r.file, source);
-      continue;
-    }
-    const nearest = nearestName(roster, id.organ);
-    const span = spanOf(locate(r.report, ['meta', 'organ'])?.value) ?? keySpanAt(r.report, ['meta', 'organ']);
-    unknown.set(
-      r.file,
-      makeDiagnostic(r.report.lines, ROSTER_UNKNOWN, messages.unknown, { organ: id.organ, year: roster.year, nearest }, span, {
+/** The roster's entry for an organ (the first that names it), if any. */
+function entryFor(roster: Roster, id: ReportIdentity): RosterOrgan | undefined {
+  return roster.organs.find((o) => sameOrgan({ name: o.name, id: o.id }, { name: id.organ, id: id.id }));
+}
+
+/**
+ * One report against the roster; undefined for a report of another year or without identity.
+ * Needs only the report and the roster, so each can be judged where it was checked.
+ */
+export function rosterVerdict(roster: Roster, r: RosterReport): RosterVerdict | undefined {
+  if (!r.identity || r.identity.year !== roster.year) return undefined;
+  const id = r.identity;
+  const hit = entryFor(roster, id);
+  if (hit) {
+    const source = deadlineSource(roster, hit);
+    return source ? { deadline: source } : {};
+  }
+  const nearest = nearestName(roster, id.organ);
+  const span = spanOf(locate(r.report, ['meta', 'organ'])?.value) ?? keySpanAt(r.report, ['meta', 'organ']);
+  return {
+    unknown: makeDiagnostic(
+      r.report.lines,
+      ROSTER_UNKNOWN,
+      messages.unknown,
+      { organ: id.organ, year: roster.year, nearest },
+      span,
+      {
         path: 'meta.organ',
         organ: id.organ,
         year: roster.year,
         ...(nearest ? { nearest } : {}),
-      }),
-    );
+      },
+    ),
+  };
+}
+
+/** Each roster organ with the files of its report, and ROSTER-MISSING (before severity settings) for those with none. */
+export function rosterStatus(
+  roster: Roster,
+  reports: readonly { file: string; identity?: ReportIdentity }[],
+): { status: RosterStatus[]; missing: Diagnostic[] } {
+  const status: RosterStatus[] = roster.organs.map((organ) => ({ organ, files: [] }));
+  for (const r of reports) {
+    if (!r.identity || r.identity.year !== roster.year) continue;
+    const hit = entryFor(roster, r.identity);
+    if (hit) status[roster.organs.indexOf(hit)].files.push(r.file);
   }
   const missing = status
     .filter((s) => !s.files.length)
@@ -84,7 +103,7 @@ export function checkRoster(roster: Roster, reports: readonly RosterReport[]): R
         },
       ),
     );
-  return { missing, unknown, deadlines, status };
+  return { status, missing };
 }
 
 /** The organ's own deadline, else its kind, else the roster's deadline for all; none: the report decides. */

@@ -58,6 +58,22 @@ function expandRows(report: Report, table: TableSpec, key: string, columns: Colu
   return schemaRows;
 }
 
+const ROW_SPECS = new WeakMap<TableSpec, Map<string, TableSpec['rows'][number]>>();
+
+/** A table's row specs by path (the first of a path, as a scan would find). */
+function rowSpecs(table: TableSpec): Map<string, TableSpec['rows'][number]> {
+  let specs = ROW_SPECS.get(table);
+  if (!specs) {
+    specs = new Map();
+    for (const r of table.rows) {
+      const k = pathKey(r.path);
+      if (!specs.has(k)) specs.set(k, r);
+    }
+    ROW_SPECS.set(table, specs);
+  }
+  return specs;
+}
+
 export function leafRows(report: Report, table: TableSpec): { path: string[]; columns: ColumnSpec[] }[] {
   const tops = [...new Set(table.rows.map((r) => r.rel[0]))];
   const defaultCols = table.rows[0]?.columns ?? [];
@@ -65,20 +81,23 @@ export function leafRows(report: Report, table: TableSpec): { path: string[]; co
   for (const top of tops) {
     const schemaCols = table.rows.find((r) => r.rel[0] === top)?.columns ?? defaultCols;
     for (const path of expandRows(report, table, top, schemaCols)) {
-      const spec = table.rows.find((r) => pathKey(r.path) === pathKey(path));
+      const spec = rowSpecs(table).get(pathKey(path));
       out.push({ path, columns: spec?.columns ?? (table.key === 'applications' ? defaultCols : schemaCols) });
     }
   }
   return out;
 }
 
-function instancesForRelation(report: Report, table: TableSpec, rel: Relation): Instance[] {
+type LeafRows = ReturnType<typeof leafRows>;
+
+/** `rows`: the table's leaf rows, read once for all its relations. */
+function instancesForRelation(report: Report, table: TableSpec, rel: Relation, rows: () => LeafRows): Instance[] {
   const kind = rel.kind ?? 'eq';
   const leftKeys = rel.target ? [rel.target] : (rel.left ?? []);
   const rightKeys = rel.target ? (rel.operands ?? []) : (rel.right ?? []);
   const out: Instance[] = [];
   if (rel.each === 'row') {
-    for (const row of leafRows(report, table)) {
+    for (const row of rows()) {
       const cols = new Set(row.columns.map((c) => c.key));
       if (![...leftKeys, ...rightKeys].every((k) => cols.has(k))) continue;
       const left = leftKeys.map((k) => [...row.path, k]);
@@ -124,7 +143,12 @@ export function instancesOf(report: Report, format: FormatId): Instance[] {
   const out: Instance[] = [];
   for (const table of tablesOf(format)) {
     if (!locate(report, [table.key])) continue;
-    for (const rel of table.relations) out.push(...instancesForRelation(report, table, rel));
+    let rows: LeafRows | undefined;
+    const leaf = () => {
+      rows ??= leafRows(report, table);
+      return rows;
+    };
+    for (const rel of table.relations) out.push(...instancesForRelation(report, table, rel, leaf));
   }
   byFormat.set(format, out);
   return out;

@@ -1,0 +1,137 @@
+/**
+ * Batch speed (issue 13 §7). Prints figures against references measured in the same run; never
+ * fails. Run: npm run bench:batch  (BENCH_REPORTS=2000 for another batch size, BENCH_RUNS=5 for more runs)
+ *
+ * On a batch of reports made from examples/reports/ (test/helpers/corpus.ts: organs × years, so
+ * the reports pair across years and X-REUSE fires), in a temporary folder:
+ *   (a) the floor for this stack: read the same files and `yaml.parseDocument` each, in one process;
+ *   (b) `nianbao check --format json --jobs 1` over the folder (bin/nianbao.js as a child process),
+ *       as a ratio to (a), both as wall time of the process and as time inside it;
+ *   (c) the speed-up of `--jobs 1, 2, N` (N: the number of cores);
+ *   (d) start-up: `nianbao --version` and `check` of one file against bare `node -e 0`;
+ * and the reports checked per second per core. Each figure is the median of several runs, each in
+ * a fresh process (so one run's warm JIT or garbage does not help or slow the next).
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseDocument } from 'yaml';
+import { runBatch } from '../cli/batch';
+import { toJson } from '../cli/output/json';
+import { makeCorpus } from '../test/helpers/corpus';
+
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'nianbao.js');
+const COUNT = Number(process.env.BENCH_REPORTS ?? 500);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()
+    .map((n) => join(dir, n));
+}
+
+/** In a child: one in-process measurement, printed as JSON ({ ms }: CPU time, steadier than wall time on a busy machine). */
+function inChild(kind: string, dir: string): { ms: number } {
+  const t0 = process.cpuUsage();
+  if (kind === 'parse') {
+    for (const f of filesUnder(dir)) parseDocument(readFileSync(f, 'utf8'));
+  } else {
+    const run = runBatch({ paths: [dir], options: {} });
+    JSON.stringify(toJson(run, 'zh-CN'), null, 2);
+  }
+  const t = process.cpuUsage(t0);
+  return { ms: (t.user + t.system) / 1000 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Makes every child print its CPU time (all threads, user + system) on stderr as it exits. */
+const CPU_PRELOAD = `process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeSync(2, '\\ncpu-ms ' + (u.userCPUTime + u.systemCPUTime) / 1000 + '\\n'); });`;
+let preload = '';
+
+interface Timing {
+  /** Wall time, ms. */
+  ms: number;
+  /** CPU time of the process (every thread), ms: steadier than wall time on a busy machine. */
+  cpu: number;
+  stdout: string;
+}
+
+/** A process's times, its stdout to a file (the JSON of 500 reports is written, not piped into memory). */
+function wall(args: string[], sink: string): Timing {
+  const fd = openSync(sink, 'w');
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['-r', preload, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  closeSync(fd);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
+  const cpu = Number(/cpu-ms ([\d.]+)\s*$/.exec(r.stderr)?.[1] ?? Number.NaN);
+  return { ms, cpu, stdout: readFileSync(sink, 'utf8') };
+}
+
+/** The median wall and CPU times of several runs. */
+function medianOf(runs: number, f: () => Timing): { ms: number; cpu: number } {
+  const all = Array.from({ length: runs }, f);
+  return { ms: median(all.map((t) => t.ms)), cpu: median(all.map((t) => t.cpu)) };
+}
+
+const f0 = (n: number) => n.toFixed(0).padStart(6);
+
+function main(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+  try {
+    for (const f of makeCorpus(ROOT, COUNT)) {
+      mkdirSync(dirname(join(dir, f.name)), { recursive: true });
+      writeFileSync(join(dir, f.name), f.text);
+    }
+    const sink = join(dir, 'out.json');
+    preload = join(dir, 'cpu.js');
+    writeFileSync(preload, CPU_PRELOAD);
+    const self = (kind: string) => {
+      const t = wall([__filename, kind, dir], sink);
+      return { ...t, ms: (JSON.parse(t.stdout) as { ms: number }).ms };
+    };
+    const cores = availableParallelism();
+    const lines: string[] = [`batch speed: ${COUNT} reports, ${cores} cores, node ${process.version}, median of ${RUNS} runs`];
+
+    // (a) and (b): the process (wall and CPU time) and the time inside it.
+    const parse = medianOf(RUNS, () => wall([__filename, 'parse', dir], sink));
+    const parseIn = medianOf(RUNS, () => self('parse')).ms;
+    const coreIn = medianOf(RUNS, () => self('check')).ms;
+    const check = (jobs: number) => wall([BIN, 'check', '--format', 'json', '--jobs', String(jobs), dir], sink);
+    const findings = (JSON.parse(check(1).stdout) as { findings: unknown[] }).findings.length;
+    const jobs = [...new Set([1, 2, cores])];
+    const byJobs = new Map(jobs.map((j) => [j, medianOf(RUNS, () => check(j))]));
+    const one = byJobs.get(1)!;
+    lines.push(
+      `                                              wall ms   CPU ms   inside (CPU ms)`,
+      `(a) parse only (read + yaml.parseDocument)   ${f0(parse.ms)}   ${f0(parse.cpu)}   ${f0(parseIn)}`,
+      `(b) check --format json --jobs 1             ${f0(one.ms)}   ${f0(one.cpu)}   ${f0(coreIn)} (runBatch + JSON)   ${findings} findings`,
+      `    ratio (b)/(a): ${(one.ms / parse.ms).toFixed(2)}× wall, ${(one.cpu / parse.cpu).toFixed(2)}× CPU, ${(coreIn / parseIn).toFixed(2)}× inside   (goal ≤ 1.3×)`,
+      `(c) --jobs (wall): ${jobs.map((j) => `${j}: ${byJobs.get(j)!.ms.toFixed(0)} ms (${(one.ms / byJobs.get(j)!.ms).toFixed(2)}×)`).join('   ')}`,
+      `    ${((COUNT * 1000) / one.cpu).toFixed(0)} reports/s/core (one job, CPU time of the whole process); ${((COUNT * 1000) / coreIn).toFixed(0)} inside`,
+    );
+
+    // (d) start-up against bare node.
+    const single = join(ROOT, 'examples', 'reports', 'clean-2021.nianbao.yaml');
+    const startRuns = Math.max(RUNS, 9);
+    const bare = medianOf(startRuns, () => wall(['-e', '0'], sink));
+    const version = medianOf(startRuns, () => wall([BIN, '--version'], sink));
+    const oneFile = medianOf(startRuns, () => wall([BIN, 'check', single], sink));
+    const plus = (t: { ms: number; cpu: number }) =>
+      `+${(t.ms - bare.ms).toFixed(0)} ms wall, +${(t.cpu - bare.cpu).toFixed(0)} ms CPU`;
+    lines.push(
+      `(d) node -e 0: ${bare.ms.toFixed(0)} ms wall, ${bare.cpu.toFixed(0)} ms CPU; nianbao --version ${plus(version)}; check of one file ${plus(oneFile)}   (goal ≤ +150 ms)`,
+    );
+    console.log(lines.join('\n'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2]) process.stdout.write(JSON.stringify(inChild(process.argv[2], process.argv[3])));
+else main();

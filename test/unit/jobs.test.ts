@@ -1,0 +1,120 @@
+/**
+ * `nianbao check --jobs N`: the same output, byte for byte and in the same order, whatever N —
+ * over a batch whose reports pair across years (X-CARRY, X-REUSE), with a report whose organ
+ * the scheduler cannot guess (its pair is checked in a second round), a broken file, a GB18030
+ * file, a roster and a ledger. The real CLI (bin/nianbao.js, dist/checkWorker.js) as a user runs it.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, test } from 'node:test';
+import { MIN_FILES_FOR_JOBS } from '../../cli/jobs';
+import { makeCorpus } from '../helpers/corpus';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-jobs-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const corpus = makeCorpus(ROOT, MIN_FILES_FOR_JOBS);
+for (const f of corpus) {
+  mkdirSync(dirname(join(dir, 'reports', f.name)), { recursive: true });
+  writeFileSync(join(dir, 'reports', f.name), f.text);
+}
+const organOf = (text: string) => /^\s+organ:\s*(\S+)/m.exec(text)![1];
+const y2023 = corpus.filter((f) => f.name.startsWith('2023/'));
+// A 2024 report of an organ of 2023 whose `organ:` line lies past what the scheduler reads
+// (a long comment first): checked in another task than its pair, paired in the second round.
+const late = y2023[1].text
+  .replace(/(?<!\d)2023(?!\d)/g, '2024')
+  .replace(/(?<!\d)2022(?!\d)/g, '2023')
+  .replace(/^/, `${'# 说明：这是一段很长的注释。\n'.repeat(400)}`);
+writeFileSync(join(dir, 'reports', 'zz-late-2024.nianbao.yaml'), late);
+writeFileSync(join(dir, 'reports', 'broken.nianbao.yaml'), 'format: 2021\nmeta: {organ: [\n');
+// GB18030 bytes of a report (YAML-ENCODING, info): iconv-lite as the encoder.
+const iconv = require('iconv-lite') as typeof import('iconv-lite');
+writeFileSync(
+  join(dir, 'reports', 'gbk.nianbao.yaml'),
+  iconv.encode(y2023[2].text.replace(/(?<!\d)2023(?!\d)/g, '2024'), 'gb18030'),
+);
+
+const ROSTER = `year: 2023
+organs:
+  - ${organOf(y2023[0].text)}
+  - {name: ${organOf(y2023[3].text)}, kind: department}
+  - {name: ${organOf(y2023[4].text)}, deadline: 02-15}
+  - 不存在的人民政府
+`;
+writeFileSync(join(dir, 'roster.yaml'), ROSTER);
+
+function check(jobs: number, ...args: string[]) {
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'bin', 'nianbao.js'), 'check', '--jobs', String(jobs), ...args, join(dir, 'reports')],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    },
+  );
+  assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
+  return { out: r.stdout, err: r.stderr, status: r.status };
+}
+
+for (const format of ['text', 'json']) {
+  test(`--jobs 1 and --jobs 3 print the same ${format}`, () => {
+    const one = check(1, '--format', format);
+    const three = check(3, '--format', format);
+    assert.equal(three.out, one.out);
+    assert.equal(three.err, one.err);
+    assert.equal(three.status, one.status);
+  });
+}
+
+test('the same json with a roster and a ledger; pairs, X-REUSE and the second-round pair are there', () => {
+  // A ledger dismissing the first finding of the batch.
+  const first = JSON.parse(check(1, '--format', 'json').out) as { findings: { fingerprint: string }[] };
+  writeFileSync(
+    join(dir, 'ledger.yaml'),
+    `entries:\n  - fingerprint: ${first.findings[0].fingerprint}\n    status: dismissed\n    reason: 原文如此\n    by: test\n    date: 2026-01-01\n`,
+  );
+  const args = ['--format', 'json', '--roster', join(dir, 'roster.yaml'), '--ledger', join(dir, 'ledger.yaml')];
+  const one = check(1, ...args);
+  const three = check(3, ...args);
+  assert.equal(three.out, one.out);
+  const json = JSON.parse(one.out) as {
+    files: { file: string; pairing?: { status: string; previous: string | null } }[];
+    findings: { code: string; review?: { status: string } }[];
+  };
+  const lateFile = json.files.find((f) => f.file.endsWith('zz-late-2024.nianbao.yaml'))!;
+  assert.equal(lateFile.pairing?.status, 'paired');
+  assert.ok(lateFile.pairing?.previous?.endsWith(y2023[1].name), 'paired with its organ’s 2023 report');
+  assert.ok(json.files.filter((f) => f.pairing?.status === 'paired').length > 20);
+  const codes = new Set(json.findings.map((f) => f.code));
+  for (const code of ['X-REUSE', 'ROSTER-MISSING', 'ROSTER-UNKNOWN', 'YAML-ENCODING', 'YAML-SYNTAX'])
+    assert.ok(codes.has(code), code);
+  assert.ok(json.findings.some((f) => f.review?.status === 'dismissed'));
+  assert.equal(readFileSync(join(dir, 'roster.yaml'), 'utf8'), ROSTER);
+});
+
+test('--jobs must be a whole number ≥ 1', () => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), 'check', '--jobs', '0', dir], { encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--jobs must be a whole number/);
+});
+
+test('the help explains --jobs in zh-CN and en, by --locale or the environment', () => {
+  const help = (args: string[], env: NodeJS.ProcessEnv) =>
+    spawnSync(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), '--help', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', ...env },
+    }).stdout;
+  const en = help(['--locale', 'en'], {});
+  assert.match(en, /^Usage:/m);
+  assert.match(en, /--jobs N: check in N worker threads \(default: the number\s+of cores\)/);
+  const zh = help([], { LANG: 'zh_CN.UTF-8' });
+  assert.match(zh, /^用法：/m);
+  assert.match(zh, /--jobs N：用 N 个工作线程检查（默认：CPU 核数）/);
+  assert.equal(help([], { LANG: 'en_US.UTF-8' }), en);
+  assert.equal(help([], { LANG: 'C' }), zh, 'no language named: the default, zh-CN');
+});
