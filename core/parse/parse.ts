@@ -102,7 +102,9 @@ export function parseReport(input: string, opts: ParseOptions = {}): Parsed {
   try {
     // uniqueKeys: false — the library's own duplicate check compares every key with every
     // earlier one (quadratic in the keys of a map); duplicates are found below in linear time.
-    doc = parseDocument(src, { uniqueKeys: false, prettyErrors: false, strict: true, stringKeys: false });
+    // logLevel 'error': the library would print its warnings (a map or list used as a key) to
+    // stderr as Node warnings, past the findings; such a key is reported as a finding instead.
+    doc = parseDocument(src, { uniqueKeys: false, prettyErrors: false, strict: true, stringKeys: false, logLevel: 'error' });
   } catch (e) {
     // The guards should prevent this; if the parser still gives up, say so rather than crash.
     const d = makeDiagnostic(

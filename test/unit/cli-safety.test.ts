@@ -119,6 +119,16 @@ test('a file over the size limit is not read: YAML-TOO-LARGE from its size alone
   assert.ok(r.ms < 10_000);
 });
 
+test('a map or list used as a key is a finding, and nothing but findings reaches stderr (no library warning)', () => {
+  const dir = tmp('complexkey');
+  const file = join(dir, 'key.nianbao.yaml');
+  writeFileSync(file, `${example(CLEAN)}? [a, b]\n: 1\n? {c: 1}\n: 2\n`);
+  const r = nianbao(['check', file]);
+  assert.equal(r.code, 1);
+  assert.equal(r.err, '');
+  assert.match(r.out, /SCHEMA-UNKNOWN .*\[ a, b \]/);
+});
+
 /** Lines of bytes split at LF (0x0A is never part of a multi-byte GB18030 character). */
 function byteLines(b: Buffer): Buffer[] {
   const out: Buffer[] = [];
