@@ -12,7 +12,15 @@ export interface Parsed {
  * A mistake in the command line or in a file it names (exit 2). It carries a catalog message
  * (cli/messages.ts) and its arguments, not a text: cli/main.ts prints it in the help's language.
  */
+/**
+ * import and export are lazy bundles (dist/export.js …) with their own copy of this class, so
+ * `instanceof` in cli/main.ts cannot see their errors: a registry-wide symbol marks every copy.
+ */
+const BRAND = Symbol.for('nianbao.UsageError');
+
 export class UsageError<A extends Args = Args> extends Error {
+  readonly [BRAND] = true;
+
   /** `showUsage`: print the usage text after the message (not for a bad config file: one line names the problem). */
   constructor(
     readonly usage: Message<A>,
@@ -85,4 +93,9 @@ export function takeOutput(positionals: string[], flags: Record<string, string |
     } else rest.push(positionals[i]);
   }
   return { rest, out };
+}
+
+/** A UsageError from this bundle or a lazily loaded one. */
+export function isUsageError(e: unknown): e is UsageError {
+  return typeof e === 'object' && e !== null && BRAND in e;
 }

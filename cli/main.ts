@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { VERSION, type CheckOptions, type Locale } from '../core';
-import { parseArgs, takeOutput, UsageError } from './args';
+import { isUsageError, parseArgs, takeOutput, UsageError } from './args';
 import { runCheck } from './commands/check';
 import { runFix } from './commands/fix';
 import { runReview } from './commands/review';
@@ -110,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(U.unknownCommand, { command: cmd });
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (isUsageError(e)) {
       const lang = helpLocale(argv);
       err(`nianbao: ${sanitize(e.in(lang))}${e.showUsage ? `\n\n${usage(lang)}` : ''}`);
       return 2;

@@ -44,6 +44,17 @@ test('a usage error is Chinese with --locale zh-CN and English with --locale en,
   assert.doesNotMatch(enOpt.err, /用法：/);
 });
 
+test('usage errors of the lazily loaded commands (import, export) are translated and followed by the usage text too', () => {
+  const zh = nianbao(['export', '--locale', 'zh-CN', CLEAN]);
+  assert.equal(zh.code, 2);
+  assert.equal(zh.first, 'nianbao: export 须指定 --html 或 --docx（二者选一）');
+  assert.match(zh.err, /^用法：/m);
+  const en = nianbao(['import', '--locale', 'en', '--year', 'soon', CLEAN]);
+  assert.equal(en.code, 2);
+  assert.equal(en.first, 'nianbao: --year must be a year such as 2024');
+  assert.match(en.err, /^Usage:/m);
+});
+
 test('without --locale a usage error follows the environment, as the help does (none: zh-CN)', () => {
   assert.equal(nianbao(['frobnicate'], { LANG: 'en_US.UTF-8' }).first, 'nianbao: unknown command frobnicate');
   assert.equal(nianbao(['frobnicate'], { LANG: 'zh_CN.UTF-8' }).first, 'nianbao: 未知命令 frobnicate');
