@@ -29,6 +29,7 @@ import {
 } from '../core';
 import { fileTooLarge } from '../core/parse/parse';
 import { UsageError } from './args';
+import { U } from './messages';
 import { expandPaths, readFileBounded, type Expanded } from './files';
 import { sanitize } from './output/sanitize';
 import { entryConcerns, Ledgers, type LoadedLedger } from './ledger';
@@ -217,10 +218,10 @@ export function readRoster(file: string): { file: string; roster: Roster } {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read roster ${file}: ${(e as Error).message}`);
+    throw new UsageError(U.rosterUnreadable, { file, reason: (e as Error).message });
   }
   const parsed = parseRoster(text);
-  if (!parsed.roster) throw new UsageError(`roster ${file}: ${parsed.errors.join('; ')}`);
+  if (!parsed.roster) throw new UsageError(U.rosterInvalid, { file, errors: parsed.errors.join('; ') });
   return { file, roster: parsed.roster };
 }
 

@@ -9,6 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_DEADLINES, isRuleCode, RULE_CODES, type CheckOptions, type SeveritySetting } from '../core';
 import { UsageError } from './args';
+import { U, type Got } from './messages';
+import type { Args, Message } from '../core/messages/define';
 
 const SEVERITIES: SeveritySetting[] = ['error', 'warning', 'info', 'off'];
 const KEYS = ['severity', 'rules', 'deadlines', 'reuse'];
@@ -19,54 +21,56 @@ export function loadConfig(file: string): CheckOptions {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new UsageError(`cannot read config ${file}: ${(e as Error).message.split('\n')[0]}`, false);
+    throw new UsageError(U.configUnreadable, { file, reason: (e as Error).message.split('\n')[0] }, false);
   }
   return validateConfig(raw, file);
 }
 
+/** A usage error about the config file: the catalog message with every argument but the file's name. */
+type Bad = <A extends Args>(m: Message<A & { file: string }>, args: A) => UsageError<A & { file: string }>;
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'object') return 'an object';
-  return `${typeof v} ${JSON.stringify(v)}`;
+/** What a value is, for "…, not X" (worded by the catalog): its JSON type, and a scalar's JSON text. */
+function describe(v: unknown): Got {
+  if (v === null) return { got: 'null', value: undefined };
+  if (Array.isArray(v)) return { got: 'array', value: undefined };
+  if (typeof v === 'object') return { got: 'object', value: undefined };
+  return { got: typeof v, value: JSON.stringify(v) };
 }
 
 export function validateConfig(raw: unknown, file: string): CheckOptions {
-  const bad = (m: string) => new UsageError(`config ${file}: ${m}`, false);
-  if (!isObject(raw)) throw bad(`must be a JSON object such as {"severity": {"T3-COMPLETE": "off"}}, not ${describe(raw)}`);
-  for (const k of Object.keys(raw))
-    if (!KEYS.includes(k)) throw bad(`unknown key "${k}" (known: severity (or rules), deadlines, reuse)`);
-  if ('severity' in raw && 'rules' in raw) throw bad('give "severity" or "rules" (the same setting), not both');
+  const bad: Bad = (m, args) => new UsageError(m, { ...args, file }, false);
+  if (!isObject(raw)) throw bad(U.configNotObject, describe(raw));
+  for (const k of Object.keys(raw)) if (!KEYS.includes(k)) throw bad(U.configUnknownKey, { key: k });
+  if ('severity' in raw && 'rules' in raw) throw bad(U.configBoth, {});
   const out: CheckOptions = {};
   const sevKey = 'severity' in raw ? 'severity' : 'rules';
   const sev = raw[sevKey];
   if (sev !== undefined) {
-    if (!isObject(sev)) throw bad(`"${sevKey}" must be an object of rule code → severity, not ${describe(sev)}`);
+    if (!isObject(sev)) throw bad(U.configSeverityNotObject, { key: sevKey, ...describe(sev) });
     out.severity = {};
     for (const [code, s] of Object.entries(sev)) {
       if (!isRuleCode(code)) {
         const near = RULE_CODES.find((c) => c.toLowerCase() === code.trim().toLowerCase());
-        throw bad(`unknown rule code "${code}" in "${sevKey}"${near ? ` (did you mean ${near}?)` : ' (see docs/RULES.md)'}`);
+        throw bad(U.configUnknownRule, { key: sevKey, code, near });
       }
-      if (!SEVERITIES.includes(s as SeveritySetting))
-        throw bad(`severity of ${code} must be error, warning, info or off, not ${describe(s)}`);
+      if (!SEVERITIES.includes(s as SeveritySetting)) throw bad(U.configSeverity, { code, ...describe(s) });
       out.severity[code] = s as SeveritySetting;
     }
   }
   const dl = raw.deadlines;
   if (dl !== undefined) {
     const kinds = Object.keys(DEFAULT_DEADLINES);
-    if (!isObject(dl)) throw bad(`"deadlines" must be an object of organ kind → "MM-DD", not ${describe(dl)}`);
+    if (!isObject(dl)) throw bad(U.configDeadlinesNotObject, describe(dl));
     out.deadlines = {};
     for (const [kind, d] of Object.entries(dl)) {
-      if (!kinds.includes(kind)) throw bad(`unknown organ kind "${kind}" in "deadlines" (known: ${kinds.join(', ')})`);
+      if (!kinds.includes(kind)) throw bad(U.configUnknownKind, { kind, kinds: kinds.join(', ') });
       const m = typeof d === 'string' ? /^(\d\d)-(\d\d)$/.exec(d) : null;
       const month = m ? Number(m[1]) : 0;
       const day = m ? Number(m[2]) : 0;
       if (!m || month < 1 || month > 12 || day < 1 || day > DAYS[month - 1])
-        throw bad(`deadline for ${kind} must be a date "MM-DD" such as "03-31", not ${describe(d)}`);
+        throw bad(U.configDeadline, { kind, ...describe(d) });
       out.deadlines[kind] = d as string;
     }
   }
@@ -75,19 +79,16 @@ export function validateConfig(raw: unknown, file: string): CheckOptions {
 }
 
 /** `reuse: {threshold: 1–100 (percent), minChars: ≥ 1}` (X-REUSE). */
-function reuseOf(v: unknown, bad: (m: string) => UsageError): CheckOptions['reuse'] {
-  if (!isObject(v)) throw bad(`"reuse" must be an object such as {"threshold": 50, "minChars": 100}, not ${describe(v)}`);
+function reuseOf(v: unknown, bad: Bad): CheckOptions['reuse'] {
+  if (!isObject(v)) throw bad(U.configReuseNotObject, describe(v));
   const out: NonNullable<CheckOptions['reuse']> = {};
-  for (const k of Object.keys(v))
-    if (k !== 'threshold' && k !== 'minChars') throw bad(`unknown key "reuse.${k}" (known: threshold, minChars)`);
+  for (const k of Object.keys(v)) if (k !== 'threshold' && k !== 'minChars') throw bad(U.configUnknownReuseKey, { key: k });
   if (v.threshold !== undefined) {
-    if (typeof v.threshold !== 'number' || v.threshold < 1 || v.threshold > 100)
-      throw bad('reuse.threshold is a percentage, 1 to 100');
+    if (typeof v.threshold !== 'number' || v.threshold < 1 || v.threshold > 100) throw bad(U.configThreshold, {});
     out.threshold = v.threshold;
   }
   if (v.minChars !== undefined) {
-    if (typeof v.minChars !== 'number' || !Number.isInteger(v.minChars) || v.minChars < 1)
-      throw bad('reuse.minChars is a whole number of characters');
+    if (typeof v.minChars !== 'number' || !Number.isInteger(v.minChars) || v.minChars < 1) throw bad(U.configMinChars, {});
     out.minChars = v.minChars;
   }
   return out;

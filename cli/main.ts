@@ -2,12 +2,13 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { VERSION, type CheckOptions, type Locale } from '../core';
-import { parseArgs, takeOutput, UsageError } from './args';
+import { isUsageError, parseArgs, takeOutput, UsageError } from './args';
 import { runCheck } from './commands/check';
 import { runFix } from './commands/fix';
 import { runReview } from './commands/review';
 import { runSkeleton } from './commands/skeleton';
 import { loadConfig } from './config';
+import { U } from './messages';
 import { sanitize } from './output/sanitize';
 import { helpLocale, usage } from './usage';
 
@@ -106,11 +107,12 @@ export async function main(argv: string[]): Promise<number> {
         out(usage(helpLocale(argv)));
         return cmd === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command ${cmd}`);
+        throw new UsageError(U.unknownCommand, { command: cmd });
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      err(`nianbao: ${sanitize(e.message)}${e.showUsage ? `\n\n${usage(helpLocale(argv))}` : ''}`);
+    if (isUsageError(e)) {
+      const lang = helpLocale(argv);
+      err(`nianbao: ${sanitize(e.in(lang))}${e.showUsage ? `\n\n${usage(lang)}` : ''}`);
       return 2;
     }
     // One line, never a stack trace (NIANBAO_DEBUG=1 shows it).
@@ -123,14 +125,14 @@ export async function main(argv: string[]): Promise<number> {
 function locale(v: string | true | undefined): Locale {
   if (v === undefined) return 'zh-CN';
   if (v === 'en' || v === 'zh-CN') return v;
-  throw new UsageError('--locale must be zh-CN or en');
+  throw new UsageError(U.locale, {});
 }
 
 /** `--jobs N`: a whole number ≥ 1; default: the number of cores. */
 function jobs(v: string | true | undefined): number {
   if (v === undefined) return availableParallelism();
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError('--jobs must be a whole number ≥ 1');
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(U.jobs, {});
   return n;
 }
 
@@ -139,7 +141,7 @@ const str = (v: string | true | undefined): string | undefined => (typeof v === 
 function top(v: string | true | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError('--top must be a whole number (0 = all)');
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(U.top, {});
   return n;
 }
 

@@ -11,6 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { categoryOf, type CheckOptions, type Locale } from '../../core';
 import { UsageError } from '../args';
+import { U } from '../messages';
 import { reportIo, runBatch, type BatchRun, type FileResult } from '../batch';
 import { runBatchJobs } from '../jobs';
 import { toCsv } from '../output/csv';
@@ -68,10 +69,9 @@ export async function runCheck(
   err: (s: string) => void,
   writeBytes: WriteBytes = (b) => process.stdout.write(b),
 ): Promise<number> {
-  if (!(FORMATS as readonly string[]).includes(a.format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}`);
-  if (!a.paths.length) throw new UsageError('check needs at least one file or folder');
-  if (a.format === 'xlsx' && !a.output && (a.stdoutIsTTY ?? process.stdout.isTTY))
-    throw new UsageError('--format xlsx writes a binary file: give -o FILE.xlsx (or redirect stdout)');
+  if (!(FORMATS as readonly string[]).includes(a.format)) throw new UsageError(U.checkFormat, { formats: FORMATS.join(', ') });
+  if (!a.paths.length) throw new UsageError(U.needsPath, { command: 'check' });
+  if (a.format === 'xlsx' && !a.output && (a.stdoutIsTTY ?? process.stdout.isTTY)) throw new UsageError(U.xlsxNeedsOutput, {});
   // The html page renders each report from its model, which the worker threads do not send back.
   const jobs = a.format === 'html' ? 1 : (a.jobs ?? 1);
   const run = await runBatchJobs({ paths: a.paths, options: a.options, roster: a.roster, ledger: a.ledger }, jobs);

@@ -8,6 +8,7 @@ import { checkReport, loadReportBytes, type CheckOptions, type Locale } from '..
 import { renderReport } from '../../render';
 import { renderDocx } from '../../render/docx';
 import { fileAndOutput, UsageError } from '../args';
+import { U } from '../messages';
 import { readFileBounded } from '../files';
 import { sanitize } from '../output/sanitize';
 
@@ -27,8 +28,8 @@ export function exportArgs(
   options: CheckOptions,
 ): ExportArgs {
   const { file, out } = fileAndOutput(positionals, flags, 'export');
-  if ((flags.html === true) === (flags.docx === true)) throw new UsageError('export needs --html or --docx');
-  if (flags.docx === true && !out) throw new UsageError('export --docx needs -o OUT.docx');
+  if ((flags.html === true) === (flags.docx === true)) throw new UsageError(U.exportKind, {});
+  if (flags.docx === true && !out) throw new UsageError(U.docxNeedsOutput, {});
   return { file, out, as: flags.docx === true ? 'docx' : 'html', plain: flags.plain === true, locale, options };
 }
 

@@ -21,6 +21,7 @@ import {
   type Locale,
 } from '../../core';
 import { UsageError } from '../args';
+import { U } from '../messages';
 import { ioReason } from '../files';
 import { sanitize } from '../output/sanitize';
 import { reportIo } from '../batch';
@@ -34,7 +35,7 @@ export function runFix(
   out: (s: string) => void,
   err: (s: string) => void,
 ): number {
-  if (!paths.length) throw new UsageError('fix needs at least one file or folder');
+  if (!paths.length) throw new UsageError(U.needsPath, { command: 'fix' });
   const run = checkFiles(paths, options);
   reportIo(run, err);
   const { results } = run;

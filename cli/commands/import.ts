@@ -10,6 +10,7 @@ import { asImportFailure, importBytes, LIMITS, type ImportResult } from '../../i
 import { tooLarge } from '../../import/limits';
 import { M } from '../../import/messages';
 import { fileAndOutput, UsageError } from '../args';
+import { U } from '../messages';
 import { readFileBounded } from '../files';
 import { sanitize } from '../output/sanitize';
 
@@ -67,6 +68,6 @@ export async function runImport(a: ImportArgs, out: (s: string) => void, err: (s
 export function importArgs(positionals: string[], flags: Record<string, string | true>, locale: Locale): ImportArgs {
   const { file, out } = fileAndOutput(positionals, flags, 'import');
   const year = flags.year === undefined ? undefined : Number(flags.year);
-  if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year must be a year such as 2024');
+  if (year !== undefined && !Number.isInteger(year)) throw new UsageError(U.year, {});
   return { file, out, year, locale, quiet: flags.quiet === true };
 }

@@ -29,6 +29,7 @@ import {
   type ReviewStatus,
 } from '../../core';
 import { UsageError } from '../args';
+import { U } from '../messages';
 import { runBatch, type FileResult } from '../batch';
 import { displayPath, findLedger, ledgerRelative } from '../ledger';
 
@@ -49,13 +50,12 @@ export interface ReviewArgs {
 const ACTIONS = ['dismiss', 'confirm', 'reopen', 'list'];
 
 export function runReview(a: ReviewArgs, out: (s: string) => void, err: (s: string) => void): number {
-  if (!ACTIONS.includes(a.action)) throw new UsageError(`review needs one of ${ACTIONS.join(', ')}`);
+  if (!ACTIONS.includes(a.action)) throw new UsageError(U.reviewAction, { actions: ACTIONS.join(', ') });
   const fingerprints = a.positionals.filter((p) => FINGERPRINT_RE.test(p));
   const paths = a.positionals.filter((p) => !FINGERPRINT_RE.test(p));
   const ledgerPath = ledgerFor(a.ledger, paths);
   if (a.action === 'list') return list(a, ledgerPath, paths, out, err);
-  if (!fingerprints.length)
-    throw new UsageError(`review ${a.action} needs at least one fingerprint (16 hex digits, from check --format json)`);
+  if (!fingerprints.length) throw new UsageError(U.reviewFingerprint, { action: a.action });
   const text = existsSync(ledgerPath) ? readFileSync(ledgerPath, 'utf8') : undefined;
   if (a.action === 'reopen') {
     let next = text ?? '';
@@ -68,8 +68,7 @@ export function runReview(a: ReviewArgs, out: (s: string) => void, err: (s: stri
     );
     return 0;
   }
-  if (a.action === 'dismiss' && !a.reason?.trim())
-    throw new UsageError('review dismiss needs --reason TEXT (why it is not a defect)');
+  if (a.action === 'dismiss' && !a.reason?.trim()) throw new UsageError(U.dismissReason, {});
   const found = findFindings(a, ledgerPath, paths, err);
   const missing = fingerprints.filter((fp) => !found.has(fp));
   if (missing.length && !a.force) {

@@ -256,7 +256,7 @@ test('--config: null, non-objects, unknown keys, codes, severities and deadlines
   for (const [i, [config, message]] of cases.entries()) {
     const file = join(dir, `c${i}.json`);
     writeFileSync(file, JSON.stringify(config));
-    const r = nianbao(['check', '--config', file, join(ROOT, 'examples', CLEAN)]);
+    const r = nianbao(['check', '--locale', 'en', '--config', file, join(ROOT, 'examples', CLEAN)]);
     assert.equal(r.code, 2, JSON.stringify(config));
     assert.equal(r.err.trimEnd().split('\n').length, 1, `one line: ${r.err}`);
     assert.match(r.err.trimEnd(), /^nianbao: config .*c\d+\.json: /);
@@ -265,7 +265,7 @@ test('--config: null, non-objects, unknown keys, codes, severities and deadlines
   }
   writeFileSync(join(dir, 'broken.json'), '{"severity": ');
   assert.match(
-    nianbao(['check', '--config', join(dir, 'broken.json'), join(ROOT, 'examples', CLEAN)]).err,
+    nianbao(['check', '--locale', 'en', '--config', join(dir, 'broken.json'), join(ROOT, 'examples', CLEAN)]).err,
     /^nianbao: cannot read config .*broken\.json: /,
   );
   // Valid, with the editor's name for severities.

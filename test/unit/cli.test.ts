@@ -136,6 +136,8 @@ test('--config sets X-REUSE’s threshold; a threshold out of range is a usage e
       'check',
       '--format',
       'json',
+      '--locale',
+      'en',
       '--config',
       cfg,
       'examples/reports/corpus-003-hongze-2023.nianbao.yaml',

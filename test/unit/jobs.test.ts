@@ -98,7 +98,9 @@ test('the same json with a roster and a ledger; pairs, X-REUSE and the second-ro
 });
 
 test('--jobs must be a whole number ≥ 1', () => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), 'check', '--jobs', '0', dir], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'nianbao.js'), 'check', '--locale', 'en', '--jobs', '0', dir], {
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 2);
   assert.match(r.stderr, /--jobs must be a whole number/);
 });
