@@ -221,7 +221,12 @@ export function readRoster(file: string): { file: string; roster: Roster } {
     throw new UsageError(U.rosterUnreadable, { file, reason: (e as Error).message });
   }
   const parsed = parseRoster(text);
-  if (!parsed.roster) throw new UsageError(U.rosterInvalid, { file, errors: parsed.errors.join('; ') });
+  if (!parsed.roster)
+    throw new UsageError(U.rosterInvalid, {
+      file,
+      errorsZh: parsed.errors.map((e) => e['zh-CN']).join('；'),
+      errorsEn: parsed.errors.map((e) => e.en).join('; '),
+    });
   return { file, roster: parsed.roster };
 }
 

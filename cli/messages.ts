@@ -117,9 +117,9 @@ export const U = {
     (a) => `无法读取名单文件 ${a.file}：${a.reason}`,
     (a) => `cannot read roster ${a.file}: ${a.reason}`,
   ),
-  rosterInvalid: message<{ file: string; errors: string }>(
-    (a) => `名单文件 ${a.file}：${a.errors}`,
-    (a) => `roster ${a.file}: ${a.errors}`,
+  rosterInvalid: message<{ file: string; errorsZh: string; errorsEn: string }>(
+    (a) => `名单文件 ${a.file}：${a.errorsZh}`,
+    (a) => `roster ${a.file}: ${a.errorsEn}`,
   ),
   configUnreadable: message<{ file: string; reason: string }>(
     (a) => `无法读取配置文件 ${a.file}：${a.reason}`,

@@ -7,12 +7,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCheck } from '../../cli/commands/check';
 import { UsageError } from '../../cli/args';
 import { checkBatch, parseRoster } from '../../core';
-import { loose, zeroReport } from '../helpers/report';
+import { loose, ROOT, zeroReport } from '../helpers/report';
 
 const report = (organ: string, year: number, kind: string, published: string, extra = '') =>
   zeroReport('2021', year)
@@ -53,7 +54,7 @@ function batch() {
     { file: 'old.nianbao.yaml', text: report('洪泽区水利局', 2023, 'department', '2024-01-20') },
   ];
   const parsed = parseRoster(ROSTER);
-  assert.ok(parsed.roster, parsed.errors.join('; '));
+  assert.ok(parsed.roster, parsed.errors.map((e) => e.en).join('; '));
   return checkBatch(files, {}, { roster: { file: 'roster.yaml', roster: parsed.roster } });
 }
 
@@ -107,10 +108,17 @@ test('META-DEADLINE per listed organ: the roster’s kind or date decides, not w
 });
 
 test('a roster that cannot be read is refused with its line', () => {
-  assert.deepEqual(parseRoster('year: 2024\norgans: 洪泽区\n').errors, ['line 2: `organs` must be a list of organ names']);
-  assert.deepEqual(parseRoster('year: x\norgans: []\n').errors, ['line 1: `year` must be a year, e.g. 2024']);
-  assert.match(parseRoster('year: 2024\norgans:\n  - {name: 某局, kind: bureau}\n').errors[0], /^line 3: `kind` must be one of/);
-  assert.match(parseRoster('year: 2024\norgans:\n  - {nmae: 某局}\n').errors[0], /unknown field nmae/);
+  assert.deepEqual(parseRoster('year: 2024\norgans: 洪泽区\n').errors, [
+    { 'zh-CN': '第 2 行：`organs` 应为机关名称的列表', en: 'line 2: `organs` must be a list of organ names' },
+  ]);
+  assert.deepEqual(parseRoster('year: x\norgans: []\n').errors, [
+    { 'zh-CN': '第 1 行：`year` 应为年份，如 2024', en: 'line 1: `year` must be a year, e.g. 2024' },
+  ]);
+  const kind = parseRoster('year: 2024\norgans:\n  - {name: 某局, kind: bureau}\n').errors[0];
+  assert.match(kind.en, /^line 3: `kind` must be one of department, /);
+  assert.match(kind['zh-CN'], /^第 3 行：`kind` 应为以下之一：department, /);
+  assert.match(parseRoster('year: 2024\norgans:\n  - {nmae: 某局}\n').errors[0].en, /unknown field nmae/);
+  assert.match(parseRoster('year: 2024\norgans:\n  - {nmae: 某局}\n').errors[0]['zh-CN'], /未知字段 nmae/);
   const big = parseRoster('year: 2024\norgans:\n  - {name: 某局, id: 113208130000000012}\n');
   assert.equal(big.roster?.organs[0].id, '113208130000000012', 'an unquoted 18-digit id keeps its digits');
 });
@@ -166,3 +174,19 @@ function batchText(f: string): string {
     ? report('淮安市洪泽区人民政府', 2024, 'county_government', '2025-03-20')
     : report('洪泽区发展和改革委员会', 2024, 'department', '2025-01-20');
 }
+
+test('check --roster with a bad roster: one usage line in the chosen language', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-roster-bad-'));
+  const roster = join(dir, 'roster.yaml');
+  writeFileSync(roster, 'year: 2024\norgans: 洪泽区\n');
+  const run = (locale: string) =>
+    spawnSync(process.execPath, [join(ROOT, 'bin/nianbao.js'), 'check', '--locale', locale, '--roster', roster, dir], {
+      encoding: 'utf8',
+    });
+  const zh = run('zh-CN');
+  assert.equal(zh.status, 2);
+  assert.match(zh.stderr, /^nianbao: 名单文件 .*roster\.yaml：第 2 行：`organs` 应为机关名称的列表$/m);
+  const en = run('en');
+  assert.equal(en.status, 2);
+  assert.match(en.stderr, /^nianbao: roster .*roster\.yaml: line 2: `organs` must be a list of organ names$/m);
+});
