@@ -139,7 +139,13 @@ function checkEdit(text: string, cells: Map<string, Cell>, what: string, e: Text
     must(/^-?(0|[1-9]\d*)$/.test(v) && Number.isSafeInteger(n), 'signed cells get safe integers', () => `${what} ${v}`);
   else if (cell.kind === 'money_wan')
     must(/^\d+(\.\d+)?$/.test(v) && Number.isFinite(n), 'amounts get plain numbers', () => `${what} ${v}`);
-  else must(/^\{value: \d+(\.\d+)?, unit: 万?元\}$/.test(v), 'amounts with a unit get {value, unit}', () => `${what} ${v}`);
+  // A zero needs no unit (the cell rules accept a bare 0: nothing is ambiguous about it).
+  else
+    must(
+      v === '0' || /^\{value: \d+(\.\d+)?, unit: 万?元\}$/.test(v),
+      'amounts with a unit get {value, unit}',
+      () => `${what} ${v}`,
+    );
 }
 
 function overlapping(edits: readonly TextEdit[]): boolean {
