@@ -20,6 +20,9 @@ import type { CellEditsResult, TableModel } from '../../protocol/table';
 import type { HostMessage, ViewMessage } from '../../protocol/tableView';
 import { ROOT, TestClient, uriFor } from '../protocol/client';
 
+/** How long stop() lets the browser context take to close before it moves on. */
+const CLOSE_DEADLINE_MS = 5_000;
+
 const CACHE = process.env.NIANBAO_EDITOR_CACHE || join(homedir(), '.cache/nianbao-editors');
 const CHROMIUM = process.env.NIANBAO_CHROMIUM || '/usr/bin/chromium';
 /** Deadline of any one wait in the page. */
@@ -296,7 +299,11 @@ export class Harness {
   }
 
   async stop(): Promise<void> {
-    await Promise.race([this.context.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
+    // A deadline, not a wait: the browser context closes at once; if it hangs, the test still ends.
+    await Promise.race([
+      this.context.close().catch(() => undefined),
+      new Promise((r) => setTimeout(r, CLOSE_DEADLINE_MS).unref()),
+    ]);
     await new Promise((r) => this.http.close(r));
     await this.client.stop();
     rmSync(this.scratch, { recursive: true, force: true });
