@@ -76,7 +76,9 @@ function unitFixes(fx: FixContext, cell: Cell, data: CellData): Fix[] {
     // Odd zeros and 无 are offered, never applied by fix-all: the cell may hide a number.
     out.push(fix('0', false, text(messages.zeroText, { text: data.text })));
   } else if (cell.kind === 'money_unit' && data.bare && data.number !== undefined) {
-    // A bare amount: which unit is for a person to say.
+    // A bare amount: which unit is for a person to say. A negative one is wrong whatever its
+    // unit (its own finding says so): a fix writes only values the cell may hold.
+    if (!holds(cell.kind, data.number)) return [];
     out.push(fix(`{value: ${formatNumber(data.number)}, unit: 元}`, false));
     out.push(fix(`{value: ${formatNumber(data.number)}, unit: 万元}`, false));
   } else if (cell.state === 'text' && cell.reading) {
