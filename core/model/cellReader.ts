@@ -14,11 +14,15 @@ export class CellReader {
   ) {}
 
   cell(path: readonly string[]): Cell {
-    const k = pathKey(path);
-    let c = this.cache.get(k);
+    return this.cellAt(pathKey(path), path);
+  }
+
+  /** The cell at `path`, whose path key (`pathKey(path)`) the caller already has. */
+  cellAt(key: string, path: readonly string[]): Cell {
+    let c = this.cache.get(key);
     if (!c) {
       c = readCell(this.report, [...path], cellSpecAt(this.format, path)?.cell ?? 'count');
-      this.cache.set(k, c);
+      this.cache.set(key, c);
     }
     return c;
   }

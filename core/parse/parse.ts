@@ -261,10 +261,16 @@ function inspectKeys(
     },
     map(map) {
       const index = pairIndex(map as YAMLMap);
+      // As many distinct keys as pairs: no duplicates, and only the key hints remain to look for.
+      const unique = index.size === map.items.length;
       const seen = new Map<string, Pair>();
       for (const pair of (map as YAMLMap).items) {
         const key = pair.key as Node | null;
         if (!key?.range) continue;
+        if (unique) {
+          if (isScalar(key) && typeof key.value === 'string') hintKey(key, src, lines, diagnostics, explained);
+          continue;
+        }
         const k = keyString(key);
         const first = seen.get(k);
         if (first) {

@@ -21,6 +21,9 @@ export interface Instance {
   table: TableSpec;
   left: string[][];
   right: string[][];
+  /** The path keys of `left` and `right` (pathKey), made once: an instance is evaluated many times. */
+  leftKeys: string[];
+  rightKeys: string[];
   /** For sum relations: the total cell (the only left term). */
   target?: string[];
   /** The cell whose value the diagnostic underlines. */
@@ -108,6 +111,8 @@ function instancesForRelation(report: Report, table: TableSpec, rel: Relation, r
         table,
         left,
         right,
+        leftKeys: left.map(pathKey),
+        rightKeys: right.map(pathKey),
         target: rel.target ? left[0] : undefined,
         anchor: left[0],
         row: row.path,
@@ -123,7 +128,18 @@ function instancesForRelation(report: Report, table: TableSpec, rel: Relation, r
       const left = leftRows.map((r) => [...r, col.key]);
       const right = rightRows.map((r) => [...r, col.key]);
       const anchor = anchorRow ? [table.key, anchorRow, col.key] : left[0];
-      out.push({ rule: rel.rule, kind, table, left, right, target: rel.target ? left[0] : undefined, anchor, column: col.key });
+      out.push({
+        rule: rel.rule,
+        kind,
+        table,
+        left,
+        right,
+        leftKeys: left.map(pathKey),
+        rightKeys: right.map(pathKey),
+        target: rel.target ? left[0] : undefined,
+        anchor,
+        column: col.key,
+      });
     }
   }
   return out;
@@ -158,8 +174,7 @@ export function instancesOf(report: Report, format: FormatId): Instance[] {
 export function instancesByCell(instances: readonly Instance[]): Map<string, Instance[]> {
   const out = new Map<string, Instance[]>();
   for (const inst of instances) {
-    for (const p of [...inst.left, ...inst.right]) {
-      const k = pathKey(p);
+    for (const k of [...inst.leftKeys, ...inst.rightKeys]) {
       const list = out.get(k);
       if (list) list.push(inst);
       else out.set(k, [inst]);
@@ -170,16 +185,17 @@ export function instancesByCell(instances: readonly Instance[]): Map<string, Ins
 
 interface Term {
   path: string[];
+  key: string;
   value?: number;
   signed: boolean;
 }
 
-function term(reader: CellReader, path: string[], overrides?: Overrides): Term {
-  const o = overrides?.get(pathKey(path));
-  const cell: Cell = reader.cell(path);
+function term(reader: CellReader, path: string[], key: string, overrides?: Overrides): Term {
+  const o = overrides?.get(key);
+  const cell: Cell = reader.cellAt(key, path);
   const signed = cell.kind === 'signed';
-  if (o !== undefined) return { path, value: o, signed };
-  return { path, value: cell.state === 'number' && exact(cell) ? cell.value : undefined, signed };
+  if (o !== undefined) return { path, key, value: o, signed };
+  return { path, key, value: cell.state === 'number' && exact(cell) ? cell.value : undefined, signed };
 }
 
 /** A sum of exact numbers, or undefined when it leaves the range where doubles add exactly. */
@@ -193,8 +209,8 @@ function exactSum(ts: Term[]): number | undefined {
 }
 
 export function evaluate(reader: CellReader, inst: Instance, overrides?: Overrides): Outcome {
-  const L = inst.left.map((p) => term(reader, p, overrides));
-  const R = inst.right.map((p) => term(reader, p, overrides));
+  const L = inst.left.map((p, i) => term(reader, p, inst.leftKeys[i], overrides));
+  const R = inst.right.map((p, i) => term(reader, p, inst.rightKeys[i], overrides));
   const unknownL = L.filter((t) => t.value === undefined);
   const unknownR = R.filter((t) => t.value === undefined);
   const unknown = [...unknownL, ...unknownR].map((t) => t.path);
@@ -218,11 +234,11 @@ export function evaluate(reader: CellReader, inst: Instance, overrides?: Overrid
   const pins = new Map<string, number>();
   if (ok && inst.kind === 'eq') {
     const all = [...unknownL, ...unknownR];
-    if (all.length === 1) pins.set(pathKey(all[0].path), unknownL.length ? -diff : diff);
+    if (all.length === 1) pins.set(all[0].key, unknownL.length ? -diff : diff);
     else if (all.length > 1 && !all.some((t) => t.signed)) {
       // Several non-negative unknowns on one side that must sum to zero are all zero.
       const need = unknownL.length && !unknownR.length ? -diff : unknownR.length && !unknownL.length ? diff : Number.NaN;
-      if (need === 0) for (const t of all) pins.set(pathKey(t.path), 0);
+      if (need === 0) for (const t of all) pins.set(t.key, 0);
     }
   }
   return { instance: inst, ok, decided: true, leftKnown: leftSum, rightKnown: rightSum, unknown, pins };
