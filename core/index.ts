@@ -63,6 +63,7 @@ export {
 } from './review/batch';
 export { parseRoster, type Roster } from './review/roster';
 export type { RosterStatus } from './rules/review/check';
+export { rosterSubject } from './rules/review/specs';
 export { fingerprintsOf, FINGERPRINT_RE } from './review/fingerprint';
 export {
   LEDGER_FILE,

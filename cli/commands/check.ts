@@ -9,7 +9,7 @@
  * ROSTER-MISSING / ROSTER-UNKNOWN and each listed organ's deadline.
  */
 import { writeFileSync } from 'node:fs';
-import { categoryOf, type CheckOptions, type Locale } from '../../core';
+import { categoryOf, rosterSubject, type CheckOptions, type Locale } from '../../core';
 import { UsageError } from '../args';
 import { U } from '../messages';
 import { reportIo, runBatch, type BatchRun, type FileResult } from '../batch';
@@ -57,8 +57,8 @@ export function summaryInputs(results: readonly FileResult[]): SummaryInput[] {
   return results.flatMap((r): SummaryInput[] => {
     if (r.kind === 'report') return [r];
     return r.diags.map((d) => {
-      const data = d.data as { organ?: string; year?: number };
-      return { file: r.file, diags: [d], organ: data.organ, year: data.year, missing: d.code === 'ROSTER-MISSING' };
+      const subject = rosterSubject(d);
+      return { file: r.file, diags: [d], organ: subject?.organ, year: subject?.year, missing: d.code === 'ROSTER-MISSING' };
     });
   });
 }

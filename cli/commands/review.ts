@@ -21,6 +21,7 @@ import {
   parseLedger,
   recordDecision,
   removeDecision,
+  rosterSubject,
   today,
   type CheckOptions,
   type Diagnostic,
@@ -136,9 +137,9 @@ function findFindings(a: ReviewArgs, ledgerPath: string, paths: string[], err: (
 function describe(f: Found | undefined, ledgerPath: string, locale: Locale): Partial<LedgerEntry> {
   if (!f) return {};
   const d = f.diagnostic;
-  const data = d.data as { organ?: unknown; year?: unknown };
-  const organ = f.result.kind === 'roster' && typeof data.organ === 'string' ? data.organ : f.result.organ;
-  const year = f.result.year ?? (typeof data.year === 'number' ? data.year : undefined);
+  const subject = rosterSubject(d);
+  const organ = (f.result.kind === 'roster' ? subject?.organ : undefined) ?? f.result.organ;
+  const year = f.result.year ?? subject?.year;
   return {
     code: d.code,
     ...(organ ? { organ } : {}),

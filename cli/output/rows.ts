@@ -3,7 +3,7 @@
  * those that count, those silenced by a comment and those the ledger dismissed — with the organ,
  * the year, the cell in words and the review status, in the output's language.
  */
-import { assumedFormat, subjectName, type Diagnostic, type Locale, type Review, type Severity } from '../../core';
+import { assumedFormat, rosterSubject, subjectName, type Diagnostic, type Locale, type Review, type Severity } from '../../core';
 import type { FileResult } from '../batch';
 
 export type RowStatus = '' | 'suppressed' | 'dismissed' | 'confirmed';
@@ -83,9 +83,8 @@ export function rowsOf(results: readonly FileResult[], locale: Locale): FindingR
   return results.flatMap((r) => {
     const format = assumedFormat({ format: r.format ?? null, year: r.year });
     const row = (d: Diagnostic, status: RowStatus, review?: Review, reason = ''): FindingRow => {
-      const data = d.data as { organ?: unknown; year?: unknown };
       // A roster finding is about the organ it names, not about the roster file.
-      const organ = r.kind === 'roster' && typeof data.organ === 'string' ? data.organ : (r.organ ?? '');
+      const organ = (r.kind === 'roster' ? rosterSubject(d)?.organ : undefined) ?? r.organ ?? '';
       return {
         file: r.file,
         line: d.range.start.line + 1,

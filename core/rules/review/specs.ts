@@ -5,6 +5,7 @@
  * are compared by organ identity (core/facts/organ.ts; `id` / `meta.organ_id` first).
  */
 import { both, message } from '../../messages/define';
+import type { Diagnostic } from '../../types';
 import { rule } from '../spec';
 
 export interface RosterMissingData {
@@ -71,3 +72,9 @@ export const messages = {
 
 /** The family's rules, in the order docs/RULES.md lists them. */
 export const RULES = [ROSTER_MISSING, ROSTER_UNKNOWN] as const;
+
+/** The organ and year a roster finding names (a ROSTER-MISSING line of the roster names no report of its own). */
+export function rosterSubject(d: Diagnostic): { organ: string; year: number } | undefined {
+  if (d.code === ROSTER_MISSING.code || d.code === ROSTER_UNKNOWN.code) return { organ: d.data.organ, year: d.data.year };
+  return undefined;
+}
