@@ -82,10 +82,18 @@ function wall(args: string[], sink: string): Timing {
   return { ms, cpu, stdout: readFileSync(sink, 'utf8') };
 }
 
-/** The median wall and CPU times of several runs. */
-function medianOf(runs: number, f: () => Timing): { ms: number; cpu: number } {
-  const all = Array.from({ length: runs }, f);
-  return { ms: median(all.map((t) => t.ms)), cpu: median(all.map((t) => t.cpu)) };
+/**
+ * The median wall and CPU times of each measurement over several rounds. A round takes every
+ * measurement once, in turn, so that a machine that speeds up or slows down during the run (a
+ * shared host) moves every figure alike and the ratios hold.
+ */
+function rounds<K extends string>(runs: number, measures: Record<K, () => Timing>): Record<K, { ms: number; cpu: number }> {
+  const keys = Object.keys(measures) as K[];
+  const all = new Map<K, Timing[]>(keys.map((k) => [k, []]));
+  for (let r = 0; r < runs; r++) for (const k of keys) all.get(k)!.push(measures[k]());
+  const out = {} as Record<K, { ms: number; cpu: number }>;
+  for (const k of keys) out[k] = { ms: median(all.get(k)!.map((t) => t.ms)), cpu: median(all.get(k)!.map((t) => t.cpu)) };
+  return out;
 }
 
 const f0 = (n: number) => n.toFixed(0).padStart(6);
@@ -105,17 +113,26 @@ function main(): void {
       return { ...t, ms: (JSON.parse(t.stdout) as { ms: number }).ms };
     };
     const cores = availableParallelism();
-    const lines: string[] = [`batch speed: ${COUNT} reports, ${cores} cores, node ${process.version}, median of ${RUNS} runs`];
+    const lines: string[] = [
+      `batch speed: ${COUNT} reports, ${cores} cores, node ${process.version}, median of ${RUNS} rounds (a round runs each measurement once, in turn)`,
+    ];
 
-    // (a) and (b): the process (wall and CPU time) and the time inside it.
-    const parse = medianOf(RUNS, () => wall([__filename, 'parse', dir], sink));
-    const parseIn = medianOf(RUNS, () => self('parse')).ms;
-    const bundledIn = medianOf(RUNS, () => self('parse-bundled')).ms;
-    const coreIn = medianOf(RUNS, () => self('check')).ms;
+    // (a), (b) and (c): the process (wall and CPU time) and the time inside it, in rounds.
     const check = (jobs: number) => wall([BIN, 'check', '--format', 'json', '--jobs', String(jobs), dir], sink);
     const findings = (JSON.parse(check(1).stdout) as { findings: unknown[] }).findings.length;
     const jobs = [...new Set([1, 2, cores])];
-    const byJobs = new Map(jobs.map((j) => [j, medianOf(RUNS, () => check(j))]));
+    const m = rounds(RUNS, {
+      parse: () => wall([__filename, 'parse', dir], sink),
+      parseIn: () => self('parse'),
+      bundledIn: () => self('parse-bundled'),
+      coreIn: () => self('check'),
+      ...Object.fromEntries(jobs.map((j) => [`jobs${j}`, () => check(j)])),
+    });
+    const parse = m.parse;
+    const parseIn = m.parseIn.ms;
+    const bundledIn = m.bundledIn.ms;
+    const coreIn = m.coreIn.ms;
+    const byJobs = new Map(jobs.map((j) => [j, (m as Record<string, { ms: number; cpu: number }>)[`jobs${j}`]]));
     const one = byJobs.get(1)!;
     lines.push(
       `                                              wall ms   CPU ms   inside (CPU ms)`,
@@ -130,9 +147,11 @@ function main(): void {
     // (d) start-up against bare node.
     const single = join(ROOT, 'examples', 'reports', 'clean-2021.nianbao.yaml');
     const startRuns = Math.max(RUNS, 9);
-    const bare = medianOf(startRuns, () => wall(['-e', '0'], sink));
-    const version = medianOf(startRuns, () => wall([BIN, '--version'], sink));
-    const oneFile = medianOf(startRuns, () => wall([BIN, 'check', single], sink));
+    const { bare, version, oneFile } = rounds(startRuns, {
+      bare: () => wall(['-e', '0'], sink),
+      version: () => wall([BIN, '--version'], sink),
+      oneFile: () => wall([BIN, 'check', single], sink),
+    });
     const plus = (t: { ms: number; cpu: number }) =>
       `+${(t.ms - bare.ms).toFixed(0)} ms wall, +${(t.cpu - bare.cpu).toFixed(0)} ms CPU`;
     lines.push(
