@@ -1,7 +1,9 @@
 /**
- * The yaml library's node tests, read once. The library is CommonJS: in a bundle, every call of
- * a function imported from it by name goes through a getter, and these run for every node of
- * every report (locate, the cell reader, the key walk).
+ * The yaml library's node tests, read once. They run for every node of every report (locate, the
+ * cell reader, the key walk). With the library's CommonJS build, every call of a function imported
+ * by name went through a getter in a bundle; the bundles now take its ES module build (esbuild.mjs,
+ * `yamlWithoutEnvReads`), where they are plain bindings, and reading them here keeps the core
+ * independent of which build a bundler picks.
  */
 import * as yaml from 'yaml';
 

@@ -93,9 +93,23 @@ export function leafRows(report: Report, table: TableSpec): { path: string[]; co
 
 type LeafRows = ReturnType<typeof leafRows>;
 
+/** One instance of a relation over concrete cells (its row or column is added by the caller). */
+function instance(rel: Relation, table: TableSpec, left: string[][], right: string[][], anchor: string[]): Instance {
+  return {
+    rule: rel.rule,
+    kind: rel.kind ?? 'eq',
+    table,
+    left,
+    right,
+    leftKeys: left.map(pathKey),
+    rightKeys: right.map(pathKey),
+    target: rel.target ? left[0] : undefined,
+    anchor,
+  };
+}
+
 /** `rows`: the table's leaf rows, read once for all its relations. */
 function instancesForRelation(report: Report, table: TableSpec, rel: Relation, rows: () => LeafRows): Instance[] {
-  const kind = rel.kind ?? 'eq';
   const leftKeys = rel.target ? [rel.target] : (rel.left ?? []);
   const rightKeys = rel.target ? (rel.operands ?? []) : (rel.right ?? []);
   const out: Instance[] = [];
@@ -105,18 +119,7 @@ function instancesForRelation(report: Report, table: TableSpec, rel: Relation, r
       if (![...leftKeys, ...rightKeys].every((k) => cols.has(k))) continue;
       const left = leftKeys.map((k) => [...row.path, k]);
       const right = rightKeys.map((k) => [...row.path, k]);
-      out.push({
-        rule: rel.rule,
-        kind,
-        table,
-        left,
-        right,
-        leftKeys: left.map(pathKey),
-        rightKeys: right.map(pathKey),
-        target: rel.target ? left[0] : undefined,
-        anchor: left[0],
-        row: row.path,
-      });
+      out.push({ ...instance(rel, table, left, right, left[0]), row: row.path });
     }
   } else {
     const columns = table.rows[0]?.columns ?? [];
@@ -128,18 +131,7 @@ function instancesForRelation(report: Report, table: TableSpec, rel: Relation, r
       const left = leftRows.map((r) => [...r, col.key]);
       const right = rightRows.map((r) => [...r, col.key]);
       const anchor = anchorRow ? [table.key, anchorRow, col.key] : left[0];
-      out.push({
-        rule: rel.rule,
-        kind,
-        table,
-        left,
-        right,
-        leftKeys: left.map(pathKey),
-        rightKeys: right.map(pathKey),
-        target: rel.target ? left[0] : undefined,
-        anchor,
-        column: col.key,
-      });
+      out.push({ ...instance(rel, table, left, right, anchor), column: col.key });
     }
   }
   return out;
