@@ -23,8 +23,8 @@ const common = {
 
 /**
  * The `yaml` library's Node build reads `process.env.LOG_TOKENS` once per token (a debugging
- * switch), which costs a third of all parsing time on a batch of reports (bench:batch, lines (a)
- * and (a′)). Its browser build is the same code without those reads (and warns through
+ * switch), which costs 11–32 % of all parsing time on a batch of reports (five runs of
+ * bench:batch, lines (a) and (a′)). Its browser build is the same code without those reads (and warns through
  * console.warn; the parser runs with logLevel 'error'), so every bundle takes that one.
  */
 const yamlWithoutEnvReads = {
