@@ -41,7 +41,7 @@ export interface Outcome {
   rightKnown: number;
   unknown: string[][];
   /** Values the instance forces on its unknown cells, by path key. */
-  pins: Map<string, number>;
+  pins: ReadonlyMap<string, number>;
 }
 
 export type Overrides = ReadonlyMap<string, number>;
@@ -77,10 +77,20 @@ function rowSpecs(table: TableSpec): Map<string, TableSpec['rows'][number]> {
   return specs;
 }
 
-export function leafRows(report: Report, table: TableSpec): { path: string[]; columns: ColumnSpec[] }[] {
+export interface LeafRow {
+  readonly path: string[];
+  readonly columns: ColumnSpec[];
+}
+
+/** A table's leaf rows as a report holds them (shared by the reports of one shape: never change them). */
+export function leafRows(report: Report, table: TableSpec): readonly LeafRow[] {
+  return byShape(ROWS, tableShape(report, table) ?? '', table, () => makeLeafRows(report, table));
+}
+
+function makeLeafRows(report: Report, table: TableSpec): LeafRow[] {
   const tops = [...new Set(table.rows.map((r) => r.rel[0]))];
   const defaultCols = table.rows[0]?.columns ?? [];
-  const out: { path: string[]; columns: ColumnSpec[] }[] = [];
+  const out: LeafRow[] = [];
   for (const top of tops) {
     const schemaCols = table.rows.find((r) => r.rel[0] === top)?.columns ?? defaultCols;
     for (const path of expandRows(report, table, top, schemaCols)) {
@@ -91,7 +101,57 @@ export function leafRows(report: Report, table: TableSpec): { path: string[]; co
   return out;
 }
 
-type LeafRows = ReturnType<typeof leafRows>;
+type LeafRows = readonly LeafRow[];
+
+/**
+ * The row keys whose maps decide a table's rows in a report (the only ones `expandRows` reads):
+ * its top-level rows and the rows its column relations sum.
+ */
+const SHAPE_KEYS = new WeakMap<TableSpec, string[]>();
+
+function shapeKeys(table: TableSpec): string[] {
+  let keys = SHAPE_KEYS.get(table);
+  if (!keys) {
+    const all = new Set(table.rows.map((r) => r.rel[0]));
+    for (const rel of table.relations) {
+      if (rel.each === 'row') continue;
+      for (const k of [rel.target, ...(rel.operands ?? []), ...(rel.left ?? []), ...(rel.right ?? [])]) if (k) all.add(k);
+    }
+    keys = [...all];
+    SHAPE_KEYS.set(table, keys);
+  }
+  return keys;
+}
+
+/**
+ * All that a table's leaf rows and relation instances depend on in a report: the keys under each
+ * of its shape keys; null when the table is absent. The reports of one template share a shape,
+ * so a batch makes rows and instances once per shape instead of once per report.
+ */
+function tableShape(report: Report, table: TableSpec): string | null {
+  if (!locate(report, [table.key])) return null;
+  return JSON.stringify(shapeKeys(table).map((k) => keysAt(report, [table.key, k])));
+}
+
+/** Shapes kept per table: a batch of odd documents cannot grow the caches without bound. */
+const MAX_SHAPES = 256;
+const ROWS = new WeakMap<object, Map<string, LeafRows>>();
+const INSTANCES = new WeakMap<object, Map<string, Instance[]>>();
+
+function byShape<T>(cache: WeakMap<object, Map<string, T>>, shape: string, owner: object, make: () => T): T {
+  let shapes = cache.get(owner);
+  if (!shapes) {
+    shapes = new Map();
+    cache.set(owner, shapes);
+  }
+  let hit = shapes.get(shape);
+  if (hit === undefined) {
+    if (shapes.size >= MAX_SHAPES) shapes.clear();
+    hit = make();
+    shapes.set(shape, hit);
+  }
+  return hit;
+}
 
 /** One instance of a relation over concrete cells (its row or column is added by the caller). */
 function instance(rel: Relation, table: TableSpec, left: string[][], right: string[][], anchor: string[]): Instance {
@@ -139,17 +199,29 @@ function instancesForRelation(report: Report, table: TableSpec, rel: Relation, r
 
 const instanceCache = new WeakMap<Report, Map<FormatId, Instance[]>>();
 
-/** Every relation instance of the report's tables (cached per report and format). */
+/**
+ * Every relation instance of the report's tables: cached per report and format, and made once per
+ * shape of the report's tables (instances name paths only, so reports of one shape share them).
+ */
 export function instancesOf(report: Report, format: FormatId): Instance[] {
   let byFormat = instanceCache.get(report);
   if (!byFormat) {
     byFormat = new Map();
     instanceCache.set(report, byFormat);
   }
-  const hit = byFormat.get(format);
-  if (hit) return hit;
+  let hit = byFormat.get(format);
+  if (!hit) {
+    const tables = tablesOf(format);
+    const shape = JSON.stringify(tables.map((t) => tableShape(report, t)));
+    hit = byShape(INSTANCES, shape, tables, () => makeInstances(report, tables));
+    byFormat.set(format, hit);
+  }
+  return hit;
+}
+
+function makeInstances(report: Report, tables: readonly TableSpec[]): Instance[] {
   const out: Instance[] = [];
-  for (const table of tablesOf(format)) {
+  for (const table of tables) {
     if (!locate(report, [table.key])) continue;
     let rows: LeafRows | undefined;
     const leaf = () => {
@@ -158,7 +230,6 @@ export function instancesOf(report: Report, format: FormatId): Instance[] {
     };
     for (const rel of table.relations) out.push(...instancesForRelation(report, table, rel, leaf));
   }
-  byFormat.set(format, out);
   return out;
 }
 
@@ -175,65 +246,69 @@ export function instancesByCell(instances: readonly Instance[]): Map<string, Ins
   return out;
 }
 
-interface Term {
-  path: string[];
-  key: string;
-  value?: number;
+/** No pins: shared by every outcome that forces no value (most of them). */
+const NO_PINS: ReadonlyMap<string, number> = new Map();
+
+/** One side of an instance, summed: its exact total and its unknown cells (no value, or overridden away). */
+interface Side {
+  /** Undefined when the sum left the range where doubles add exactly. */
+  sum: number | undefined;
+  unknownPaths: string[][];
+  unknownKeys: string[];
   signed: boolean;
 }
 
-function term(reader: CellReader, path: string[], key: string, overrides?: Overrides): Term {
-  const o = overrides?.get(key);
-  const cell: Cell = reader.cellAt(key, path);
-  const signed = cell.kind === 'signed';
-  if (o !== undefined) return { path, key, value: o, signed };
-  return { path, key, value: cell.state === 'number' && exact(cell) ? cell.value : undefined, signed };
-}
-
-/** A sum of exact numbers, or undefined when it leaves the range where doubles add exactly. */
-function exactSum(ts: Term[]): number | undefined {
-  let s = 0;
-  for (const t of ts) {
-    s += t.value ?? 0;
-    if (Math.abs(s) > Number.MAX_SAFE_INTEGER) return undefined;
+/**
+ * Sums one side in one loop (the checks evaluate tens of thousands of instances in a batch, so
+ * no array per term). A term's value: the override for its cell, else the cell's exact number.
+ */
+function side(reader: CellReader, paths: string[][], keys: string[], overrides: Overrides | undefined): Side {
+  let sum: number | undefined = 0;
+  const unknownPaths: string[][] = [];
+  const unknownKeys: string[] = [];
+  let signed = false;
+  for (let i = 0; i < paths.length; i++) {
+    const key = keys[i];
+    const cell: Cell = reader.cellAt(key, paths[i]);
+    const o = overrides?.get(key);
+    const value = o !== undefined ? o : cell.state === 'number' && exact(cell) ? cell.value : undefined;
+    if (value === undefined) {
+      unknownPaths.push(paths[i]);
+      unknownKeys.push(key);
+      if (cell.kind === 'signed') signed = true;
+    } else if (sum !== undefined) {
+      sum += value;
+      if (Math.abs(sum) > Number.MAX_SAFE_INTEGER) sum = undefined;
+    }
   }
-  return round(s);
+  return { sum: sum === undefined ? undefined : round(sum), unknownPaths, unknownKeys, signed };
 }
 
 export function evaluate(reader: CellReader, inst: Instance, overrides?: Overrides): Outcome {
-  const L = inst.left.map((p, i) => term(reader, p, inst.leftKeys[i], overrides));
-  const R = inst.right.map((p, i) => term(reader, p, inst.rightKeys[i], overrides));
-  const unknownL = L.filter((t) => t.value === undefined);
-  const unknownR = R.filter((t) => t.value === undefined);
-  const unknown = [...unknownL, ...unknownR].map((t) => t.path);
-  const leftSum = exactSum(L);
-  const rightSum = exactSum(R);
-  if (leftSum === undefined || rightSum === undefined) {
-    return { instance: inst, ok: true, decided: false, leftKnown: 0, rightKnown: 0, unknown, pins: new Map() };
+  const L = side(reader, inst.left, inst.leftKeys, overrides);
+  const R = side(reader, inst.right, inst.rightKeys, overrides);
+  const unknown = R.unknownPaths.length ? [...L.unknownPaths, ...R.unknownPaths] : L.unknownPaths;
+  if (L.sum === undefined || R.sum === undefined) {
+    return { instance: inst, ok: true, decided: false, leftKnown: 0, rightKnown: 0, unknown, pins: NO_PINS };
   }
-  const diff = round(leftSum - rightSum);
-  let lo = 0;
-  let hi = 0;
-  for (const t of unknownL) {
-    hi = Infinity;
-    if (t.signed) lo = -Infinity;
-  }
-  for (const t of unknownR) {
-    lo = -Infinity;
-    if (t.signed) hi = Infinity;
-  }
+  const diff = round(L.sum - R.sum);
+  // The range the unknowns can add to the difference: non-negative unknowns on the left raise it
+  // without bound, on the right lower it; a signed unknown (any integer) does both.
+  const nL = L.unknownKeys.length;
+  const nR = R.unknownKeys.length;
+  const lo = nR || (nL && L.signed) ? -Infinity : 0;
+  const hi = nL || (nR && R.signed) ? Infinity : 0;
   const ok = inst.kind === 'eq' ? diff + lo <= 0 && 0 <= diff + hi : diff + hi >= 0;
-  const pins = new Map<string, number>();
-  if (ok && inst.kind === 'eq') {
-    const all = [...unknownL, ...unknownR];
-    if (all.length === 1) pins.set(all[0].key, unknownL.length ? -diff : diff);
-    else if (all.length > 1 && !all.some((t) => t.signed)) {
+  let pins = NO_PINS;
+  if (ok && inst.kind === 'eq' && nL + nR > 0) {
+    if (nL + nR === 1) pins = new Map([[nL ? L.unknownKeys[0] : R.unknownKeys[0], nL ? -diff : diff]]);
+    else if (!L.signed && !R.signed) {
       // Several non-negative unknowns on one side that must sum to zero are all zero.
-      const need = unknownL.length && !unknownR.length ? -diff : unknownR.length && !unknownL.length ? diff : Number.NaN;
-      if (need === 0) for (const t of all) pins.set(t.key, 0);
+      const need = nL && !nR ? -diff : nR && !nL ? diff : Number.NaN;
+      if (need === 0) pins = new Map([...L.unknownKeys, ...R.unknownKeys].map((k) => [k, 0]));
     }
   }
-  return { instance: inst, ok, decided: true, leftKnown: leftSum, rightKnown: rightSum, unknown, pins };
+  return { instance: inst, ok, decided: true, leftKnown: L.sum, rightKnown: R.sum, unknown, pins };
 }
 
 /** Sums of decimal money values drift (0.1 + 0.2); compare at a fixed precision. */
