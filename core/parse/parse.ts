@@ -19,6 +19,7 @@ import {
 } from '../rules/yaml/specs';
 import { guard, MAX_CHARS, MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES } from './guards';
 import { keyString, pairIndex } from './keys';
+import { NOT_PLAIN, plainValue } from './plainValue';
 
 export interface Parsed {
   /**
@@ -152,7 +153,8 @@ export function parseReport(input: string, opts: ParseOptions = {}): Parsed {
   // Rules on a half-parsed document only cascade into noise: report the syntax errors alone.
   let fatal = doc.errors.length > 0;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const plain = plainValue(doc.contents);
+    value = plain === NOT_PLAIN ? doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) : plain;
   } catch (e) {
     diagnostics.push(
       makeDiagnostic(lines, YAML_ALIAS, messages.aliasBomb, { detail: firstLine((e as Error).message) }, firstAliasSpan(doc), {

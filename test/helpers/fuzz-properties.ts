@@ -3,6 +3,7 @@
  * text: core check, every quick fix and fix-all. `checkCase` throws a `Violation` naming the
  * first property that fails; the fuzz test, the fuzz script and the fixture replay share it.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { Parser } from 'yaml';
 import {
   applyEdits,
@@ -231,6 +232,23 @@ function checkFixAll(text: string, before: CheckResult, fixed: ReturnType<typeof
   );
 }
 
+/** The report's plain value is the one the yaml library makes (core/parse/plainValue.ts makes it its own way). */
+function checkValue(text: string): void {
+  const report = loadReport(text);
+  if (!report.doc || report.value === undefined) return;
+  let expected: unknown;
+  try {
+    expected = report.doc.toJS({ maxAliasCount: 50 });
+  } catch {
+    return; // an alias bomb: the report has no value (a finding says why)
+  }
+  must(
+    isDeepStrictEqual(report.value, expected),
+    "the report's value is the yaml library's",
+    () => `${JSON.stringify(report.value)?.slice(0, 300)} ≠ ${JSON.stringify(expected)?.slice(0, 300)}`,
+  );
+}
+
 /** Checks one text against every property; returns the CPU milliseconds it took. */
 export function checkCase(text: string, limitMs = CASE_LIMIT_MS): number {
   const t0 = cpuMs();
@@ -243,6 +261,7 @@ export function checkCase(text: string, limitMs = CASE_LIMIT_MS): number {
   } catch (e) {
     throw new Violation('no exception', e instanceof Error ? (e.stack ?? e.message) : String(e));
   }
+  checkValue(text);
   const lines = linesOf(text);
   for (const d of [...before.diagnostics, ...before.suppressed.map((s) => s.diagnostic)]) {
     checkRange(text, lines, `${d.code} ${d.data.path}`, d);
