@@ -64,11 +64,11 @@ export function checkCells(ctx: CheckContext): void {
       table,
       rows: leafRows(ctx.report, table).map((row) => ({
         path: row.path,
-        cells: row.columns.map((c) => ctx.reader.cell([...row.path, c.key])),
+        cells: row.cells.map((c) => ctx.reader.cellAt(c.key, c.path)),
       })),
     };
     const grouped = groupBlanks(ctx, t);
-    for (const row of t.rows) for (const cell of row.cells) if (!grouped.has(pathKey(cell.path))) checkCell(ctx, table, cell);
+    for (const row of t.rows) for (const cell of row.cells) if (!grouped.has(cell)) checkCell(ctx, table, cell);
   }
 }
 
@@ -79,8 +79,8 @@ const isEmpty = (c: Cell) => c.state === 'blank' || c.state === 'na';
  * wholly blank rows together; else, among the other rows, a column group (法人或其他组织) or a
  * single column that is blank throughout. Returns the cells it reported.
  */
-function groupBlanks(ctx: CheckContext, t: TableCells): Set<string> {
-  const done = new Set<string>();
+function groupBlanks(ctx: CheckContext, t: TableCells): Set<Cell> {
+  const done = new Set<Cell>();
   const cells = t.rows.flatMap((r) => r.cells).filter((c) => c.state !== 'missing');
   if (!cells.length) return done;
   const wholeTableRule = t.table.blankGroupRule ?? t.table.blankRule;
@@ -90,7 +90,7 @@ function groupBlanks(ctx: CheckContext, t: TableCells): Set<string> {
       count: cells.length,
       pinned: pinnedCount(ctx, cells),
     });
-    for (const c of cells) done.add(pathKey(c.path));
+    for (const c of cells) done.add(c);
     return done;
   }
   const groupRule = t.table.blankGroupRule ? GROUP_RULES[t.table.blankGroupRule] : undefined;
@@ -114,7 +114,7 @@ function groupBlanks(ctx: CheckContext, t: TableCells): Set<string> {
         pinned: pinnedCount(ctx, rowCells),
       },
     );
-    for (const c of rowCells) done.add(pathKey(c.path));
+    for (const c of rowCells) done.add(c);
   }
   const rest = t.rows.filter((r) => !blankRows.includes(r));
   if (rest.length < 2) return done;
@@ -148,7 +148,7 @@ function groupBlanks(ctx: CheckContext, t: TableCells): Set<string> {
       },
     );
     for (const k of cols) claimed.add(k);
-    for (const c of gcells) done.add(pathKey(c.path));
+    for (const c of gcells) done.add(c);
   }
   return done;
 }

@@ -11,7 +11,7 @@ import type { Report } from '../../model/report';
 import { makeDiagnostic } from '../../diagnostic';
 import { labelAt } from '../../schema/labels';
 import { narrativeOf, sourceSpan, type Narrative } from '../../text/narrative';
-import { compareNormalised, normaliseForReuse, type Reuse } from '../../text/reuse';
+import { compareNormalised, normaliseForReuse, type Normalised, type Reuse } from '../../text/reuse';
 import type { Diagnostic, RelatedInfo } from '../../types';
 import { REUSE_DEFAULTS, type CheckOptions } from '../options';
 import type { PreviousRef } from './check';
@@ -69,9 +69,27 @@ const percent = (r: Reuse) => Math.round(r.share * 100);
 
 /** The comparison of two pieces, or undefined when this year's piece is too short to judge. */
 function judge(here: Narrative, there: Narrative, a: Piece, b: Piece, minChars: number): Reuse | undefined {
-  const x = normaliseForReuse(here.text.slice(a.start, a.end));
+  const x = normalised(here, a);
   if (x.chars.length < minChars) return undefined;
-  return compareNormalised(x, normaliseForReuse(there.text.slice(b.start, b.end)));
+  return compareNormalised(x, normalised(there, b));
+}
+
+/** Normalised pieces by narrative: in a batch, a year's report is this year's text of one pair and last year's of the next. */
+const NORMALISED = new WeakMap<Narrative, Map<string, Normalised>>();
+
+function normalised(n: Narrative, p: Piece): Normalised {
+  let pieces = NORMALISED.get(n);
+  if (!pieces) {
+    pieces = new Map();
+    NORMALISED.set(n, pieces);
+  }
+  const key = `${p.start}:${p.end}`;
+  let out = pieces.get(key);
+  if (!out) {
+    out = normaliseForReuse(n.text.slice(p.start, p.end));
+    pieces.set(key, out);
+  }
+  return out;
 }
 
 /** 一's sub-parts: from each （一）… heading at a line start to the next. */

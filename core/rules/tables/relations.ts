@@ -80,6 +80,8 @@ function rowSpecs(table: TableSpec): Map<string, TableSpec['rows'][number]> {
 export interface LeafRow {
   readonly path: string[];
   readonly columns: ColumnSpec[];
+  /** The row's cells, one per column: their paths and path keys, made once per shape. */
+  readonly cells: readonly { readonly path: string[]; readonly key: string }[];
 }
 
 /** A table's leaf rows as a report holds them (shared by the reports of one shape: never change them). */
@@ -95,7 +97,12 @@ function makeLeafRows(report: Report, table: TableSpec): LeafRow[] {
     const schemaCols = table.rows.find((r) => r.rel[0] === top)?.columns ?? defaultCols;
     for (const path of expandRows(report, table, top, schemaCols)) {
       const spec = rowSpecs(table).get(pathKey(path));
-      out.push({ path, columns: spec?.columns ?? (table.key === 'applications' ? defaultCols : schemaCols) });
+      const columns = spec?.columns ?? (table.key === 'applications' ? defaultCols : schemaCols);
+      const cells = columns.map((c) => {
+        const p = [...path, c.key];
+        return { path: p, key: pathKey(p) };
+      });
+      out.push({ path, columns, cells });
     }
   }
   return out;
@@ -129,9 +136,21 @@ function shapeKeys(table: TableSpec): string[] {
  * so a batch makes rows and instances once per shape instead of once per report.
  */
 function tableShape(report: Report, table: TableSpec): string | null {
-  if (!locate(report, [table.key])) return null;
-  return JSON.stringify(shapeKeys(table).map((k) => keysAt(report, [table.key, k])));
+  let shapes = SHAPES.get(report);
+  if (!shapes) {
+    shapes = new Map();
+    SHAPES.set(report, shapes);
+  }
+  let shape = shapes.get(table);
+  if (shape === undefined) {
+    shape = locate(report, [table.key]) ? JSON.stringify(shapeKeys(table).map((k) => keysAt(report, [table.key, k]))) : null;
+    shapes.set(table, shape);
+  }
+  return shape;
 }
+
+/** Each report's table shapes, made once (the rows and the instances both ask). */
+const SHAPES = new WeakMap<Report, Map<TableSpec, string | null>>();
 
 /** Shapes kept per table: a batch of odd documents cannot grow the caches without bound. */
 const MAX_SHAPES = 256;
