@@ -4,7 +4,7 @@
  */
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { isAlias, isMap, isPair, isSeq } from '../parse/yamlNodes';
-import { keyString, pairIndex } from '../parse/keys';
+import { keyString, pairOf } from '../parse/keys';
 import { parseReport, type ParseOptions, type Parsed, type SourceEncoding } from '../parse/parse';
 import { decodeBytes, type DecodedText } from '../text/encoding';
 import type { FormatId, Span } from '../types';
@@ -69,8 +69,8 @@ export function locate(report: Report, path: readonly string[]): Located | undef
   for (const seg of path) {
     const v = deref(report.doc, node);
     if (isMap(v)) {
-      // Indexed (keys.ts): a lookup per finding stays constant-time in a map of many keys.
-      const p = pairIndex(v as YAMLMap).get(seg);
+      // Indexed when large (keys.ts): a lookup per finding stays constant-time in a map of many keys.
+      const p = pairOf(v as YAMLMap, seg);
       if (!p) return undefined;
       pair = p;
       node = (p.value as Node | null) ?? null;

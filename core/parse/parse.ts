@@ -1,5 +1,6 @@
 /** Text → YAML document, with every failure turned into a diagnostic. */
-import { parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { composeDocument } from './compose';
 import { isAlias, isMap, isPair, isScalar, isSeq } from './yamlNodes';
 import { ENCODING_LABEL, type TextEncodingName } from '../text/encoding';
 import { LineIndex } from '../text/lines';
@@ -18,7 +19,7 @@ import {
   YAML_TOO_LARGE,
 } from '../rules/yaml/specs';
 import { guard, MAX_CHARS, MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES } from './guards';
-import { keyString, pairIndex } from './keys';
+import { hasDuplicateKeys, keyString, pairIndex } from './keys';
 import { NOT_PLAIN, plainValue } from './plainValue';
 
 export interface Parsed {
@@ -101,11 +102,8 @@ export function parseReport(input: string, opts: ParseOptions = {}): Parsed {
   }
   let doc: Document.Parsed;
   try {
-    // uniqueKeys: false — the library's own duplicate check compares every key with every
-    // earlier one (quadratic in the keys of a map); duplicates are found below in linear time.
-    // logLevel 'error': the library would print its warnings (a map or list used as a key) to
-    // stderr as Node warnings, past the findings; such a key is reported as a finding instead.
-    doc = parseDocument(src, { uniqueKeys: false, prettyErrors: false, strict: true, stringKeys: false, logLevel: 'error' });
+    // As yaml.parseDocument with the options in compose.ts (YAML_OPTIONS), composed faster for plain reports.
+    doc = composeDocument(src);
   } catch (e) {
     // The guards should prevent this; if the parser still gives up, say so rather than crash.
     const d = makeDiagnostic(
@@ -262,9 +260,8 @@ function inspectKeys(
       if (!firstAlias && node.range) firstAlias = node;
     },
     map(map) {
-      const index = pairIndex(map as YAMLMap);
-      // As many distinct keys as pairs: no duplicates, and only the key hints remain to look for.
-      const unique = index.size === map.items.length;
+      // No key twice (nearly every map): only the key hints remain to look for.
+      const unique = !hasDuplicateKeys(map as YAMLMap);
       const seen = new Map<string, Pair>();
       for (const pair of (map as YAMLMap).items) {
         const key = pair.key as Node | null;
@@ -276,7 +273,7 @@ function inspectKeys(
         const k = keyString(key);
         const first = seen.get(k);
         if (first) {
-          const last = index.get(k)!.key as Node;
+          const last = pairIndex(map as YAMLMap).get(k)!.key as Node;
           diagnostics.push(
             makeDiagnostic(
               lines,

@@ -4,7 +4,9 @@
  * first property that fails; the fuzz test, the fuzz script and the fixture replay share it.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { Parser } from 'yaml';
+import { Parser, parseDocument } from 'yaml';
+import { composeFast, YAML_OPTIONS } from '../../core/parse/compose';
+import { treeDifference } from './yamlTree';
 import {
   applyEdits,
   checkText,
@@ -249,6 +251,23 @@ function checkValue(text: string): void {
   );
 }
 
+/**
+ * The document composed from the CST (core/parse/compose.ts) is the library's: when the fast way
+ * takes a text, the library reports nothing and makes the same nodes.
+ */
+function checkComposition(text: string): void {
+  const src = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const doc = composeFast([...new Parser().parse(src)]);
+  if (!doc) return;
+  const lib = parseDocument(src, YAML_OPTIONS);
+  const reported = [...lib.errors, ...lib.warnings].map((e) => e.code);
+  must(reported.length === 0, 'the fast composition takes only what the library takes without a finding', () =>
+    reported.join(', '),
+  );
+  const d = treeDifference(doc.contents, lib.contents);
+  must(d === undefined, "the fast composition makes the library's nodes", () => d!);
+}
+
 /** Checks one text against every property; returns the CPU milliseconds it took. */
 export function checkCase(text: string, limitMs = CASE_LIMIT_MS): number {
   const t0 = cpuMs();
@@ -262,6 +281,7 @@ export function checkCase(text: string, limitMs = CASE_LIMIT_MS): number {
     throw new Violation('no exception', e instanceof Error ? (e.stack ?? e.message) : String(e));
   }
   checkValue(text);
+  checkComposition(text);
   const lines = linesOf(text);
   for (const d of [...before.diagnostics, ...before.suppressed.map((s) => s.diagnostic)]) {
     checkRange(text, lines, `${d.code} ${d.data.path}`, d);
