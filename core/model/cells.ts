@@ -6,7 +6,7 @@ import { isMap, isScalar } from '../parse/yamlNodes';
 import { readCellText, type CellText } from '../facts/lexicon';
 import type { CellKind } from '../schema/nodes';
 import type { Span } from '../types';
-import { keySpanAt, locate, spanOf, valueNode, type Report } from './report';
+import { keySpanAt, locate, spanOf, valueNode, type Located, type Report } from './report';
 
 export type CellState = 'number' | 'blank' | 'na' | 'text' | 'missing';
 
@@ -31,8 +31,8 @@ export interface Cell {
   numberSpan?: Span;
 }
 
-export function readCell(report: Report, path: string[], kind: CellKind): Cell {
-  const loc = locate(report, path);
+/** The cell at `path`; `loc` is `locate(report, path)` when the caller has it. */
+export function readCell(report: Report, path: string[], kind: CellKind, loc: Located | undefined = locate(report, path)): Cell {
   if (!loc) return { path, kind, state: 'missing', span: keySpanAt(report, path) };
   const node = valueNode(report, loc);
   const keySpan = loc.keySpan ?? { start: 0, end: 0 };

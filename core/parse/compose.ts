@@ -91,6 +91,27 @@ function tagsOf(doc: Document): { plain: ScalarTag[]; str: ScalarTag } {
   return tags;
 }
 
+/**
+ * The tag of a plain scalar: the first whose test matches, as the library tries them. The same
+ * keys and words recur in every report, so the answer is kept per text (a pure function of it).
+ */
+const PLAIN_TAG_OF = new Map<string, ScalarTag>();
+const MAX_PLAIN_TAGS = 20_000;
+
+/** Texts longer than this are tested each time (keys and figures are short; narratives would fill the cache). */
+const MAX_CACHED_TEXT = 64;
+
+function plainTag(t: { plain: ScalarTag[]; str: ScalarTag }, value: string): ScalarTag {
+  if (value.length > MAX_CACHED_TEXT) return t.plain.find((x) => x.test!.test(value)) ?? t.str;
+  let tag = PLAIN_TAG_OF.get(value);
+  if (!tag) {
+    tag = t.plain.find((x) => x.test!.test(value)) ?? t.str;
+    if (PLAIN_TAG_OF.size >= MAX_PLAIN_TAGS) PLAIN_TAG_OF.clear();
+    PLAIN_TAG_OF.set(value, tag);
+  }
+  return tag;
+}
+
 /** The document composed here from the CST; undefined when it is left to the library. */
 export function composeFast(tokens: readonly Token[]): Document.Parsed | undefined {
   try {
@@ -234,7 +255,7 @@ class Context {
   scalar(token: CST.FlowScalar | CST.BlockScalar): Scalar {
     const r = CST.resolveAsScalar(token, true, decline);
     if (!r) return decline();
-    const tag = token.type === 'scalar' ? (this.tags.plain.find((t) => t.test!.test(r.value)) ?? this.tags.str) : this.tags.str;
+    const tag = token.type === 'scalar' ? plainTag(this.tags, r.value) : this.tags.str;
     let res: unknown;
     try {
       res = tag.resolve(r.value, decline, this.doc.options);
