@@ -51,10 +51,10 @@ export const YAML_OPTIONS = {
   logLevel: 'error',
 } as const satisfies YamlParseOptions & DocumentOptions;
 
-/** The document, composed here or by the library, from one lexing of the text. */
-export function composeDocument(src: string): Document.Parsed {
+/** The document, composed here or by the library, from one lexing of the text; and the CST it was made from. */
+export function composeDocument(src: string): { doc: Document.Parsed; tokens: CST.Token[] } {
   const tokens = [...new Parser().parse(src)];
-  return composeFast(tokens) ?? composeByLibrary(tokens, src.length);
+  return { doc: composeFast(tokens) ?? composeByLibrary(tokens, src.length), tokens };
 }
 
 /** What `parseDocument` does after lexing: the first document, and an error for any other. */

@@ -1,6 +1,7 @@
 /** Text → YAML document, with every failure turned into a diagnostic. */
 import { visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { composeDocument } from './compose';
+import { commentsOf, type Comment } from './comments';
 import { isAlias, isMap, isPair, isScalar, isSeq } from './yamlNodes';
 import { ENCODING_LABEL, type TextEncodingName } from '../text/encoding';
 import { LineIndex } from '../text/lines';
@@ -37,6 +38,11 @@ export interface Parsed {
   diagnostics: Diagnostic[];
   /** True when later checks must not run (the text is not a usable report at all). */
   fatal: boolean;
+  /**
+   * The comments that may be directives or import records (those of a text that names
+   * `nianbao-` somewhere; none otherwise), from the parse's own tokens.
+   */
+  comments: readonly Comment[];
 }
 
 /** Aliases expand on conversion; a report needs none, so a small budget defeats alias bombs. */
@@ -98,12 +104,16 @@ export function parseReport(input: string, opts: ParseOptions = {}): Parsed {
                 { start: fail.offset, end: fail.offset + 1 },
                 { path: '', depth: fail.depth },
               );
-    return { text, lines, doc: null, value: undefined, diagnostics: [...diagnostics, d], fatal: true };
+    return { text, lines, doc: null, value: undefined, diagnostics: [...diagnostics, d], fatal: true, comments: [] };
   }
   let doc: Document.Parsed;
+  let comments: Comment[] = [];
   try {
     // As yaml.parseDocument with the options in compose.ts (YAML_OPTIONS), composed faster for plain reports.
-    doc = composeDocument(src);
+    const composed = composeDocument(src);
+    doc = composed.doc;
+    // Directives and import records are comments that name nianbao: read only when some could be there.
+    if (src.includes('nianbao-')) comments = commentsOf(composed.tokens);
   } catch (e) {
     // The guards should prevent this; if the parser still gives up, say so rather than crash.
     const d = makeDiagnostic(
@@ -114,7 +124,7 @@ export function parseReport(input: string, opts: ParseOptions = {}): Parsed {
       { start: 0, end: 0 },
       { path: '' },
     );
-    return { text, lines, doc: null, value: undefined, diagnostics: [...diagnostics, d], fatal: true };
+    return { text, lines, doc: null, value: undefined, diagnostics: [...diagnostics, d], fatal: true, comments: [] };
   }
   const keys = inspectKeys(doc, src, lines);
   const alias = keys.firstAlias;
@@ -176,7 +186,7 @@ export function parseReport(input: string, opts: ParseOptions = {}): Parsed {
     );
     fatal = true;
   }
-  return { text, lines, doc, value, diagnostics, fatal };
+  return { text, lines, doc, value, diagnostics, fatal, comments };
 }
 
 /**

@@ -52,7 +52,7 @@ export function applySettings(
   options: CheckOptions,
 ): { diagnostics: Diagnostic[]; suppressed: Suppressed[]; directives: Directive[]; used: Set<Directive> } {
   const sev = options.severity ?? {};
-  const directives = options.inlineConfig === false ? [] : directivesOf(report.text, report.lines);
+  const directives = options.inlineConfig === false ? [] : directivesOf(report.comments, report.lines);
   const byLine = new Map<number, Directive[]>();
   for (const d of directives) byLine.set(d.line, [...(byLine.get(d.line) ?? []), d]);
   const used = new Set<Directive>();

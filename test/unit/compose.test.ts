@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser, parseDocument } from 'yaml';
+import { loadReport } from '../../core';
 import { composeDocument, composeFast, YAML_OPTIONS } from '../../core/parse/compose';
 import { ROOT } from '../helpers/report';
 import { treeDifference } from '../helpers/yamlTree';
@@ -82,7 +83,7 @@ test('what the library reports or composes its own way is left to it', () => {
     // Either declined, or (for texts the library takes without a finding) the same tree.
     if (how === 'fast') assert.deepEqual([...lib.errors, ...lib.warnings], [], text);
     // composeDocument gives the library's document in every case.
-    const doc = composeDocument(text);
+    const { doc } = composeDocument(text);
     assert.equal(treeDifference(doc.contents, lib.contents), undefined, text);
     assert.deepEqual(
       doc.errors.map((e) => [e.code, e.pos]),
@@ -108,4 +109,22 @@ test('every example report and fixture: composed fast, and the same as the libra
   let accepted = 0;
   for (const f of files) if (agrees(readFileSync(f, 'utf8')) === 'fast') accepted++;
   assert.ok(accepted >= files.length * 0.9, `${accepted} of ${files.length} composed fast`);
+});
+
+test('the comments directives and import records read come from the same parse: real comments only, and none to read when nothing names nianbao', () => {
+  const text = [
+    '# nianbao-import: {"code":"IMPORT-CELL"}',
+    'a: "# nianbao-disable-next-line T3-BAL"  # nianbao-disable-next-line T3-SUM-V',
+    'b: |',
+    '  # nianbao-disable-next-line X-REUSE (text of a block scalar)',
+    '# nianbao-disable-next-line T4-SUM',
+    'c: {x: 1}',
+  ].join('\n');
+  const report = loadReport(text);
+  assert.deepEqual(
+    report.comments.map((c) => c.source),
+    ['# nianbao-import: {"code":"IMPORT-CELL"}', '# nianbao-disable-next-line T3-SUM-V', '# nianbao-disable-next-line T4-SUM'],
+  );
+  assert.equal(text.slice(report.comments[1].offset, report.comments[1].offset + 5), '# nia');
+  assert.deepEqual(loadReport('a: 1 # an ordinary comment\n').comments, []);
 });

@@ -1,5 +1,5 @@
-/** Finds `# nianbao-disable-next-line CODE …` in the real comments of a YAML text (the CST's comment tokens). */
-import { Parser } from 'yaml';
+/** Finds `# nianbao-disable-next-line CODE …` in the real comments of a YAML text (core/parse/comments.ts). */
+import type { Comment } from '../../parse/comments';
 import type { LineIndex } from '../../text/lines';
 import type { Span } from '../../types';
 
@@ -13,29 +13,14 @@ export interface Directive {
 const DIRECTIVE = /^#\s*nianbao-disable-next-line\b(.*)$/;
 const CODE = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
 
-export function directivesOf(text: string, lines: LineIndex): Directive[] {
-  if (!text.includes('nianbao-disable')) return [];
+export function directivesOf(comments: readonly Comment[], lines: LineIndex): Directive[] {
   const out: Directive[] = [];
-  const visit = (t: unknown): void => {
-    if (!t || typeof t !== 'object') return;
-    const tok = t as { type?: string; offset?: number; source?: string };
-    if (tok.type === 'comment' && typeof tok.offset === 'number' && typeof tok.source === 'string') {
-      const m = DIRECTIVE.exec(tok.source);
-      if (m) {
-        const codes = m[1].split(/[\s,，]+/).filter(Boolean);
-        out.push({
-          span: { start: tok.offset, end: tok.offset + tok.source.length },
-          line: lines.position(tok.offset).line + 1,
-          codes,
-        });
-      }
-    }
-    for (const v of Object.values(t)) {
-      if (Array.isArray(v)) for (const x of v) visit(x);
-      else if (v && typeof v === 'object') visit(v);
-    }
-  };
-  for (const tok of new Parser().parse(text)) visit(tok);
+  for (const c of comments) {
+    const m = DIRECTIVE.exec(c.source);
+    if (!m) continue;
+    const codes = m[1].split(/[\s,，]+/).filter(Boolean);
+    out.push({ span: { start: c.offset, end: c.offset + c.source.length }, line: lines.position(c.offset).line + 1, codes });
+  }
   return out;
 }
 

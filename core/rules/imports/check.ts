@@ -14,7 +14,7 @@ const BY_CODE = new Map<string, (typeof RULES)[number]>(RULES.map((r) => [r.code
 
 export function checkImports(ctx: CheckContext): void {
   const { report } = ctx;
-  for (const { record, span } of importRecordsOf(report.text, report.lines)) {
+  for (const { record, span } of importRecordsOf(report.comments, report.lines)) {
     const rule = BY_CODE.get(record.code);
     if (!rule) continue;
     const related: RelatedInfo[] = [];

@@ -6,7 +6,7 @@
  * record survives `nianbao fix` (which edits only value tokens), and a reviewer who has checked
  * a finding against the source deletes its line. The writer and the reader live here together.
  */
-import { Parser } from 'yaml';
+import type { Comment } from '../../parse/comments';
 import type { LineIndex } from '../../text/lines';
 import type { LocalizedText, Severity, Span } from '../../types';
 import type { ImportData } from './specs';
@@ -62,25 +62,16 @@ export function parseImportRecord(comment: string): ImportRecord | undefined {
   };
 }
 
-/** The records in the real comments of a YAML text (the CST's comment tokens), with their spans. */
-export function importRecordsOf(text: string, lines: LineIndex): { record: ImportRecord; span: Span; line: number }[] {
-  if (!text.includes('nianbao-import')) return [];
+/** The records in the real comments of a YAML text (core/parse/comments.ts), with their spans. */
+export function importRecordsOf(
+  comments: readonly Comment[],
+  lines: LineIndex,
+): { record: ImportRecord; span: Span; line: number }[] {
   const out: { record: ImportRecord; span: Span; line: number }[] = [];
-  const visit = (t: unknown): void => {
-    if (!t || typeof t !== 'object') return;
-    const tok = t as { type?: string; offset?: number; source?: string };
-    if (tok.type === 'comment' && typeof tok.offset === 'number' && typeof tok.source === 'string') {
-      const record = parseImportRecord(tok.source);
-      if (record) {
-        const span = { start: tok.offset, end: tok.offset + tok.source.length };
-        out.push({ record, span, line: lines.position(tok.offset).line });
-      }
-    }
-    for (const v of Object.values(t)) {
-      if (Array.isArray(v)) for (const x of v) visit(x);
-      else if (v && typeof v === 'object') visit(v);
-    }
-  };
-  for (const tok of new Parser().parse(text)) visit(tok);
+  for (const c of comments) {
+    const record = parseImportRecord(c.source);
+    if (record)
+      out.push({ record, span: { start: c.offset, end: c.offset + c.source.length }, line: lines.position(c.offset).line });
+  }
   return out;
 }
