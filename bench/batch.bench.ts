@@ -7,10 +7,13 @@
  *   (a) the floor for this stack: read the same files and `yaml.parseDocument` each, in one process,
  *       with the `yaml` package as Node loads it (its Node build); and, inside the process only, with
  *       the build nianbao bundles (the browser build: the same code without a `process.env` read per
- *       token, see esbuild.mjs), the stricter floor;
+ *       token, see esbuild.mjs), the stricter floor; and yaml's lexer and parser alone (the CST
+ *       every approach built on yaml must make; core/parse/compose.ts composes reports from it);
  *   (b) `nianbao check --format json --jobs 1` over the folder (bin/nianbao.js as a child process),
  *       as a ratio to (a), both as wall time of the process and as time inside it;
- *   (c) the speed-up of `--jobs 1, 2, N` (N: the number of cores);
+ *   (c) the speed-up of `--jobs 1, 2, N` (N: the number of cores), beside the machine's own
+ *       ceiling: N parse-only processes at once against one (a shared or virtual machine may not
+ *       give N cores' worth of work to N busy threads);
  *   (d) start-up: `nianbao --version` and `check` of one file against bare `node -e 0`;
  * and the reports checked per second per core. Each figure is the median of several runs, each in
  * a fresh process (so one run's warm JIT or garbage does not help or slow the next).
@@ -21,7 +24,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
-import { parseDocument as bundledParseDocument } from 'yaml';
+import { Parser, parseDocument as bundledParseDocument } from 'yaml';
 import { runBatch } from '../cli/batch';
 import { toJson } from '../cli/output/json';
 import { makeCorpus } from '../test/helpers/corpus';
@@ -41,7 +44,9 @@ function filesUnder(dir: string): string[] {
 /** In a child: one in-process measurement, printed as JSON ({ ms }: CPU time, steadier than wall time on a busy machine). */
 function inChild(kind: string, dir: string): { ms: number } {
   const t0 = process.cpuUsage();
-  if (kind === 'parse' || kind === 'parse-bundled') {
+  if (kind === 'cst') {
+    for (const f of filesUnder(dir)) for (const _ of new Parser().parse(readFileSync(f, 'utf8')));
+  } else if (kind === 'parse' || kind === 'parse-bundled') {
     // Required at run time, so Node resolves the package itself (its Node build), not esbuild.
     const { parseDocument } =
       kind === 'parse'
@@ -80,6 +85,17 @@ function wall(args: string[], sink: string): Timing {
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
   const cpu = Number(/cpu-ms ([\d.]+)\s*$/.exec(r.stderr)?.[1] ?? Number.NaN);
   return { ms, cpu, stdout: readFileSync(sink, 'utf8') };
+}
+
+/**
+ * N parse-only processes started together, from one parent that waits for them all (wall time
+ * of the parent): against N = 1, how much work the machine does at once, whatever the program.
+ */
+function atOnce(n: number, dir: string, sink: string): Timing {
+  const script = `const { spawn } = require('node:child_process'); let left = ${n};
+    for (let i = 0; i < ${n}; i++) spawn(process.execPath, [${JSON.stringify(__filename)}, 'parse', ${JSON.stringify(dir)}], { stdio: 'ignore' })
+      .on('exit', () => { if (--left === 0) process.exit(0); });`;
+  return wall(['-e', script], sink);
 }
 
 /**
@@ -125,22 +141,30 @@ function main(): void {
       parse: () => wall([__filename, 'parse', dir], sink),
       parseIn: () => self('parse'),
       bundledIn: () => self('parse-bundled'),
+      cstIn: () => self('cst'),
       coreIn: () => self('check'),
       ...Object.fromEntries(jobs.map((j) => [`jobs${j}`, () => check(j)])),
+      ...Object.fromEntries(jobs.map((j) => [`atOnce${j}`, () => atOnce(j, dir, sink)])),
     });
     const parse = m.parse;
     const parseIn = m.parseIn.ms;
     const bundledIn = m.bundledIn.ms;
+    const cstIn = m.cstIn.ms;
     const coreIn = m.coreIn.ms;
+    const ms = (k: string) => (m as Record<string, { ms: number; cpu: number }>)[k].ms;
     const byJobs = new Map(jobs.map((j) => [j, (m as Record<string, { ms: number; cpu: number }>)[`jobs${j}`]]));
     const one = byJobs.get(1)!;
     lines.push(
       `                                              wall ms   CPU ms   inside (CPU ms)`,
       `(a) parse only (read + yaml.parseDocument)   ${f0(parse.ms)}   ${f0(parse.cpu)}   ${f0(parseIn)}`,
       `(a′) the same, yaml as nianbao bundles it                       ${f0(bundledIn)}`,
+      `(a″) its lexer and parser alone (the CST)                       ${f0(cstIn)}   (${(cstIn / bundledIn).toFixed(2)}× of a′)`,
       `(b) check --format json --jobs 1             ${f0(one.ms)}   ${f0(one.cpu)}   ${f0(coreIn)} (runBatch + JSON)   ${findings} findings`,
       `    ratio (b)/(a): ${(one.ms / parse.ms).toFixed(2)}× wall, ${(one.cpu / parse.cpu).toFixed(2)}× CPU, ${(coreIn / parseIn).toFixed(2)}× inside   (goal ≤ 1.3×); inside against (a′): ${(coreIn / bundledIn).toFixed(2)}×`,
       `(c) --jobs (wall): ${jobs.map((j) => `${j}: ${byJobs.get(j)!.ms.toFixed(0)} ms (${(one.ms / byJobs.get(j)!.ms).toFixed(2)}×)`).join('   ')}`,
+      `    the machine's ceiling, N parse-only processes at once against one (work per wall second): ${jobs
+        .map((j) => `${j}: ${((j * ms(`atOnce1`)) / ms(`atOnce${j}`)).toFixed(2)}×`)
+        .join('   ')}`,
       `    ${((COUNT * 1000) / one.cpu).toFixed(0)} reports/s/core (one job, CPU time of the whole process); ${((COUNT * 1000) / coreIn).toFixed(0)} inside`,
     );
 
