@@ -42,8 +42,9 @@ export function organKey(organ: { organ?: string; id?: string }): string {
   return `${organBucket({ name }) ?? ''}|${name}`;
 }
 
-function hash(parts: readonly (string | number)[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, FINGERPRINT_HEX);
+/** The hash of a key (a JSON array of the fingerprint's parts). */
+function hash(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, FINGERPRINT_HEX);
 }
 
 /**
@@ -51,10 +52,14 @@ function hash(parts: readonly (string | number)[]): string {
  * roster entry's index, would change when the roster is reordered); any other finding is about its
  * report.
  */
-function subjectOf(d: Diagnostic, s: FingerprintSubject): { organ: string; year: number | string; path: string } {
+function subjectOf(
+  d: Diagnostic,
+  s: FingerprintSubject,
+  own: string | undefined,
+): { organ: string; year: number | string; path: string } {
   if (d.code === 'ROSTER-MISSING')
     return { organ: organKey({ organ: d.data.organ, id: d.data.organId }), year: d.data.year, path: '' };
-  if (s.identity) return { organ: organKey(s.identity), year: s.identity.year, path: d.data.path };
+  if (s.identity) return { organ: own ?? organKey(s.identity), year: s.identity.year, path: d.data.path };
   return { organ: `file:${s.fallback ?? ''}`, year: '', path: d.data.path };
 }
 
@@ -69,23 +74,28 @@ function discriminator(d: Diagnostic): string {
  * suppressed ones included, so occurrence numbers are stable).
  */
 export function fingerprintsOf(diags: readonly Diagnostic[], subject: FingerprintSubject): string[] {
+  // The report's own organ key, normalised once for all its findings.
+  const own = subject.identity ? organKey(subject.identity) : undefined;
   const base = diags.map((d) => {
-    const { organ, year, path } = subjectOf(d, subject);
+    const { organ, year, path } = subjectOf(d, subject, own);
     return [d.code, organ, year, path] as (string | number)[];
   });
   const keyOf = (parts: (string | number)[]) => JSON.stringify(parts);
+  const baseKeys = base.map(keyOf);
   const count = new Map<string, number>();
-  for (const b of base) count.set(keyOf(b), (count.get(keyOf(b)) ?? 0) + 1);
-  const withDisc = base.map((b, i) => (count.get(keyOf(b))! > 1 ? [...b, discriminator(diags[i])] : b));
+  for (const k of baseKeys) count.set(k, (count.get(k) ?? 0) + 1);
+  // Only findings that share a subject get a discriminator.
+  const withDisc = base.map((b, i) => (count.get(baseKeys[i])! > 1 ? [...b, discriminator(diags[i])] : b));
+  const keys = withDisc.map((b, i) => (b === base[i] ? baseKeys[i] : keyOf(b)));
   const seen = new Map<string, number>();
   const again = new Map<string, number>();
-  for (const b of withDisc) again.set(keyOf(b), (again.get(keyOf(b)) ?? 0) + 1);
-  return withDisc.map((b) => {
-    const k = keyOf(b);
-    if (again.get(k)! === 1) return hash(b);
+  for (const k of keys) again.set(k, (again.get(k) ?? 0) + 1);
+  return withDisc.map((b, i) => {
+    const k = keys[i];
+    if (again.get(k)! === 1) return hash(k);
     const n = seen.get(k) ?? 0;
     seen.set(k, n + 1);
-    return hash(n ? [...b, `#${n}`] : b);
+    return hash(n ? keyOf([...b, `#${n}`]) : k);
   });
 }
 

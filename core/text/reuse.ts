@@ -8,9 +8,9 @@
  * years and figures are what a copied paragraph changes. A passage counts from MIN_MATCH
  * normalised characters; shorter runs in common are ordinary vocabulary (“政府信息公开工作”).
  *
- * Matching uses the passages' first MIN_MATCH characters as keys (shingles) into last year's
- * text, then extends each hit as far as the texts agree: linear in practice, also for a report
- * copied whole. Offsets come back in the given texts' own coordinates.
+ * Matching uses the passages' first MIN_MATCH characters as keys (shingles, found by a rolling
+ * hash) into last year's text, then extends each hit as far as the texts agree: linear in
+ * practice, also for a report copied whole. Offsets come back in the given texts' own coordinates.
  */
 
 /** Normalised characters a repeated passage needs: about half a clause; shorter shared runs are common phrases. */
@@ -124,18 +124,13 @@ export function compareNormalised(a: Normalised, b: Normalised): Reuse {
   const n = a.chars.length;
   const none: Reuse = { length: n, repeated: 0, share: 0 };
   if (n < MIN_MATCH || b.chars.length < MIN_MATCH) return none;
-  const index = new Map<string, number[]>();
-  for (let j = 0; j + MIN_MATCH <= b.chars.length; j++) {
-    const key = b.chars.slice(j, j + MIN_MATCH);
-    const list = index.get(key);
-    if (!list) index.set(key, [j]);
-    else if (list.length < MAX_CANDIDATES) list.push(j);
-  }
+  const index = new Shingles(b.chars);
   const covered = new Uint8Array(n);
   let best: { i: number; j: number; len: number } | undefined;
+  const hashes = shingleHashes(a.chars);
   let i = 0;
   while (i + MIN_MATCH <= n) {
-    const hits = index.get(a.chars.slice(i, i + MIN_MATCH));
+    const hits = index.get(hashes[i], a.chars, i);
     if (!hits) {
       i++;
       continue;
@@ -169,4 +164,57 @@ export function compareNormalised(a: Normalised, b: Normalised): Reuse {
       length: best.len,
     },
   };
+}
+
+/** Multiplier of the shingle hash (an odd constant; the hash is exact-checked, never trusted). */
+const BASE = 0x9e3779b1;
+
+/** The hash of every shingle (MIN_MATCH code units) of a text, by its start: one rolling pass. */
+function shingleHashes(text: string): Int32Array {
+  const count = Math.max(0, text.length - MIN_MATCH + 1);
+  const out = new Int32Array(count);
+  if (!count) return out;
+  // BASE^(MIN_MATCH − 1): the weight of the code unit that leaves the window.
+  let top = 1;
+  for (let k = 1; k < MIN_MATCH; k++) top = Math.imul(top, BASE);
+  let h = 0;
+  for (let k = 0; k < MIN_MATCH; k++) h = (Math.imul(h, BASE) + text.charCodeAt(k)) | 0;
+  out[0] = h;
+  for (let j = 1; j < count; j++) {
+    h = (Math.imul(h - Math.imul(text.charCodeAt(j - 1), top), BASE) + text.charCodeAt(j + MIN_MATCH - 1)) | 0;
+    out[j] = h;
+  }
+  return out;
+}
+
+/**
+ * Last year's shingles: for each distinct run of MIN_MATCH code units, its first MAX_CANDIDATES
+ * places. Keyed by a rolling hash instead of the run's text (no string per place); runs whose
+ * hashes collide are told apart by comparing their characters.
+ */
+class Shingles {
+  private readonly byHash = new Map<number, number[][]>();
+  constructor(private readonly text: string) {
+    const hashes = shingleHashes(text);
+    for (let j = 0; j < hashes.length; j++) {
+      let lists = this.byHash.get(hashes[j]);
+      if (!lists) {
+        lists = [];
+        this.byHash.set(hashes[j], lists);
+      }
+      const list = lists.find((l) => sameRun(text, l[0], text, j));
+      if (!list) lists.push([j]);
+      else if (list.length < MAX_CANDIDATES) list.push(j);
+    }
+  }
+
+  /** The places of the run of `other` at `at` (whose hash is `hash`), or undefined. */
+  get(hash: number, other: string, at: number): number[] | undefined {
+    return this.byHash.get(hash)?.find((l) => sameRun(this.text, l[0], other, at));
+  }
+}
+
+function sameRun(x: string, i: number, y: string, j: number): boolean {
+  for (let k = 0; k < MIN_MATCH; k++) if (x.charCodeAt(i + k) !== y.charCodeAt(j + k)) return false;
+  return true;
 }
