@@ -350,7 +350,7 @@ class Context {
       if (p.found) decline();
       if (!sep && !value) {
         // An empty item (the library drops it): allowed only as a trailing comma (`[a, b,]`).
-        if (key !== undefined || (i === 0 ? !!p.comma : i < items.length - 1)) decline();
+        if (key !== undefined || (i === 0 && p.comma) || i < items.length - 1) decline();
         offset = p.end;
         continue;
       }

@@ -65,6 +65,8 @@ test('what the library reports or composes its own way is left to it', () => {
     'a: "unterminated\n',
     'a: {b: 1\n',
     'a: [1, , 2]\n',
+    'a: [\n  , b]\n',
+    'a: {\n , b: 1}\n',
     'a: {, b: 1}\n',
     '- a\n- b\n',
     'scalar\n',
