@@ -9,6 +9,7 @@ import { text } from '../../messages/define';
 import { metaOf } from '../../model/meta';
 import type { Report } from '../../model/report';
 import { makeDiagnostic } from '../../diagnostic';
+import { memo } from '../../memo';
 import { labelAt } from '../../schema/labels';
 import { narrativeOf, sourceSpan, type Narrative } from '../../text/narrative';
 import { compareNormalised, normaliseForReuse, type Normalised, type Reuse } from '../../text/reuse';
@@ -78,18 +79,7 @@ function judge(here: Narrative, there: Narrative, a: Piece, b: Piece, minChars: 
 const NORMALISED = new WeakMap<Narrative, Map<string, Normalised>>();
 
 function normalised(n: Narrative, p: Piece): Normalised {
-  let pieces = NORMALISED.get(n);
-  if (!pieces) {
-    pieces = new Map();
-    NORMALISED.set(n, pieces);
-  }
-  const key = `${p.start}:${p.end}`;
-  let out = pieces.get(key);
-  if (!out) {
-    out = normaliseForReuse(n.text.slice(p.start, p.end));
-    pieces.set(key, out);
-  }
-  return out;
+  return memo(NORMALISED, n, `${p.start}:${p.end}`, () => normaliseForReuse(n.text.slice(p.start, p.end)));
 }
 
 /** 一's sub-parts: from each （一）… heading at a line start to the next. */

@@ -11,6 +11,7 @@ import { pathKey } from '../../model/cellReader';
 import { keysAt, locate, mapAt, type Report } from '../../model/report';
 import type { Relation } from '../../schema/nodes';
 import { tablesOf, type ColumnSpec, type TableSpec } from '../../schema/tables';
+import { memo } from '../../memo';
 import type { FormatId } from '../../types';
 
 export { pathKey };
@@ -86,7 +87,7 @@ export interface LeafRow {
 
 /** A table's leaf rows as a report holds them (shared by the reports of one shape: never change them). */
 export function leafRows(report: Report, table: TableSpec): readonly LeafRow[] {
-  return byShape(ROWS, tableShape(report, table) ?? '', table, () => makeLeafRows(report, table));
+  return memo(ROWS, table, tableShape(report, table) ?? '', () => makeLeafRows(report, table), MAX_SHAPES);
 }
 
 function makeLeafRows(report: Report, table: TableSpec): LeafRow[] {
@@ -136,17 +137,9 @@ function shapeKeys(table: TableSpec): string[] {
  * so a batch makes rows and instances once per shape instead of once per report.
  */
 function tableShape(report: Report, table: TableSpec): string | null {
-  let shapes = SHAPES.get(report);
-  if (!shapes) {
-    shapes = new Map();
-    SHAPES.set(report, shapes);
-  }
-  let shape = shapes.get(table);
-  if (shape === undefined) {
-    shape = locate(report, [table.key]) ? JSON.stringify(shapeKeys(table).map((k) => keysAt(report, [table.key, k]))) : null;
-    shapes.set(table, shape);
-  }
-  return shape;
+  return memo(SHAPES, report, table, () =>
+    locate(report, [table.key]) ? JSON.stringify(shapeKeys(table).map((k) => keysAt(report, [table.key, k]))) : null,
+  );
 }
 
 /** Each report's table shapes, made once (the rows and the instances both ask). */
@@ -154,23 +147,8 @@ const SHAPES = new WeakMap<Report, Map<TableSpec, string | null>>();
 
 /** Shapes kept per table: a batch of odd documents cannot grow the caches without bound. */
 const MAX_SHAPES = 256;
-const ROWS = new WeakMap<object, Map<string, LeafRows>>();
-const INSTANCES = new WeakMap<object, Map<string, Instance[]>>();
-
-function byShape<T>(cache: WeakMap<object, Map<string, T>>, shape: string, owner: object, make: () => T): T {
-  let shapes = cache.get(owner);
-  if (!shapes) {
-    shapes = new Map();
-    cache.set(owner, shapes);
-  }
-  let hit = shapes.get(shape);
-  if (hit === undefined) {
-    if (shapes.size >= MAX_SHAPES) shapes.clear();
-    hit = make();
-    shapes.set(shape, hit);
-  }
-  return hit;
-}
+const ROWS = new WeakMap<TableSpec, Map<string, LeafRows>>();
+const INSTANCES = new WeakMap<readonly TableSpec[], Map<string, Instance[]>>();
 
 /** One instance of a relation over concrete cells (its row or column is added by the caller). */
 function instance(rel: Relation, table: TableSpec, left: string[][], right: string[][], anchor: string[]): Instance {
@@ -223,19 +201,11 @@ const instanceCache = new WeakMap<Report, Map<FormatId, Instance[]>>();
  * shape of the report's tables (instances name paths only, so reports of one shape share them).
  */
 export function instancesOf(report: Report, format: FormatId): Instance[] {
-  let byFormat = instanceCache.get(report);
-  if (!byFormat) {
-    byFormat = new Map();
-    instanceCache.set(report, byFormat);
-  }
-  let hit = byFormat.get(format);
-  if (!hit) {
+  return memo(instanceCache, report, format, () => {
     const tables = tablesOf(format);
     const shape = JSON.stringify(tables.map((t) => tableShape(report, t)));
-    hit = byShape(INSTANCES, shape, tables, () => makeInstances(report, tables));
-    byFormat.set(format, hit);
-  }
-  return hit;
+    return memo(INSTANCES, tables, shape, () => makeInstances(report, tables), MAX_SHAPES);
+  });
 }
 
 function makeInstances(report: Report, tables: readonly TableSpec[]): Instance[] {
