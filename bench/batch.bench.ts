@@ -151,8 +151,9 @@ function main(): void {
     const bundledIn = m.bundledIn.ms;
     const cstIn = m.cstIn.ms;
     const coreIn = m.coreIn.ms;
-    const ms = (k: string) => (m as Record<string, { ms: number; cpu: number }>)[k].ms;
-    const byJobs = new Map(jobs.map((j) => [j, (m as Record<string, { ms: number; cpu: number }>)[`jobs${j}`]]));
+    const at = (k: string) => (m as Record<string, { ms: number; cpu: number }>)[k];
+    const ms = (k: string) => at(k).ms;
+    const byJobs = new Map(jobs.map((j) => [j, at(`jobs${j}`)]));
     const one = byJobs.get(1)!;
     lines.push(
       `                                              wall ms   CPU ms   inside (CPU ms)`,

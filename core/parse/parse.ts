@@ -46,7 +46,7 @@ export interface Parsed {
 }
 
 /** Aliases expand on conversion; a report needs none, so a small budget defeats alias bombs. */
-const MAX_ALIAS_COUNT = 50;
+export const MAX_ALIAS_COUNT = 50;
 
 /** Where the text came from, when it was decoded from a file (core/text/encoding.ts). */
 export interface SourceEncoding {

@@ -6,6 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Parser, parseDocument } from 'yaml';
 import { composeFast, YAML_OPTIONS } from '../../core/parse/compose';
+import { MAX_ALIAS_COUNT } from '../../core/parse/parse';
 import { treeDifference } from './yamlTree';
 import {
   applyEdits,
@@ -235,12 +236,11 @@ function checkFixAll(text: string, before: CheckResult, fixed: ReturnType<typeof
 }
 
 /** The report's plain value is the one the yaml library makes (core/parse/plainValue.ts makes it its own way). */
-function checkValue(text: string): void {
-  const report = loadReport(text);
+function checkValue(report: Report): void {
   if (!report.doc || report.value === undefined) return;
   let expected: unknown;
   try {
-    expected = report.doc.toJS({ maxAliasCount: 50 });
+    expected = report.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
     return; // an alias bomb: the report has no value (a finding says why)
   }
@@ -255,8 +255,7 @@ function checkValue(text: string): void {
  * The document composed from the CST (core/parse/compose.ts) is the library's: when the fast way
  * takes a text, the library reports nothing and makes the same nodes.
  */
-function checkComposition(text: string): void {
-  const src = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+function checkComposition(src: string): void {
   const doc = composeFast([...new Parser().parse(src)]);
   if (!doc) return;
   const lib = parseDocument(src, YAML_OPTIONS);
@@ -280,8 +279,10 @@ export function checkCase(text: string, limitMs = CASE_LIMIT_MS): number {
   } catch (e) {
     throw new Violation('no exception', e instanceof Error ? (e.stack ?? e.message) : String(e));
   }
-  checkValue(text);
-  checkComposition(text);
+  const report = loadReport(text);
+  checkValue(report);
+  // The text as the core parses it (a lone CR read as LF).
+  checkComposition(report.text);
   const lines = linesOf(text);
   for (const d of [...before.diagnostics, ...before.suppressed.map((s) => s.diagnostic)]) {
     checkRange(text, lines, `${d.code} ${d.data.path}`, d);

@@ -47,7 +47,7 @@ test('plain reports: block maps and lists, flow maps and lists, every scalar sty
   for (const text of accepted) assert.equal(agrees(text), 'fast', text);
 });
 
-test('what the library reports or composes its own way is left to it', () => {
+test('texts the library reports or composes its own way: declined, or taken only with no library finding and the same nodes; composeDocument gives the library’s document for all', () => {
   const declined = [
     'a: &x 1\nb: *x\n',
     'a: !!str 1\n',
