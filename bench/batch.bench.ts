@@ -25,7 +25,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { Parser, parseDocument as bundledParseDocument } from 'yaml';
-import { runBatch } from '../cli/batch';
+import { runBatchJobs } from '../cli/jobs';
 import { toJson } from '../cli/output/json';
 import { makeCorpus } from '../test/helpers/corpus';
 
@@ -42,7 +42,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** In a child: one in-process measurement, printed as JSON ({ ms }: CPU time, steadier than wall time on a busy machine). */
-function inChild(kind: string, dir: string): { ms: number } {
+async function inChild(kind: string, dir: string): Promise<{ ms: number }> {
   const t0 = process.cpuUsage();
   if (kind === 'cst') {
     for (const f of filesUnder(dir)) for (const _ of new Parser().parse(readFileSync(f, 'utf8')));
@@ -54,7 +54,8 @@ function inChild(kind: string, dir: string): { ms: number } {
         : { parseDocument: bundledParseDocument };
     for (const f of filesUnder(dir)) parseDocument(readFileSync(f, 'utf8'));
   } else {
-    const run = runBatch({ paths: [dir], options: {} });
+    // What `check` runs on one job (cli/jobs.ts: in this thread, in tasks).
+    const run = await runBatchJobs({ paths: [dir], options: {} }, 1);
     JSON.stringify(toJson(run, 'zh-CN'), null, 2);
   }
   const t = process.cpuUsage(t0);
@@ -160,7 +161,7 @@ function main(): void {
       `(a) parse only (read + yaml.parseDocument)   ${f0(parse.ms)}   ${f0(parse.cpu)}   ${f0(parseIn)}`,
       `(a′) the same, yaml as nianbao bundles it                       ${f0(bundledIn)}`,
       `(a″) its lexer and parser alone (the CST)                       ${f0(cstIn)}   (${(cstIn / bundledIn).toFixed(2)}× of a′)`,
-      `(b) check --format json --jobs 1             ${f0(one.ms)}   ${f0(one.cpu)}   ${f0(coreIn)} (runBatch + JSON)   ${findings} findings`,
+      `(b) check --format json --jobs 1             ${f0(one.ms)}   ${f0(one.cpu)}   ${f0(coreIn)} (check in tasks + JSON)   ${findings} findings`,
       `    ratio (b)/(a): ${(one.ms / parse.ms).toFixed(2)}× wall, ${(one.cpu / parse.cpu).toFixed(2)}× CPU, ${(coreIn / parseIn).toFixed(2)}× inside   (goal ≤ 1.3×); inside against (a′): ${(coreIn / bundledIn).toFixed(2)}×`,
       `(c) --jobs (wall): ${jobs.map((j) => `${j}: ${byJobs.get(j)!.ms.toFixed(0)} ms (${(one.ms / byJobs.get(j)!.ms).toFixed(2)}×)`).join('   ')}`,
       `    the machine's ceiling, N parse-only processes at once against one (work per wall second): ${jobs
@@ -188,5 +189,5 @@ function main(): void {
   }
 }
 
-if (process.argv[2]) process.stdout.write(JSON.stringify(inChild(process.argv[2], process.argv[3])));
+if (process.argv[2]) void inChild(process.argv[2], process.argv[3]).then((r) => process.stdout.write(JSON.stringify(r)));
 else main();

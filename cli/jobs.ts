@@ -1,26 +1,40 @@
 /**
- * `nianbao check --jobs N`: the batch checked by N worker threads (cli/checkWorker.ts, bundled
- * as dist/checkWorker.js), with the same results, in the same order, as in one thread
- * (cli/batch.ts runBatch).
+ * `nianbao check`: the batch checked in tasks, in this thread or in N worker threads (`--jobs N`;
+ * cli/checkWorker.ts, bundled as dist/checkWorker.js), with the same results, in the same order,
+ * as the whole batch checked at once (cli/batch.ts runBatch, which `fix` and `--format html` use
+ * because they need the report models).
  *
  * 1. Tasks: the files are grouped by a cheap guess of their organ (the `organ:` / `organ_id:`
  *    line near the top, through core's organBucket), so that an organ's reports of every year
  *    are usually checked in one task and pair there; tasks go to whichever worker is free.
- * 2. Each worker reads, checks, pairs within its task and applies the roster to each report.
- * 3. Here the whole batch is paired from the identities the workers found (core/review/batch.ts
- *    pairingIn, the rule the one-thread path uses). A report whose pair differs from the one
- *    its worker found (the guess was wrong: a flow-style meta, another encoding) is checked
- *    against its real pair in a second round; the guess only decides speed, never results.
- * 4. The findings are merged as in one thread (pair, then roster), then cli/batch.ts
+ * 2. Each task reads, checks, pairs within itself and applies the roster to each report
+ *    (cli/checkTask.ts).
+ * 3. Here the whole batch is paired from the identities the tasks found (core/review/batch.ts
+ *    pairingIn, the rule runBatch uses). A report whose pair differs from the one its task
+ *    found (the guess was wrong: a flow-style meta, another encoding) is checked against its
+ *    real pair in a second round; the guess only decides speed, never results.
+ * 4. The findings are merged as runBatch merges them (pair, then roster), then cli/batch.ts
  *    finishBatch adds fingerprints and the ledgers' decisions.
  *
- * The report models never leave the workers: the results carry no `report`, `text` or bytes
- * (`fix` and `--format html` check in one thread).
+ * The report models live only as long as their task: the results carry no `report`, `text` or
+ * bytes. So a batch of any size is checked in memory bounded by a task, and the garbage
+ * collector does not carry every report of the batch to the end.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { addCrossYear, addRosterEffect, organBucket, pairingIn, rosterOf, slotsOf, type Added, type Pairing } from '../core';
+import {
+  addCrossYear,
+  addRosterEffect,
+  organBucket,
+  pairingIn,
+  rosterOf,
+  slotsOf,
+  type Added,
+  type CheckOptions,
+  type Pairing,
+  type Roster,
+} from '../core';
 import {
   type BatchArgs,
   type BatchRun,
@@ -28,11 +42,11 @@ import {
   finishBatch,
   readRoster,
   reportResult,
-  runBatch,
   skippedNote,
   unreadReport,
 } from './batch';
-import type { WorkerFile, WorkerReply, WorkerSetup, WorkerTask } from './checkWorker';
+import { runTask, type Task, type TaskFile, type TaskGroup, type TaskReply } from './checkTask';
+import type { WorkerSetup } from './checkWorker';
 import { expandPaths } from './files';
 
 /**
@@ -43,29 +57,39 @@ import { expandPaths } from './files';
 export const MIN_FILES_FOR_JOBS = 64;
 /** Files a task holds at least (a group of one organ's reports may make it larger). */
 const MIN_TASK = 4;
+/** Files a task holds at most, unless one organ's group is larger. */
+const MAX_TASK = 64;
+/** Files whose organ cannot be guessed are grouped this many at most: the models held at once. */
+const MAX_GROUP = 64;
 /** The guess reads this much of a file: `meta` comes first in every report. */
 const HEAD_BYTES = 4096;
 
 const checkWorkerPath = () => join(__dirname, 'checkWorker.js');
 
+/** Where tasks run: a pool of worker threads, or this thread. */
+interface Executor {
+  readonly size: number;
+  run(task: Task): Promise<TaskReply>;
+  close(): Promise<void>;
+}
+
 export async function runBatchJobs(a: BatchArgs, jobs: number): Promise<BatchRun> {
-  const expanded = expandPaths(a.paths);
-  const { files, errors, notes } = expanded;
-  if (jobs <= 1 || files.length < MIN_FILES_FOR_JOBS) return runBatch(a, expanded);
+  const { files, errors, notes } = expandPaths(a.paths);
   const roster = a.roster ? readRoster(a.roster) : undefined;
-  const setup: WorkerSetup = {
-    options: a.options,
-    ...(roster ? { roster: { file: roster.file, text: roster.roster.doc.text } } : {}),
-  };
   // The workers load their bundle while this thread reads the first lines of every file (no
   // more workers than tasks can be: a task holds at least MIN_TASK files).
-  const pool = new Pool(Math.min(jobs, Math.ceil(files.length / MIN_TASK)), setup);
+  const executor: Executor =
+    jobs > 1 && files.length >= MIN_FILES_FOR_JOBS
+      ? new Pool(Math.min(jobs, Math.ceil(files.length / MIN_TASK)), {
+          options: a.options,
+          ...(roster ? { roster: { file: roster.file, text: roster.roster.doc.text } } : {}),
+        })
+      : new InThread(a.options, roster?.roster);
   try {
-    const tasks = tasksOf(files, jobs);
-    const checked: WorkerFile[] = new Array(files.length);
+    const checked: TaskFile[] = new Array(files.length);
     await Promise.all(
-      tasks.map(async (t) => {
-        const reply = await pool.run({ id: 0, kind: 'check', files: t.map((index) => ({ index, file: files[index] })) });
+      tasksOf(files, executor.size).map(async (t) => {
+        const reply = await executor.run({ id: 0, kind: 'check', groups: t });
         if (reply.kind === 'check') for (const f of reply.files) checked[f.index] = f;
       }),
     );
@@ -79,7 +103,7 @@ export async function runBatchJobs(a: BatchArgs, jobs: number): Promise<BatchRun
       else if (c.kind === 'too-large') tooLarge.push(unreadReport(file, c.size));
       else reports.push({ ...c, file });
     }
-    if ((a.crossYear ?? true) && reports.length > 1) await pairAll(reports, pool);
+    if ((a.crossYear ?? true) && reports.length > 1) await pairAll(reports, executor);
     for (const r of reports) if (r.roster) addRosterEffect(r, r.roster);
     const held = roster ? rosterOf(reports, roster, a.options) : undefined;
     const results = reports.map((r) => ({
@@ -88,14 +112,14 @@ export async function runBatchJobs(a: BatchArgs, jobs: number): Promise<BatchRun
     }));
     return finishBatch(a, results, tooLarge, held, ioErrors, notes);
   } finally {
-    await pool.close();
+    await executor.close();
   }
 }
 
-type Checked = WorkerFile & { kind: 'report'; file: string; pairing?: Pairing };
+type Checked = TaskFile & { kind: 'report'; file: string; pairing?: Pairing };
 
 /** Pairs the whole batch; a pair its worker did not see is checked in a second round. */
-async function pairAll(reports: Checked[], pool: Pool): Promise<void> {
+async function pairAll(reports: Checked[], executor: Executor): Promise<void> {
   const slots = slotsOf(reports);
   const again: { index: number; file: string; previous: string }[] = [];
   const added = new Map<number, Added>();
@@ -105,32 +129,54 @@ async function pairAll(reports: Checked[], pool: Pool): Promise<void> {
     if (previous === r.local.previous) added.set(r.index, r.local.added);
     else if (previous) again.push({ index: r.index, file: r.file, previous });
   }
-  for (const p of await pool.pairs(again)) added.set(p.index, p.added);
+  for (const p of await pairsIn(executor, again)) added.set(p.index, p.added);
   for (const r of reports) addCrossYear(r, added.get(r.index) ?? { diagnostics: [], suppressed: [] });
 }
 
-/** Indexes of the files, grouped by guessed organ, in tasks of about `size` files (a group is never split). */
-function tasksOf(files: string[], jobs: number): number[][] {
+/**
+ * The files' indexes in groups (cli/checkTask.ts), packed into tasks of about `size` files for
+ * the workers to share (a group is never split). In one thread, one task of every group.
+ */
+function tasksOf(files: string[], workers: number): TaskGroup[][] {
+  const groups = groupsOf(files).map((g) => g.map((index) => ({ index, file: files[index] })));
+  if (workers === 1) return groups.length ? [groups] : [];
   // Several tasks per worker, so that a slow task does not leave the others idle at the end.
-  const size = Math.max(MIN_TASK, Math.min(64, Math.ceil(files.length / (jobs * 4))));
-  const groups = new Map<string, number[]>();
-  for (const [i, file] of files.entries()) {
-    const key = organGuess(file) ?? `\u0000${i}`;
-    const g = groups.get(key);
-    if (g) g.push(i);
-    else groups.set(key, [i]);
-  }
-  const tasks: number[][] = [];
-  let current: number[] = [];
-  for (const g of groups.values()) {
-    current.push(...g);
-    if (current.length >= size) {
+  const size = Math.max(MIN_TASK, Math.min(MAX_TASK, Math.ceil(files.length / (workers * 4))));
+  const tasks: TaskGroup[][] = [];
+  let current: TaskGroup[] = [];
+  let count = 0;
+  for (const g of groups) {
+    current.push(g);
+    count += g.length;
+    if (count >= size) {
       tasks.push(current);
       current = [];
+      count = 0;
     }
   }
   if (current.length) tasks.push(current);
   return tasks;
+}
+
+/**
+ * Indexes of the files grouped by guessed organ; the files whose organ cannot be guessed in
+ * groups of at most MAX_GROUP. A batch of at most MAX_GROUP files is one group, with nothing
+ * to guess.
+ */
+function groupsOf(files: string[]): number[][] {
+  const all = files.map((_, i) => i);
+  if (files.length <= MAX_GROUP) return files.length ? [all] : [];
+  const byGuess = new Map<string, number[]>();
+  const unknown: number[] = [];
+  for (const i of all) {
+    const key = organGuess(files[i]);
+    if (key === undefined) unknown.push(i);
+    else if (byGuess.has(key)) byGuess.get(key)!.push(i);
+    else byGuess.set(key, [i]);
+  }
+  const groups = [...byGuess.values()];
+  for (let i = 0; i < unknown.length; i += MAX_GROUP) groups.push(unknown.slice(i, i + MAX_GROUP));
+  return groups;
 }
 
 const ORGAN_LINE = /^[ \t]+organ:[ \t]*(["']?)([^"'#\r\n]*?)\1[ \t]*(?:#.*)?$/m;
@@ -165,19 +211,50 @@ function readHead(file: string): string | undefined {
   }
 }
 
+/** The pair checks of the second round, spread over the executor's workers. */
+async function pairsIn(
+  executor: Executor,
+  pairs: { index: number; file: string; previous: string }[],
+): Promise<{ index: number; added: Added }[]> {
+  if (!pairs.length) return [];
+  const per = Math.ceil(pairs.length / executor.size);
+  const chunks: (typeof pairs)[] = [];
+  for (let i = 0; i < pairs.length; i += per) chunks.push(pairs.slice(i, i + per));
+  const replies = await Promise.all(chunks.map((c) => executor.run({ id: 0, kind: 'pairs', pairs: c })));
+  return replies.flatMap((r) => (r.kind === 'pairs' ? r.pairs : []));
+}
+
+/** Tasks run in this thread, one after the other. */
+class InThread implements Executor {
+  readonly size = 1;
+
+  constructor(
+    private readonly options: CheckOptions,
+    private readonly roster: Roster | undefined,
+  ) {}
+
+  async run(task: Task): Promise<TaskReply> {
+    const reply = runTask(task, this.options, this.roster);
+    if (reply.kind === 'failed') throw new Error(reply.message);
+    return reply;
+  }
+
+  async close(): Promise<void> {}
+}
+
 /** N workers; a task goes to the first free one. A worker's failure fails the run (exit 2). */
-class Pool {
+class Pool implements Executor {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
   private readonly waiting: (() => void)[] = [];
   private nextId = 1;
   private failure: Error | undefined;
-  private readonly pending = new Map<number, { resolve: (r: WorkerReply) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: TaskReply) => void; reject: (e: Error) => void }>();
 
   constructor(size: number, setup: WorkerSetup) {
     for (let i = 0; i < size; i++) {
       const w = new Worker(checkWorkerPath(), { workerData: setup });
-      w.on('message', (reply: WorkerReply) => {
+      w.on('message', (reply: TaskReply) => {
         const p = this.pending.get(reply.id);
         this.pending.delete(reply.id);
         this.release(w);
@@ -195,7 +272,11 @@ class Pool {
 
   private closing = false;
 
-  async run(task: WorkerTask): Promise<WorkerReply> {
+  get size(): number {
+    return this.workers.length;
+  }
+
+  async run(task: Task): Promise<TaskReply> {
     while (!this.idle.length) {
       if (this.failure) throw this.failure;
       await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -203,20 +284,10 @@ class Pool {
     if (this.failure) throw this.failure;
     const w = this.idle.pop()!;
     const id = this.nextId++;
-    return new Promise<WorkerReply>((resolve, reject) => {
+    return new Promise<TaskReply>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       w.postMessage({ ...task, id });
     });
-  }
-
-  /** The pair checks of the second round, spread over the workers. */
-  async pairs(pairs: { index: number; file: string; previous: string }[]): Promise<{ index: number; added: Added }[]> {
-    if (!pairs.length) return [];
-    const per = Math.ceil(pairs.length / this.workers.length);
-    const chunks: (typeof pairs)[] = [];
-    for (let i = 0; i < pairs.length; i += per) chunks.push(pairs.slice(i, i + per));
-    const replies = await Promise.all(chunks.map((c) => this.run({ id: 0, kind: 'pairs', pairs: c })));
-    return replies.flatMap((r) => (r.kind === 'pairs' ? r.pairs : []));
   }
 
   private release(w: Worker): void {

@@ -38,7 +38,7 @@ export interface CheckArgs {
   ledger?: string;
   /** `-o FILE`: write the output there instead of stdout. */
   output?: string;
-  /** `--jobs N`: worker threads checking the files (1: in this thread; html is always made in one). */
+  /** `--jobs N`: worker threads checking the files (1: in this thread, as html always is). */
   jobs?: number;
   /** Whether stdout is a terminal (xlsx is not written to one); default: process.stdout.isTTY. */
   stdoutIsTTY?: boolean;
@@ -72,9 +72,9 @@ export async function runCheck(
   if (!(FORMATS as readonly string[]).includes(a.format)) throw new UsageError(U.checkFormat, { formats: FORMATS.join(', ') });
   if (!a.paths.length) throw new UsageError(U.needsPath, { command: 'check' });
   if (a.format === 'xlsx' && !a.output && (a.stdoutIsTTY ?? process.stdout.isTTY)) throw new UsageError(U.xlsxNeedsOutput, {});
-  // The html page renders each report from its model, which the worker threads do not send back.
-  const jobs = a.format === 'html' ? 1 : (a.jobs ?? 1);
-  const run = await runBatchJobs({ paths: a.paths, options: a.options, roster: a.roster, ledger: a.ledger }, jobs);
+  const batch = { paths: a.paths, options: a.options, roster: a.roster, ledger: a.ledger };
+  // The html page renders each report from its model, which checking in tasks does not keep.
+  const run = a.format === 'html' ? runBatch(batch) : await runBatchJobs(batch, a.jobs ?? 1);
   reportIo(run, err);
   const emit = (s: string) => {
     if (a.output) writeFileSync(a.output, s.endsWith('\n') ? s : `${s}\n`);
