@@ -1,6 +1,7 @@
 /**
- * Text → YAML document, as `yaml.parseDocument` makes it, in less time for the documents reports
- * are (issue 13 §7).
+ * CST → YAML document, as `yaml.parseDocument` makes it, in less time for the documents reports
+ * are (issue 13 §7): the second of the three ways in document.ts, for the texts the line scan
+ * (scan.ts) declines. The scan also makes its nodes here (NodeMaker), from tokens it builds.
  *
  * The yaml library parses in two layers: a lexer and parser that make a concrete syntax tree
  * (CST), and a composer that turns it into nodes. The composer is general: every node's
@@ -24,7 +25,7 @@
  * Comments are not attached to nodes (`comment`, `commentBefore`, `spaceBefore`): nothing reads
  * them from nodes; suppression directives and import records read the comment tokens.
  */
-import { Composer, CST, Document, Pair, Parser, Scalar, YAMLMap, YAMLParseError, YAMLSeq } from 'yaml';
+import { Composer, CST, Document, Pair, Scalar, YAMLMap, YAMLParseError, YAMLSeq } from 'yaml';
 import type { DocumentOptions, ParseOptions as YamlParseOptions } from 'yaml';
 import { isScalar } from './yamlNodes';
 
@@ -34,8 +35,8 @@ type Item = CST.CollectionItem;
 type Node = Scalar | YAMLMap | YAMLSeq;
 
 /** Why the document is left to the library's composer (thrown, caught below). */
-class Decline extends Error {}
-const decline = (): never => {
+export class Decline extends Error {}
+export const decline = (): never => {
   throw new Decline();
 };
 
@@ -51,14 +52,8 @@ export const YAML_OPTIONS = {
   logLevel: 'error',
 } as const satisfies YamlParseOptions & DocumentOptions;
 
-/** The document, composed here or by the library, from one lexing of the text; and the CST it was made from. */
-export function composeDocument(src: string): { doc: Document.Parsed; tokens: CST.Token[] } {
-  const tokens = [...new Parser().parse(src)];
-  return { doc: composeFast(tokens) ?? composeByLibrary(tokens, src.length), tokens };
-}
-
 /** What `parseDocument` does after lexing: the first document, and an error for any other. */
-function composeByLibrary(tokens: readonly Token[], length: number): Document.Parsed {
+export function composeByLibrary(tokens: readonly Token[], length: number): Document.Parsed {
   const composer = new Composer(YAML_OPTIONS);
   let doc: Document.Parsed | undefined;
   for (const d of composer.compose(tokens, true, length)) {
@@ -131,7 +126,7 @@ function compose(tokens: readonly Token[]): Document.Parsed {
   if (docToken?.value?.type !== 'block-map') return decline();
   for (const t of docToken.start) if (!isBlank(t)) decline();
   const doc = new Document(undefined, YAML_OPTIONS) as Document.Parsed;
-  const c = new Context(doc);
+  const c = new NodeMaker(doc);
   const contents = c.blockMap(docToken.value);
   const contentEnd = contents.range![2];
   doc.contents = contents as Document.Parsed['contents'];
@@ -227,7 +222,8 @@ function emptyPosition(offset: number, before: readonly SourceToken[]): number {
   return offset;
 }
 
-class Context {
+/** The library's node classes made from CST tokens (the scan in scan.ts makes its tokens from the text). */
+export class NodeMaker {
   private readonly tags: { plain: ScalarTag[]; str: ScalarTag };
   constructor(private readonly doc: Document) {
     this.tags = tagsOf(doc);

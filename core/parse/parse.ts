@@ -1,7 +1,7 @@
 /** Text → YAML document, with every failure turned into a diagnostic. */
 import { visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { composeDocument } from './compose';
-import { commentsOf, type Comment } from './comments';
+import { composeDocument } from './document';
+import type { Comment } from './comments';
 import { isAlias, isMap, isPair, isScalar, isSeq } from './yamlNodes';
 import { ENCODING_LABEL, type TextEncodingName } from '../text/encoding';
 import { LineIndex } from '../text/lines';
@@ -113,7 +113,7 @@ export function parseReport(input: string, opts: ParseOptions = {}): Parsed {
     const composed = composeDocument(src);
     doc = composed.doc;
     // Directives and import records are comments that name nianbao: read only when some could be there.
-    if (src.includes('nianbao-')) comments = commentsOf(composed.tokens);
+    if (src.includes('nianbao-')) comments = composed.comments();
   } catch (e) {
     // The guards should prevent this; if the parser still gives up, say so rather than crash.
     const d = makeDiagnostic(

@@ -5,7 +5,9 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Parser, parseDocument } from 'yaml';
+import { commentsOf as commentTokensOf } from '../../core/parse/comments';
 import { composeFast, YAML_OPTIONS } from '../../core/parse/compose';
+import { scanDocument } from '../../core/parse/scan';
 import { MAX_ALIAS_COUNT } from '../../core/parse/parse';
 import { treeDifference } from './yamlTree';
 import {
@@ -252,19 +254,40 @@ function checkValue(report: Report): void {
 }
 
 /**
- * The document composed from the CST (core/parse/compose.ts) is the library's: when the fast way
- * takes a text, the library reports nothing and makes the same nodes.
+ * The documents composed by the line scan (core/parse/scan.ts) and from the CST
+ * (core/parse/compose.ts) are the library's: when either fast way takes a text, the library
+ * reports nothing and makes the same nodes; the scan also gives the same document range and the
+ * same comments.
  */
 function checkComposition(src: string): void {
-  const doc = composeFast([...new Parser().parse(src)]);
-  if (!doc) return;
+  const tokens = [...new Parser().parse(src)];
+  const scanned = scanDocument(src);
+  const composed = composeFast(tokens);
+  if (!scanned && !composed) return;
   const lib = parseDocument(src, YAML_OPTIONS);
   const reported = [...lib.errors, ...lib.warnings].map((e) => e.code);
-  must(reported.length === 0, 'the fast composition takes only what the library takes without a finding', () =>
+  must(reported.length === 0, 'the fast compositions take only what the library takes without a finding', () =>
     reported.join(', '),
   );
-  const d = treeDifference(doc.contents, lib.contents);
-  must(d === undefined, "the fast composition makes the library's nodes", () => d!);
+  if (composed) {
+    const d = treeDifference(composed.contents, lib.contents);
+    must(d === undefined, "the composition from the CST makes the library's nodes", () => d!);
+  }
+  if (scanned) {
+    const d = treeDifference(scanned.doc.contents, lib.contents);
+    must(d === undefined, "the line scan makes the library's nodes", () => d!);
+    must(
+      JSON.stringify(scanned.doc.range) === JSON.stringify(lib.range),
+      "the line scan gives the library's document range",
+      () => `${JSON.stringify(scanned.doc.range)} vs ${JSON.stringify(lib.range)}`,
+    );
+    const comments = JSON.stringify(commentTokensOf(tokens));
+    must(
+      JSON.stringify(scanned.comments) === comments,
+      "the line scan finds the CST's comments",
+      () => `${JSON.stringify(scanned.comments)} vs ${comments}`,
+    );
+  }
 }
 
 /** Checks one text against every property; returns the CPU milliseconds it took. */

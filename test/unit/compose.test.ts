@@ -9,7 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser, parseDocument } from 'yaml';
 import { loadReport } from '../../core';
-import { composeDocument, composeFast, YAML_OPTIONS } from '../../core/parse/compose';
+import { composeFast, YAML_OPTIONS } from '../../core/parse/compose';
+import { composeDocument } from '../../core/parse/document';
 import { ROOT } from '../helpers/report';
 import { treeDifference } from '../helpers/yamlTree';
 
