@@ -51,8 +51,8 @@ interface Awaiting {
   indent: number;
   /** Where an empty value would sit: after the `:` and the spaces that follow it. */
   at: number;
-  /** The end of its line when a comment follows the `:` (an empty value's range reaches it). */
-  commentEnd?: number;
+  /** A comment follows the `:` (an empty value's range then reaches the next line's content). */
+  comment: boolean;
   /** Empty lines have followed it. */
   blank: boolean;
   /** Comment lines have followed it (they go with the key when a collection follows). */
@@ -101,7 +101,7 @@ class Scanner {
       this.pos = this.next;
     }
     if (!root) return decline();
-    this.finishAwaiting();
+    this.finishAwaiting(src.length);
     while (this.stack.length) this.close(src.length);
     const contents = root.node;
     this.doc.contents = contents as Document.Parsed['contents'];
@@ -125,7 +125,7 @@ class Scanner {
   private blankLine(): void {
     if (this.awaiting) {
       // An empty value's comment would reach over these lines in the library's way: not read here.
-      if (this.awaiting.commentEnd !== undefined || this.awaiting.comments) decline();
+      if (this.awaiting.comment || this.awaiting.comments) decline();
       // They are the key's (its separator), not a trail after a value.
       this.awaiting.blank = true;
       return;
@@ -197,7 +197,7 @@ class Scanner {
       else this.mapItem(o, content);
       return;
     }
-    this.finishAwaiting();
+    this.finishAwaiting(content);
     while (this.stack.length && this.top().indent > indent) this.close(content);
     if (!this.stack.length) decline();
     const o = this.top();
@@ -212,14 +212,18 @@ class Scanner {
     }
   }
 
-  /** An awaited value that no deeper line gave: empty. */
-  private finishAwaiting(): void {
+  /**
+   * An awaited value that no deeper line gave: empty. After a comment its range reaches `to`,
+   * where the next line's content starts (the library keeps that line's indent in the key's
+   * separator), or the text's end.
+   */
+  private finishAwaiting(to: number): void {
     const aw = this.awaiting;
     if (!aw) return;
     if (aw.comments) decline();
     this.awaiting = undefined;
     const value = this.make.scalar({ type: 'scalar', offset: aw.at, indent: -1, source: '' });
-    if (aw.commentEnd !== undefined) value.range![2] = aw.commentEnd;
+    if (aw.comment) value.range![2] = to;
     aw.pair.value = value;
     this.top().end = value.range![2];
   }
@@ -243,11 +247,10 @@ class Scanner {
     (o.node as YAMLMap).items.push(pair);
     const v = i + 1 + this.indentAt(i + 1);
     if (v === this.lineEnd || src[v] === '#') {
-      const aw: Awaiting = { pair, indent: o.indent, at: v, blank: false, comments: false };
-      if (v < this.lineEnd) {
+      const aw: Awaiting = { pair, indent: o.indent, at: v, comment: v < this.lineEnd, blank: false, comments: false };
+      if (aw.comment) {
         if (v === i + 1) decline();
         this.comment(v, this.lineEnd);
-        aw.commentEnd = this.next;
       }
       this.awaiting = aw;
       return;

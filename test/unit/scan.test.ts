@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { Parser, parseDocument } from 'yaml';
 import { commentsOf } from '../../core/parse/comments';
 import { YAML_OPTIONS } from '../../core/parse/compose';
@@ -114,4 +115,82 @@ test('every example report and fixture: the scan takes most, each exactly as the
   let accepted = 0;
   for (const f of files) if (scanAgrees(readFileSync(f, 'utf8'))) accepted++;
   assert.ok(accepted >= files.length * 0.7, `${accepted} of ${files.length} scanned`);
+});
+
+/** Keys, values and endings of the lines of the random texts: every shape the scan reads, and near misses. */
+const KEYS = ['a', 'b1', '中文', 'k k', 'x#y', '1', 'null', 'a{b'];
+const ODD_KEYS = ['-1', '"q"', 'k ', '? k'];
+const VALUES = [
+  'v',
+  'a b',
+  '1',
+  '-2',
+  'x#y',
+  'null',
+  '~',
+  'true',
+  '0x1F',
+  '.5',
+  '2023-01-01',
+  "'q'",
+  '"q"',
+  '"a\\"b"',
+  "'it''s'",
+  '{a: 1, b: [x, y]}',
+  '[1, {c: d}]',
+  '{}',
+  '[ ]',
+  '{a: {b: c}}',
+  '[-1, "x"]',
+  '|',
+  '|-',
+  '|  # c',
+];
+const ODD_VALUES = [
+  '-x',
+  'a: b',
+  'a:',
+  '"\\x"',
+  "'x'y",
+  '{a: 1,}',
+  '{a:1}',
+  '[a , b]',
+  '|+',
+  '|2',
+  '>',
+  '&a x',
+  '*a',
+  '!!str x',
+  '- x',
+  '"a',
+  '[a',
+];
+const pick = <T>(ok: T[], odd: T[]) =>
+  fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...ok) }, { weight: 1, arbitrary: fc.constantFrom(...odd) });
+const ENDING = pick(['', '', ' # c'], ['  ', '#c', ' ,']);
+const content = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(pick(KEYS, ODD_KEYS), pick(VALUES, ODD_VALUES), ENDING).map(([k, v, e]) => `${k}: ${v}${e}`) },
+  { weight: 3, arbitrary: fc.tuple(pick(KEYS, ODD_KEYS), pick(['', ' # c'], [' '])).map(([k, e]) => `${k}:${e}`) },
+  { weight: 2, arbitrary: fc.tuple(pick(VALUES, ODD_VALUES), ENDING).map(([v, e]) => `- ${v}${e}`) },
+  { weight: 2, arbitrary: pick(['# c', '', 'text of a block'], ['#', '  more text']) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(fc.constantFrom(':', ' ', '-', '#', '"', "'", '[', ']', '{', '}', ',', '|', 'a', '中'), { maxLength: 6 })
+      .map((p) => p.join('')),
+  },
+);
+const line = fc.tuple(pick([0, 2, 4], [1, 3, 6]), content).map(([indent, c]) => ' '.repeat(indent) + c);
+
+test('random texts of the shapes the scan reads and their near misses: every one it accepts is exactly the library’s document', () => {
+  let accepted = 0;
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.boolean(), (lines, finalNewline) => {
+      const text = `k: v\n${lines.join('\n')}${finalNewline ? '\n' : ''}`;
+      if (scanAgrees(text)) accepted++;
+    }),
+    { numRuns: 50_000, seed: 20261201 },
+  );
+  // The generator must reach the scan's accepting paths, not only its declines.
+  assert.ok(accepted > 2_000, `${accepted} accepted`);
 });
