@@ -15,8 +15,9 @@
  *       ceiling: N parse-only processes at once against one (a shared or virtual machine may not
  *       give N cores' worth of work to N busy threads);
  *   (d) start-up: `nianbao --version` and `check` of one file against bare `node -e 0`;
- * and the reports checked per second per core. Each figure is the median of several runs, each in
- * a fresh process (so one run's warm JIT or garbage does not help or slow the next).
+ * and the reports checked per second per core. Each time is the median of several runs, each in
+ * a fresh process (so one run's warm JIT or garbage does not help or slow the next); each ratio is
+ * the median of the ratios taken within a round, where both sides ran moments apart.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -99,18 +100,28 @@ function atOnce(n: number, dir: string, sink: string): Timing {
   return wall(['-e', script], sink);
 }
 
+/** Each measurement's timings, one per round. */
+type Rounds<K extends string> = Record<K, Timing[]>;
+
 /**
- * The median wall and CPU times of each measurement over several rounds. A round takes every
- * measurement once, in turn, so that a machine that speeds up or slows down during the run (a
- * shared host) moves every figure alike and the ratios hold.
+ * Every measurement, several rounds. A round takes every measurement once, in turn, so that a
+ * machine that speeds up or slows down during the run (a shared host) moves every figure alike.
  */
-function rounds<K extends string>(runs: number, measures: Record<K, () => Timing>): Record<K, { ms: number; cpu: number }> {
+function rounds<K extends string>(runs: number, measures: Record<K, () => Timing>): Rounds<K> {
   const keys = Object.keys(measures) as K[];
-  const all = new Map<K, Timing[]>(keys.map((k) => [k, []]));
-  for (let r = 0; r < runs; r++) for (const k of keys) all.get(k)!.push(measures[k]());
-  const out = {} as Record<K, { ms: number; cpu: number }>;
-  for (const k of keys) out[k] = { ms: median(all.get(k)!.map((t) => t.ms)), cpu: median(all.get(k)!.map((t) => t.cpu)) };
-  return out;
+  const all = Object.fromEntries(keys.map((k) => [k, [] as Timing[]])) as Rounds<K>;
+  for (let r = 0; r < runs; r++) for (const k of keys) all[k].push(measures[k]());
+  return all;
+}
+
+/** A measurement's median wall and CPU times over the rounds. */
+function medianOf(ts: Timing[]): { ms: number; cpu: number } {
+  return { ms: median(ts.map((t) => t.ms)), cpu: median(ts.map((t) => t.cpu)) };
+}
+
+/** The median over the rounds of a ratio taken within each round (steadier than a ratio of medians when the host drifts). */
+function ratioOf(a: Timing[], b: Timing[], f: (t: Timing) => number): number {
+  return median(a.map((t, i) => f(t) / f(b[i])));
 }
 
 const f0 = (n: number) => n.toFixed(0).padStart(6);
@@ -147,25 +158,31 @@ function main(): void {
       ...Object.fromEntries(jobs.map((j) => [`jobs${j}`, () => check(j)])),
       ...Object.fromEntries(jobs.map((j) => [`atOnce${j}`, () => atOnce(j, dir, sink)])),
     });
-    const parse = m.parse;
-    const parseIn = m.parseIn.ms;
-    const bundledIn = m.bundledIn.ms;
-    const cstIn = m.cstIn.ms;
-    const coreIn = m.coreIn.ms;
-    const at = (k: string) => (m as Record<string, { ms: number; cpu: number }>)[k];
-    const ms = (k: string) => at(k).ms;
-    const byJobs = new Map(jobs.map((j) => [j, at(`jobs${j}`)]));
-    const one = byJobs.get(1)!;
+    const med = (k: string) => medianOf((m as Rounds<string>)[k]);
+    const series = (k: string) => (m as Rounds<string>)[k];
+    const wallOf = (t: Timing) => t.ms;
+    const cpuOf = (t: Timing) => t.cpu;
+    const parse = med('parse');
+    const [parseIn, bundledIn, cstIn, coreIn] = ['parseIn', 'bundledIn', 'cstIn', 'coreIn'].map((k) => med(k).ms);
+    const one = med('jobs1');
+    const x = (n: number) => `${n.toFixed(2)}×`;
     lines.push(
       `                                              wall ms   CPU ms   inside (CPU ms)`,
       `(a) parse only (read + yaml.parseDocument)   ${f0(parse.ms)}   ${f0(parse.cpu)}   ${f0(parseIn)}`,
       `(a′) the same, yaml as nianbao bundles it                       ${f0(bundledIn)}`,
-      `(a″) its lexer and parser alone (the CST)                       ${f0(cstIn)}   (${(cstIn / bundledIn).toFixed(2)}× of a′)`,
+      `(a″) its lexer and parser alone (the CST)                       ${f0(cstIn)}   (${x(cstIn / bundledIn)} of a′)`,
       `(b) check --format json --jobs 1             ${f0(one.ms)}   ${f0(one.cpu)}   ${f0(coreIn)} (check in tasks + JSON)   ${findings} findings`,
-      `    ratio (b)/(a): ${(one.ms / parse.ms).toFixed(2)}× wall, ${(one.cpu / parse.cpu).toFixed(2)}× CPU, ${(coreIn / parseIn).toFixed(2)}× inside   (goal ≤ 1.3×); inside against (a′): ${(coreIn / bundledIn).toFixed(2)}×`,
-      `(c) --jobs (wall): ${jobs.map((j) => `${j}: ${byJobs.get(j)!.ms.toFixed(0)} ms (${(one.ms / byJobs.get(j)!.ms).toFixed(2)}×)`).join('   ')}`,
+      `    ratio (b)/(a), the median of each round's ratio: ${x(ratioOf(series('jobs1'), series('parse'), wallOf))} wall, ${x(
+        ratioOf(series('jobs1'), series('parse'), cpuOf),
+      )} CPU, ${x(ratioOf(series('coreIn'), series('parseIn'), wallOf))} inside   (goal ≤ 1.3×); inside against (a′): ${x(
+        ratioOf(series('coreIn'), series('bundledIn'), wallOf),
+      )}`,
+      `    (the ratio of the medians: ${x(one.ms / parse.ms)} wall, ${x(one.cpu / parse.cpu)} CPU, ${x(coreIn / parseIn)} inside)`,
+      `(c) --jobs (wall; speed-up: the median of each round's ratio to --jobs 1): ${jobs
+        .map((j) => `${j}: ${med(`jobs${j}`).ms.toFixed(0)} ms (${x(ratioOf(series('jobs1'), series(`jobs${j}`), wallOf))})`)
+        .join('   ')}`,
       `    the machine's ceiling, N parse-only processes at once against one (work per wall second): ${jobs
-        .map((j) => `${j}: ${((j * ms(`atOnce1`)) / ms(`atOnce${j}`)).toFixed(2)}×`)
+        .map((j) => `${j}: ${x(j * ratioOf(series('atOnce1'), series(`atOnce${j}`), wallOf))}`)
         .join('   ')}`,
       `    ${((COUNT * 1000) / one.cpu).toFixed(0)} reports/s/core (one job, CPU time of the whole process); ${((COUNT * 1000) / coreIn).toFixed(0)} inside`,
     );
@@ -173,11 +190,12 @@ function main(): void {
     // (d) start-up against bare node.
     const single = join(ROOT, 'examples', 'reports', 'clean-2021.nianbao.yaml');
     const startRuns = Math.max(RUNS, 9);
-    const { bare, version, oneFile } = rounds(startRuns, {
+    const start = rounds(startRuns, {
       bare: () => wall(['-e', '0'], sink),
       version: () => wall([BIN, '--version'], sink),
       oneFile: () => wall([BIN, 'check', single], sink),
     });
+    const [bare, version, oneFile] = [start.bare, start.version, start.oneFile].map(medianOf);
     const plus = (t: { ms: number; cpu: number }) =>
       `+${(t.ms - bare.ms).toFixed(0)} ms wall, +${(t.cpu - bare.cpu).toFixed(0)} ms CPU`;
     lines.push(
