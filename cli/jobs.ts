@@ -179,20 +179,37 @@ function groupsOf(files: string[]): number[][] {
   return groups;
 }
 
-const ORGAN_LINE = /^[ \t]+organ:[ \t]*(["']?)([^"'#\r\n]*?)\1[ \t]*(?:#.*)?$/m;
-const ORGAN_ID_LINE = /^[ \t]+organ_id:[ \t]*(["']?)([^"'#\r\n]*?)\1[ \t]*(?:#.*)?$/m;
+/** After the key, on its line: the value, bare or quoted, and an optional comment. */
+const LINE_VALUE = /^[ \t]*(["']?)([^"'#\r\n]*?)\1[ \t]*(?:#.*)?\r?$/;
 
 /** The organ bucket a file's first lines suggest; undefined when they do not say (a guess: see the top). */
 function organGuess(file: string): string | undefined {
   const head = readHead(file);
   if (!head) return undefined;
-  const name = ORGAN_LINE.exec(head)?.[2]?.trim();
-  const id = ORGAN_ID_LINE.exec(head)?.[2]?.trim();
+  const name = indentedValue(head, 'organ:');
+  const id = indentedValue(head, 'organ_id:');
   return organBucket({ ...(name ? { name } : {}), ...(id ? { id } : {}) });
 }
 
-/** The first bytes of a regular file as UTF-8, or undefined (the worker reads and reports it properly). */
-function readHead(file: string): string | undefined {
+/**
+ * The value of the first indented `KEY value` line (as under `meta:`) in the bytes. Found in the
+ * bytes and only that line decoded: the head of every file of a batch is read here, before any
+ * task can start.
+ */
+function indentedValue(head: Buffer, key: string): string | undefined {
+  for (let at = head.indexOf(key); at >= 0; at = head.indexOf(key, at + 1)) {
+    let s = at - 1;
+    while (s >= 0 && (head[s] === 0x20 || head[s] === 0x09)) s--;
+    if (s === at - 1 || (s >= 0 && head[s] !== 0x0a)) continue;
+    const nl = head.indexOf(0x0a, at);
+    const m = LINE_VALUE.exec(head.toString('utf8', at + key.length, nl < 0 ? head.length : nl));
+    if (m) return m[2].trim() || undefined;
+  }
+  return undefined;
+}
+
+/** The first bytes of a regular file, or undefined (the worker reads and reports it properly). */
+function readHead(file: string): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -203,7 +220,7 @@ function readHead(file: string): string | undefined {
     if (!fstatSync(fd).isFile()) return undefined;
     const buf = Buffer.alloc(HEAD_BYTES);
     const n = readSync(fd, buf, 0, HEAD_BYTES, 0);
-    return buf.subarray(0, n).toString('utf8');
+    return buf.subarray(0, n);
   } catch {
     return undefined;
   } finally {
