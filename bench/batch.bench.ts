@@ -11,7 +11,8 @@
  *       every approach built on yaml must make; core/parse/compose.ts composes reports from it);
  *   (b) `nianbao check --format json --jobs 1` over the folder (bin/nianbao.js as a child process),
  *       as a ratio to (a), both as wall time of the process and as time inside it;
- *   (c) the speed-up of `--jobs 1, 2, N` (N: the number of cores), beside the machine's own
+ *   (c) the speed-up of `--jobs 1, 2, N` (N: the number of cores), their CPU time against one
+ *       job (the work the threads add: each worker warms up its own JIT), beside the machine's own
  *       ceiling: N parse-only processes at once against one (a shared or virtual machine may not
  *       give N cores' worth of work to N busy threads);
  *   (d) start-up: `nianbao --version` and `check` of one file against bare `node -e 0`;
@@ -181,6 +182,9 @@ function main(): void {
       `(c) --jobs (wall; speed-up: the median of each round's ratio to --jobs 1): ${jobs
         .map((j) => `${j}: ${med(`jobs${j}`).ms.toFixed(0)} ms (${x(ratioOf(series('jobs1'), series(`jobs${j}`), wallOf))})`)
         .join('   ')}`,
+      `    CPU time of the whole process (every thread), against --jobs 1: ${jobs
+        .map((j) => `${j}: ${med(`jobs${j}`).cpu.toFixed(0)} ms (${x(ratioOf(series(`jobs${j}`), series('jobs1'), cpuOf))})`)
+        .join('   ')}   (near 1×: the threads add little work, so free cores would give a near-linear speed-up)`,
       `    the machine's ceiling, N parse-only processes at once against one (work per wall second): ${jobs
         .map((j) => `${j}: ${x(j * ratioOf(series('atOnce1'), series(`atOnce${j}`), wallOf))}`)
         .join('   ')}`,
