@@ -4,21 +4,22 @@
  * as the whole batch checked at once (cli/batch.ts runBatch, which `fix` and `--format html` use
  * because they need the report models).
  *
- * 1. Tasks: the files are grouped by a cheap guess of their organ (the `organ:` / `organ_id:`
- *    line near the top, through core's organBucket), so that an organ's reports of every year
- *    are usually checked in one task and pair there; tasks go to whichever worker is free.
- * 2. Each task reads, checks, pairs within itself and applies the roster to each report
+ * 1. Groups and tasks: the files are grouped by a cheap guess of their organ (the `organ:` /
+ *    `organ_id:` line near the top, through core's organBucket), so that an organ's reports of
+ *    every year are usually checked in one group and pair there; the groups are packed into
+ *    tasks that go to whichever worker is free (in this thread, one task of every group).
+ * 2. Each group is read, checked, paired within itself and held to the roster
  *    (cli/checkTask.ts).
- * 3. Here the whole batch is paired from the identities the tasks found (core/review/batch.ts
- *    pairingIn, the rule runBatch uses). A report whose pair differs from the one its task
+ * 3. Here the whole batch is paired from the identities the groups found (core/review/batch.ts
+ *    pairingIn, the rule runBatch uses). A report whose pair differs from the one its group
  *    found (the guess was wrong: a flow-style meta, another encoding) is checked against its
  *    real pair in a second round; the guess only decides speed, never results.
  * 4. The findings are merged as runBatch merges them (pair, then roster), then cli/batch.ts
  *    finishBatch adds fingerprints and the ledgers' decisions.
  *
- * The report models live only as long as their task: the results carry no `report`, `text` or
- * bytes. So a batch of any size is checked in memory bounded by a task, and the garbage
- * collector does not carry every report of the batch to the end.
+ * The report models live only as long as their group (cli/checkTask.ts): the results carry no
+ * `report`, `text` or bytes. So a batch of any size is checked in memory bounded by a group, and
+ * the garbage collector does not carry every report of the batch to the end.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
