@@ -1,22 +1,23 @@
 /**
  * Text → YAML document for the plainest reports, without the library's lexer and parser: the
- * first of the three ways a report is composed (core/parse/compose.ts composeDocument). Most of
+ * first of the three ways a report is composed (core/parse/document.ts composeDocument). Most of
  * the time of `parseDocument` goes to the library's lexer and CST parser, which are general; a
  * report is a few hundred lines of one shape, and this reads that shape line by line into the
  * library's own node classes, with the library's own scalar resolution (compose.ts NodeMaker).
  *
  * Accepted, and nothing else: one block map at column 0; nested block maps and sequences, each
  * more indented than its key; as values, one-line plain and quoted scalars, one-line flow maps
- * and sequences of such scalars and of each other, and literal block scalars (`|`, `|-`); comments and empty
- * lines. At anything else (tabs, CR, a BOM, control characters, multi-line plain or quoted
- * scalars, folded or keep block scalars, anchors, tags, quoted or complex keys, `: ` inside a
- * plain value, whitespace-only lines in a block scalar, a comment more indented than its
- * collection, …) it declines and the CST path composes the text. Where a node's range ends
- * follows the library's parser: a scalar or flow value owns the rest of its line; the comments
- * and empty lines after a collection's last value stay with it when one of the comments is at
- * least as indented as the collection (and the collection is not the document's), else they
- * pass to the collection around it. test/unit/compose.test.ts and the fuzz properties compare
- * every accepted text with the library: nodes, values, ranges, comments, no error or warning.
+ * and sequences of such scalars and of each other, and literal block scalars (`|`, `|-`);
+ * comments and empty lines. At anything else (tabs, CR, a BOM, control characters, multi-line
+ * plain or quoted scalars, folded or keep block scalars, anchors, tags, quoted or complex keys,
+ * `: ` inside a plain value, whitespace-only lines in a block scalar, a comment more indented
+ * than its collection, …) it declines and the CST path composes the text. Where a node's range
+ * ends follows the library's parser: a scalar or flow value owns the rest of its line; the
+ * comments and empty lines after a collection's last value stay with it when one of the comments
+ * is at least as indented as the collection (and the collection is not the document's), else
+ * they pass to the collection around it. test/unit/scan.test.ts (examples, fixtures, edge cases
+ * and 50,000 random texts) and the fuzz properties compare every accepted text with the library:
+ * nodes, values, ranges, comments, no error or warning.
  */
 import { type CST, Document, Pair, type Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Comment } from './comments';
