@@ -5,10 +5,10 @@
  * report is a few hundred lines of one shape, and this reads that shape line by line into the
  * library's own node classes, with the library's own scalar resolution (compose.ts NodeMaker).
  *
- * Accepted, and nothing else: one block map at column 0; nested block maps and sequences, each
+ * Accepted, and nothing else (with LF or CRLF line breaks): one block map at column 0; nested block maps and sequences, each
  * more indented than its key; as values, one-line plain and quoted scalars, one-line flow maps
  * and sequences of such scalars and of each other, and literal block scalars (`|`, `|-`);
- * comments and empty lines. At anything else (tabs, CR, a BOM, control characters, multi-line
+ * comments and empty lines. At anything else (tabs, a CR alone, a BOM, control characters, multi-line
  * plain or quoted scalars, folded or keep block scalars, anchors, tags, quoted or complex keys,
  * `: ` inside a plain value, whitespace-only lines in a block scalar, a comment more indented
  * than its collection, …) it declines and the CST path composes the text. Where a node's range
@@ -23,8 +23,11 @@ import { type CST, Document, Pair, type Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Comment } from './comments';
 import { decline, Decline, NodeMaker, YAML_OPTIONS } from './compose';
 
-/** Characters the scan leaves to the library: tab, CR, BOM, C0 and C1 controls, the Unicode line separators. */
-const UNUSUAL = /[\t\r\uFEFF\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/;
+/**
+ * Characters the scan leaves to the library: tab, a CR not before LF (a CRLF line break is read
+ * here), BOM, C0 and C1 controls, the Unicode line separators.
+ */
+const UNUSUAL = /[\t\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]|\r(?!\n)/;
 
 /** The document and its comments, or undefined when the text is not of the plain shape read here. */
 export function scanDocument(src: string): { doc: Document.Parsed; comments: Comment[] } | undefined {
@@ -113,7 +116,7 @@ class Scanner {
 
   private readLine(): void {
     const nl = this.src.indexOf('\n', this.pos);
-    this.lineEnd = nl < 0 ? this.src.length : nl;
+    this.lineEnd = lineEndOf(this.src, nl);
     this.next = nl < 0 ? this.src.length : nl + 1;
   }
 
@@ -399,20 +402,21 @@ class Scanner {
     const afterSpaces = h + this.indentAt(h);
     if (afterSpaces < this.lineEnd && (src[afterSpaces] !== '#' || afterSpaces === h)) decline();
     if (this.next === this.lineEnd) decline();
+    const newline = src.slice(this.lineEnd, this.next);
     const props: CST.SourceToken[] = [{ type: 'block-scalar-header', offset: v, indent, source: src.slice(v, h) }];
     if (afterSpaces > h) props.push({ type: 'space', offset: h, indent, source: src.slice(h, afterSpaces) });
     if (afterSpaces < this.lineEnd) {
       this.comment(afterSpaces, this.lineEnd);
       props.push({ type: 'comment', offset: afterSpaces, indent, source: src.slice(afterSpaces, this.lineEnd) });
     }
-    props.push({ type: 'newline', offset: this.lineEnd, indent, source: '\n' });
+    props.push({ type: 'newline', offset: this.lineEnd, indent, source: newline });
     const first = this.next;
     let contentIndent = -1;
     let end = -1;
     let p = first;
     while (p < src.length) {
       const nl = src.indexOf('\n', p);
-      const lineEnd = nl < 0 ? src.length : nl;
+      const lineEnd = lineEndOf(src, nl);
       const n = this.indentAt(p);
       if (p + n === lineEnd) {
         // Only empty lines: one of spaces is placed by rules not read here.
@@ -429,7 +433,6 @@ class Scanner {
     const token: CST.BlockScalar = { type: 'block-scalar', offset: v, indent, props, source: src.slice(first, end) };
     const node = this.make.scalar(token);
     // The lines read are done: the scan goes on after the last line of content.
-    this.lineEnd = end - 1;
     this.next = end;
     return node;
   }
@@ -447,6 +450,12 @@ function signed(text: string, i: number): boolean {
 function plainInBlock(source: string): boolean {
   if (!source || (INDICATORS.has(source[0]) && !signed(source, 0))) return false;
   return !source.includes(': ') && !source.endsWith(':');
+}
+
+/** Where the line whose LF is at `nl` ends: before its CR, if it has one; the text's end when there is no LF. */
+function lineEndOf(src: string, nl: number): number {
+  if (nl < 0) return src.length;
+  return src.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
 }
 
 function quotedToken(src: string, start: number, end: number, indent: number): CST.FlowScalar {
