@@ -1,9 +1,18 @@
 /** Test helpers: load example files, build reports from the skeleton, find diagnostics. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkText, skeleton, type CheckOptions, type Diagnostic, type FormatId } from '../../core';
 
 export const ROOT = join(__dirname, '..', '..', '..');
+
+/** Every YAML file under examples/ and test/fixtures/: the texts the parse tests run over. */
+export function exampleAndFixtureFiles(): string[] {
+  return ['examples', 'test/fixtures'].flatMap((dir) =>
+    readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+      .filter((n) => n.endsWith('.yaml'))
+      .map((n) => join(ROOT, dir, n)),
+  );
+}
 
 export function example(name: string): string {
   return readFileSync(join(ROOT, 'examples', name), 'utf8');

@@ -5,13 +5,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Parser, parseDocument } from 'yaml';
 import { loadReport } from '../../core';
 import { composeFast, YAML_OPTIONS } from '../../core/parse/compose';
 import { composeDocument } from '../../core/parse/document';
-import { ROOT } from '../helpers/report';
+import { exampleAndFixtureFiles } from '../helpers/report';
 import { treeDifference } from '../helpers/yamlTree';
 
 /** The fast composition, or undefined when it declines. */
@@ -104,11 +103,7 @@ test('texts the library reports or composes its own way: declined, or taken only
 });
 
 test('every example report and fixture: composed fast, and the same as the library', () => {
-  const files = ['examples', 'test/fixtures'].flatMap((dir) =>
-    readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-      .filter((n) => n.endsWith('.yaml'))
-      .map((n) => join(ROOT, dir, n)),
-  );
+  const files = exampleAndFixtureFiles();
   let accepted = 0;
   for (const f of files) if (agrees(readFileSync(f, 'utf8')) === 'fast') accepted++;
   assert.ok(accepted >= files.length * 0.9, `${accepted} of ${files.length} composed fast`);

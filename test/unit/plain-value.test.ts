@@ -5,11 +5,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { NOT_PLAIN, plainValue } from '../../core/parse/plainValue';
-import { ROOT } from '../helpers/report';
+import { exampleAndFixtureFiles } from '../helpers/report';
 
 const OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, stringKeys: false, logLevel: 'error' } as const;
 const parsed = (text: string) => parseDocument(text, OPTIONS);
@@ -54,11 +53,7 @@ test('aliases, anchors, tags and collection keys are left to toJS', () => {
 });
 
 test('every example report and fixture: the same value as toJS', () => {
-  const files = ['examples', 'test/fixtures'].flatMap((dir) =>
-    readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-      .filter((n) => n.endsWith('.yaml'))
-      .map((n) => join(ROOT, dir, n)),
-  );
+  const files = exampleAndFixtureFiles();
   assert.ok(files.length > 20, `${files.length} files`);
   let plain = 0;
   for (const f of files) {

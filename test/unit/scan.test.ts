@@ -6,15 +6,14 @@
  * report.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { Parser, parseDocument } from 'yaml';
 import { commentsOf } from '../../core/parse/comments';
 import { YAML_OPTIONS } from '../../core/parse/compose';
 import { scanDocument } from '../../core/parse/scan';
-import { ROOT } from '../helpers/report';
+import { exampleAndFixtureFiles } from '../helpers/report';
 import { treeDifference } from '../helpers/yamlTree';
 
 /** Accepted → the library's document, comments and no finding; returns whether it was accepted. */
@@ -108,11 +107,7 @@ test('what the scan does not read is declined; composeDocument still gives the l
 });
 
 test('every example report and fixture: the scan takes most, each exactly as the library reads it', () => {
-  const files = ['examples', 'test/fixtures'].flatMap((dir) =>
-    readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-      .filter((n) => n.endsWith('.yaml'))
-      .map((n) => join(ROOT, dir, n)),
-  );
+  const files = exampleAndFixtureFiles();
   let accepted = 0;
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
