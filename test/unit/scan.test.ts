@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { Parser, parseDocument } from 'yaml';
 import { commentsOf } from '../../core/parse/comments';
 import { YAML_OPTIONS } from '../../core/parse/compose';
+import { composeDocument } from '../../core/parse/document';
 import { scanDocument } from '../../core/parse/scan';
 import { exampleAndFixtureFiles } from '../helpers/report';
 import { treeDifference } from '../helpers/yamlTree';
@@ -103,6 +104,12 @@ test('what the scan does not read is declined; composeDocument still gives the l
   ];
   for (const text of declined) {
     assert.equal(scanDocument(text), undefined, `declined: ${JSON.stringify(text)}`);
+    const lib = parseDocument(text, YAML_OPTIONS);
+    const { doc } = composeDocument(text);
+    assert.equal(treeDifference(doc.contents, lib.contents), undefined, JSON.stringify(text));
+    const codes = (d: { errors: { code: string }[]; warnings: { code: string }[] }) =>
+      [...d.errors, ...d.warnings].map((e) => e.code);
+    assert.deepEqual(codes(doc), codes(lib), JSON.stringify(text));
   }
 });
 
