@@ -231,7 +231,7 @@ export function readRoster(file: string): { file: string; roster: Roster } {
 }
 
 /** Fingerprints of every finding of a file, in document order (suppressed ones included). */
-function fingerprint(r: FileResult): void {
+export function fingerprint(r: FileResult): void {
   const all = [...r.diags, ...r.suppressed.map((s) => s.diagnostic)].sort(
     (a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code),
   );
@@ -239,38 +239,65 @@ function fingerprint(r: FileResult): void {
   for (const [i, d] of all.entries()) r.fingerprints.set(d, fps[i]);
 }
 
+/**
+ * A ledger's decisions on one file's findings: dismissed ones moved apart, confirmed ones noted.
+ * Returns the fingerprints the ledger has an entry for (the entries that are not stale).
+ */
+export function applyLedger(r: FileResult, l: LoadedLedger): string[] {
+  const hits: string[] = [];
+  const decision = (d: Diagnostic) => {
+    const fp = r.fingerprints.get(d)!;
+    const entry = l.ledger.byFingerprint.get(fp);
+    if (entry) hits.push(fp);
+    return entry;
+  };
+  const keep: Diagnostic[] = [];
+  for (const d of r.diags) {
+    const entry = decision(d);
+    if (entry?.status === 'dismissed') r.dismissed.push({ diagnostic: d, review: reviewOf(entry) });
+    else {
+      if (entry) r.reviews.set(d, reviewOf(entry));
+      keep.push(d);
+    }
+  }
+  for (const s of r.suppressed) {
+    const entry = decision(s.diagnostic);
+    if (entry) r.reviews.set(s.diagnostic, reviewOf(entry));
+  }
+  r.diags = keep;
+  return hits;
+}
+
+/**
+ * The ledgers met in a batch, in the order first met, with the files each governs and the
+ * fingerprints found in it: what `LedgerSummary` (stale entries) is made of, wherever the
+ * decisions were applied (here, or in the worker that checked the file).
+ */
+export class LedgerTally {
+  private readonly met = new Map<LoadedLedger, { checked: Set<string>; seen: Set<string> }>();
+
+  add(l: LoadedLedger, file: string, hits: readonly string[]): void {
+    const t = this.met.get(l) ?? { checked: new Set<string>(), seen: new Set<string>() };
+    this.met.set(l, t);
+    t.checked.add(resolve(file));
+    for (const fp of hits) t.seen.add(fp);
+  }
+
+  summaries(): LedgerSummary[] {
+    return [...this.met].map(([l, t]) => ({
+      file: l.file,
+      entries: l.ledger.entries.length,
+      stale: staleEntries(l.ledger, t.seen, (e) => entryConcerns(l.path, t.checked, e)),
+    }));
+  }
+}
+
 /** Moves dismissed findings apart, notes confirmed ones, and finds each ledger's stale entries. */
 function applyLedgers(results: FileResult[], ledgers: Ledgers): LedgerSummary[] {
-  const seen = new Map<LoadedLedger, Set<string>>();
-  const checked = new Map<LoadedLedger, Set<string>>();
+  const tally = new LedgerTally();
   for (const r of results) {
     const l = ledgers.forFile(r.file);
-    if (!l) continue;
-    if (!seen.has(l)) {
-      seen.set(l, new Set());
-      checked.set(l, new Set());
-    }
-    checked.get(l)!.add(resolve(r.file));
-    const fps = seen.get(l)!;
-    for (const fp of r.fingerprints.values()) fps.add(fp);
-    const keep: Diagnostic[] = [];
-    for (const d of r.diags) {
-      const entry = l.ledger.byFingerprint.get(r.fingerprints.get(d)!);
-      if (entry?.status === 'dismissed') r.dismissed.push({ diagnostic: d, review: reviewOf(entry) });
-      else {
-        if (entry) r.reviews.set(d, reviewOf(entry));
-        keep.push(d);
-      }
-    }
-    for (const s of r.suppressed) {
-      const entry = l.ledger.byFingerprint.get(r.fingerprints.get(s.diagnostic)!);
-      if (entry) r.reviews.set(s.diagnostic, reviewOf(entry));
-    }
-    r.diags = keep;
+    if (l) tally.add(l, r.file, applyLedger(r, l));
   }
-  return [...seen.keys()].map((l) => ({
-    file: l.file,
-    entries: l.ledger.entries.length,
-    stale: staleEntries(l.ledger, seen.get(l)!, (e) => entryConcerns(l.path, checked.get(l)!, e)),
-  }));
+  return tally.summaries();
 }

@@ -37,18 +37,34 @@ import {
   type Roster,
 } from '../core';
 import {
+  applyLedger,
   type BatchArgs,
   type BatchRun,
   type FileResult,
   finishBatch,
+  LedgerTally,
   readRoster,
   reportResult,
   skippedNote,
   unreadReport,
 } from './batch';
-import { runTask, type Task, type TaskFile, type TaskGroup, type TaskReply } from './checkTask';
+import {
+  finishOf,
+  runTask,
+  type FileDone,
+  type Finish,
+  type FinishSetup,
+  type SecondRound,
+  type Task,
+  type TaskFile,
+  type TaskGroup,
+  type TaskReply,
+} from './checkTask';
 import type { WorkerSetup } from './checkWorker';
 import { expandPaths } from './files';
+import { Ledgers } from './ledger';
+import { piecesOf, type Rendering } from './output/pieces';
+import type { PiecesRun } from './output/stream';
 
 /**
  * Below this many files, one thread: a worker takes some 0.3–0.6 s to load its bundle and warm
@@ -75,6 +91,77 @@ interface Executor {
 }
 
 export async function runBatchJobs(a: BatchArgs, jobs: number): Promise<BatchRun> {
+  return inTasks(a, jobs, undefined, async ({ reports, tooLarge, roster, ioErrors, notes }, executor) => {
+    if ((a.crossYear ?? true) && reports.length > 1) await pairAll(reports, executor);
+    for (const r of reports) if (r.roster) addRosterEffect(r, r.roster);
+    const held = roster ? rosterOf(reports, roster, a.options) : undefined;
+    const results = reports.map((r) => ({
+      ...reportResult(r.file, r.identity, r.diagnostics, r.suppressed, r.pairing),
+      format: r.format,
+    }));
+    return finishBatch(a, results, tooLarge, held, ioErrors, notes);
+  });
+}
+
+/**
+ * The batch checked to its output's pieces (cli/output/pieces.ts): each report is fingerprinted,
+ * judged by its ledger and rendered where it was checked, so that this thread keeps only its
+ * bytes and counts (and writes them in order, cli/output/stream.ts), never the batch's findings.
+ * The same output as runBatchJobs's run rendered whole.
+ */
+export async function runBatchPieces(a: BatchArgs, jobs: number, how: Rendering): Promise<PiecesRun> {
+  const finish: FinishSetup = { how, ledger: a.ledger };
+  return inTasks(a, jobs, finish, async ({ reports, tooLarge, roster, ioErrors, notes }, executor) => {
+    if ((a.crossYear ?? true) && reports.length > 1) await pairAgain(reports, executor);
+    const held = roster ? rosterOf(reports, roster, a.options) : undefined;
+    // The files too large to read and the roster's own findings are finished here.
+    const here = finishBatch({ ...a, ledger: false }, [], tooLarge, held, [], []).results;
+    const store = new Ledgers(a.ledger === false ? undefined : a.ledger);
+    const tally = new LedgerTally();
+    const files: PiecesRun['files'] = [];
+    for (const r of reports) {
+      const done = r.done!; // every report of a finishing task is done (cli/checkTask.ts finishFile)
+      if (done.ledger) tally.add(store.load(done.ledger.path), r.file, done.ledger.hits);
+      const head = {
+        file: r.file,
+        kind: 'report' as const,
+        identity: r.identity,
+        organ: r.identity?.organ,
+        year: r.identity?.year,
+      };
+      files.push({ head: { ...head, ...(r.pairing ? { pairing: r.pairing } : {}) }, pieces: done.pieces });
+    }
+    for (const r of here) {
+      const l = a.ledger === false ? undefined : store.forFile(r.file);
+      if (l) tally.add(l, r.file, applyLedger(r, l));
+      files.push({ head: r, pieces: piecesOf(r, how) });
+    }
+    return {
+      files,
+      ioErrors: [...ioErrors, ...store.errors],
+      notes,
+      ledgers: a.ledger === false ? [] : tally.summaries(),
+      ...(held ? { roster: { file: held.file, roster: held.roster, status: held.status } } : {}),
+    };
+  });
+}
+
+/** What checking the files in tasks gave, in the files' order. */
+interface InTasks {
+  reports: Checked[];
+  tooLarge: FileResult[];
+  roster?: { file: string; roster: Roster };
+  ioErrors: string[];
+  notes: string[];
+}
+
+/** The files read and checked in tasks (cli/checkTask.ts) in this thread or N workers, then `then` while they still run. */
+async function inTasks<T>(
+  a: BatchArgs,
+  jobs: number,
+  finish: FinishSetup | undefined,
+  then: (checked: InTasks, executor: Executor) => Promise<T>,
+): Promise<T> {
   const { files, errors, notes } = expandPaths(a.paths);
   const roster = a.roster ? readRoster(a.roster) : undefined;
   // The workers load their bundle while this thread reads the first lines of every file (no
@@ -84,8 +171,9 @@ export async function runBatchJobs(a: BatchArgs, jobs: number): Promise<BatchRun
       ? new Pool(Math.min(jobs, Math.ceil(files.length / MIN_TASK)), {
           options: a.options,
           ...(roster ? { roster: { file: roster.file, text: roster.roster.doc.text } } : {}),
+          ...(finish ? { finish } : {}),
         })
-      : new InThread(a.options, roster?.roster);
+      : new InThread(a.options, roster?.roster, finishOf(finish));
   try {
     const checked: TaskFile[] = new Array(files.length);
     await Promise.all(
@@ -104,14 +192,7 @@ export async function runBatchJobs(a: BatchArgs, jobs: number): Promise<BatchRun
       else if (c.kind === 'too-large') tooLarge.push(unreadReport(file, c.size));
       else reports.push({ ...c, file });
     }
-    if ((a.crossYear ?? true) && reports.length > 1) await pairAll(reports, executor);
-    for (const r of reports) if (r.roster) addRosterEffect(r, r.roster);
-    const held = roster ? rosterOf(reports, roster, a.options) : undefined;
-    const results = reports.map((r) => ({
-      ...reportResult(r.file, r.identity, r.diagnostics, r.suppressed, r.pairing),
-      format: r.format,
-    }));
-    return finishBatch(a, results, tooLarge, held, ioErrors, notes);
+    return await then({ reports, tooLarge, ...(roster ? { roster } : {}), ioErrors, notes }, executor);
   } finally {
     await executor.close();
   }
@@ -122,7 +203,7 @@ type Checked = TaskFile & { kind: 'report'; file: string; pairing?: Pairing };
 /** Pairs the whole batch; a pair its worker did not see is checked in a second round. */
 async function pairAll(reports: Checked[], executor: Executor): Promise<void> {
   const slots = slotsOf(reports);
-  const again: { index: number; file: string; previous: string }[] = [];
+  const again: SecondRound[] = [];
   const added = new Map<number, Added>();
   for (const r of reports) {
     r.pairing = pairingIn(slots, r.file, r.identity);
@@ -132,6 +213,21 @@ async function pairAll(reports: Checked[], executor: Executor): Promise<void> {
   }
   for (const p of await pairsIn(executor, again)) added.set(p.index, p.added);
   for (const r of reports) addCrossYear(r, added.get(r.index) ?? { diagnostics: [], suppressed: [] });
+}
+
+/**
+ * Pairs the whole batch; a report its worker paired otherwise is checked to its output again with
+ * the batch's pair (one that can no longer be read keeps what it was first given).
+ */
+async function pairAgain(reports: Checked[], executor: Executor): Promise<void> {
+  const slots = slotsOf(reports);
+  const again: SecondRound[] = [];
+  for (const r of reports) {
+    r.pairing = pairingIn(slots, r.file, r.identity);
+    if (r.pairing.previous !== r.local.previous) again.push({ index: r.index, file: r.file, previous: r.pairing.previous });
+  }
+  const byIndex = new Map(reports.map((r) => [r.index, r]));
+  for (const p of await pairsIn(executor, again)) if (p.done) byIndex.get(p.index)!.done = p.done;
 }
 
 /**
@@ -230,10 +326,7 @@ function readHead(file: string): Buffer | undefined {
 }
 
 /** The pair checks of the second round, spread over the executor's workers. */
-async function pairsIn(
-  executor: Executor,
-  pairs: { index: number; file: string; previous: string }[],
-): Promise<{ index: number; added: Added }[]> {
+async function pairsIn(executor: Executor, pairs: SecondRound[]): Promise<{ index: number; added: Added; done?: FileDone }[]> {
   if (!pairs.length) return [];
   const per = Math.ceil(pairs.length / executor.size);
   const chunks: (typeof pairs)[] = [];
@@ -249,10 +342,11 @@ class InThread implements Executor {
   constructor(
     private readonly options: CheckOptions,
     private readonly roster: Roster | undefined,
+    private readonly finish: Finish | undefined,
   ) {}
 
   async run(task: Task): Promise<TaskReply> {
-    const reply = runTask(task, this.options, this.roster);
+    const reply = runTask(task, this.options, this.roster, this.finish);
     if (reply.kind === 'failed') throw new Error(reply.message);
     return reply;
   }

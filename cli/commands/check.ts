@@ -9,17 +9,19 @@
  * ROSTER-MISSING / ROSTER-UNKNOWN and each listed organ's deadline.
  */
 import { writeFileSync } from 'node:fs';
-import { categoryOf, rosterSubject, type CheckOptions, type Locale } from '../../core';
+import { rosterSubject, type CheckOptions, type Locale } from '../../core';
 import { UsageError } from '../args';
 import { U } from '../messages';
 import { reportIo, runBatch, type BatchRun, type FileResult } from '../batch';
-import { runBatchJobs } from '../jobs';
+import { runBatchJobs, runBatchPieces } from '../jobs';
+import { PIECE_FORMATS, type Rendering } from '../output/pieces';
+import { fileSink, writePieces, type PiecesRun } from '../output/stream';
 import { toCsv } from '../output/csv';
-import { toJson } from '../output/json';
+import { countsOf, toJson } from '../output/json';
 import { toSarif } from '../output/sarif';
 import { sheetsOf } from '../output/sheets';
 import { buildSummary, formatSummary, type SummaryInput } from '../output/summary';
-import { formatDismissed, formatPairing, formatStale, formatText, summaryLine } from '../output/text';
+import { formatStale, totalsLine } from '../output/text';
 
 export type { FileResult } from '../batch';
 
@@ -44,7 +46,7 @@ export interface CheckArgs {
   stdoutIsTTY?: boolean;
 }
 
-/** Where byte-exact output (xlsx, csv) goes when there is no `-o` (stdout by default). */
+/** Where byte-exact output (json, csv, text and xlsx) goes when there is no `-o` (stdout by default). */
 export type WriteBytes = (bytes: Uint8Array) => void;
 
 /** The single-report checks of the files, without pairing or ledger (for `fix`). */
@@ -73,6 +75,8 @@ export async function runCheck(
   if (!a.paths.length) throw new UsageError(U.needsPath, { command: 'check' });
   if (a.format === 'xlsx' && !a.output && (a.stdoutIsTTY ?? process.stdout.isTTY)) throw new UsageError(U.xlsxNeedsOutput, {});
   const batch = { paths: a.paths, options: a.options, roster: a.roster, ledger: a.ledger };
+  const how = piecesRendering(a);
+  if (how) return writeInPieces(await runBatchPieces(batch, a.jobs ?? 1, how), how, a, err, writeBytes);
   // The html page renders each report from its model, which checking in tasks does not keep.
   const run = a.format === 'html' ? runBatch(batch) : await runBatchJobs(batch, a.jobs ?? 1);
   reportIo(run, err);
@@ -115,43 +119,45 @@ export async function runCheck(
     case 'html': {
       // The renderer lives in its own bundle (dist/html.js), loaded only here.
       const { toHtml } = await import('../output/html');
-      emit(toHtml(run, summary, a.locale, totalsLine(run, a.locale)));
+      emit(
+        toHtml(
+          run,
+          summary,
+          a.locale,
+          totalsLine(
+            run.results.map((r) => ({ kind: r.kind, counts: countsOf(r) })),
+            a.locale,
+          ),
+        ),
+      );
       break;
     }
     default:
-      emit(a.summary ? summaryText(run, summary, a) : text(run, a.locale));
+      // text without --summary is written in pieces (above).
+      emit(summaryText(run, summary, a));
   }
   if (run.ioErrors.length) return 2;
   return run.results.some((r) => r.diags.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
-function totalsLine(run: BatchRun, locale: Locale): string {
-  // Import findings (what `nianbao import` could not read) are counted apart from the report's own.
-  const counts: Record<string, number> = {};
-  let imports = 0;
-  for (const r of run.results)
-    for (const d of r.diags) {
-      if (categoryOf(d.code) === 'import') imports++;
-      else counts[d.severity] = (counts[d.severity] ?? 0) + 1;
-    }
-  const n = (f: (r: FileResult) => number) => run.results.reduce((s, r) => s + f(r), 0);
-  return summaryLine(
-    run.results.filter((r) => r.kind === 'report').length,
-    counts,
-    locale,
-    n((r) => r.suppressed.length),
-    n((r) => r.dismissed.length),
-    imports,
-  );
+/** json, csv and text (without --summary) are written from each file's pieces (cli/output/pieces.ts). */
+function piecesRendering(a: CheckArgs): Rendering | undefined {
+  const format = PIECE_FORMATS.find((f) => f === a.format);
+  return format && !a.summary ? { format, locale: a.locale } : undefined;
 }
 
-/** Findings, then the verified ones, the pairing, stale ledger entries, and the totals. */
-function text(run: BatchRun, locale: Locale): string {
-  const parts: string[] = [];
-  for (const r of run.results) if (r.diags.length) parts.push(formatText(r.file, r.diags, locale, r.reviews));
-  parts.push(formatDismissed(run.results, locale), formatPairing(run.results, locale), formatStale(run.ledgers, locale));
-  parts.push(totalsLine(run, locale));
-  return parts.filter(Boolean).join('\n');
+function writeInPieces(run: PiecesRun, how: Rendering, a: CheckArgs, err: (s: string) => void, writeBytes: WriteBytes): number {
+  reportIo(run, err);
+  if (a.output) {
+    const file = fileSink(a.output);
+    try {
+      writePieces(run, how, file.write);
+    } finally {
+      file.close();
+    }
+  } else writePieces(run, how, writeBytes);
+  if (run.ioErrors.length) return 2;
+  return run.files.some((f) => f.pieces.failing) ? 1 : 0;
 }
 
 function summaryText(run: BatchRun, summary: ReturnType<typeof buildSummary>, a: CheckArgs): string {

@@ -8,7 +8,7 @@ import type { Locale } from '../../core';
 import type { FileResult } from '../batch';
 import { COLUMNS, cellsOf, heading, rowsOf } from './rows';
 
-const BOM = '\ufeff';
+export const BOM = '\ufeff';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function csvCell(v: string | number): string {
@@ -17,8 +17,12 @@ export function csvCell(v: string | number): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+export function csvHeader(locale: Locale): string {
+  return COLUMNS.map((c) => csvCell(heading(c, locale))).join(',');
+}
+
 export function toCsv(results: readonly FileResult[], locale: Locale): string {
-  const lines = [COLUMNS.map((c) => csvCell(heading(c, locale))).join(',')];
+  const lines = [csvHeader(locale)];
   for (const row of rowsOf(results, locale)) lines.push(cellsOf(row, locale).map(csvCell).join(','));
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -69,30 +69,56 @@ export function findingsOf(r: FileResult, locale: Locale): JsonFinding[] {
   ];
 }
 
-export function fileOf(r: FileResult): JsonFile {
+/** A file's finding counts, as its JSON entry gives them (what the batch keeps of a file checked in a worker). */
+export type FileCounts = Pick<JsonFile, 'errors' | 'warnings' | 'infos' | 'suppressed' | 'dismissed' | 'imports'>;
+
+export function countsOf(r: Pick<FileResult, 'diags' | 'suppressed' | 'dismissed'>): FileCounts {
   const own = r.diags.filter((d) => categoryOf(d.code) !== 'import');
   const count = (s: string) => own.filter((d) => d.severity === s).length;
   return {
-    file: r.file,
-    kind: r.kind,
-    organ: r.organ ?? null,
-    ...(r.identity?.id ? { organ_id: r.identity.id } : {}),
-    year: r.year ?? null,
     errors: count('error'),
     warnings: count('warning'),
     infos: count('info'),
     suppressed: r.suppressed.length,
     dismissed: r.dismissed.length,
     imports: r.diags.length - own.length,
+  };
+}
+
+export function fileOf(r: FileResult): JsonFile {
+  return fileEntry(r, countsOf(r));
+}
+
+/** A file's JSON entry from its counts. */
+export function fileEntry(
+  r: Pick<FileResult, 'file' | 'kind' | 'organ' | 'identity' | 'year' | 'pairing'>,
+  counts: FileCounts,
+): JsonFile {
+  return {
+    file: r.file,
+    kind: r.kind,
+    organ: r.organ ?? null,
+    ...(r.identity?.id ? { organ_id: r.identity.id } : {}),
+    year: r.year ?? null,
+    ...counts,
     ...(r.pairing ? { pairing: r.pairing } : {}),
   };
 }
 
 /** The whole JSON document of a run (without the summary). */
 export function toJson(run: Pick<BatchRun, 'results' | 'roster' | 'ledgers'>, locale: Locale): object {
+  return jsonDocument(
+    run.results.map(fileOf),
+    run.results.flatMap((r) => findingsOf(r, locale)),
+    run,
+  );
+}
+
+/** The JSON document from its parts (its findings may stand for pieces written in their place, cli/output/stream.ts). */
+export function jsonDocument(files: JsonFile[], findings: unknown[], run: Pick<BatchRun, 'roster' | 'ledgers'>): object {
   return {
-    files: run.results.map(fileOf),
-    findings: run.results.flatMap((r) => findingsOf(r, locale)),
+    files,
+    findings,
     ...(run.roster ? { roster: rosterJson(run.roster) } : {}),
     ...(run.ledgers.length
       ? { ledgers: run.ledgers.map((l) => ({ file: l.file, entries: l.entries, stale: l.stale.map((e) => e.fingerprint) })) }

@@ -5,6 +5,7 @@
  */
 import { categoryOf, type Diagnostic, type Locale, type Pairing, type Review } from '../../core';
 import type { Dismissed, FileResult, LedgerSummary } from '../batch';
+import type { FileCounts } from './json';
 import { sanitize } from './sanitize';
 
 function line(file: string, d: Diagnostic, locale: Locale): string {
@@ -44,22 +45,21 @@ export function formatText(file: string, diags: Diagnostic[], locale: Locale, re
   return out.join('\n');
 }
 
-/** The findings dismissed in the review ledger, under their own heading (they do not count). */
-export function formatDismissed(results: readonly { file: string; dismissed: Dismissed[] }[], locale: Locale): string {
-  const rows = results.flatMap((r) =>
-    r.dismissed.map(
-      ({ diagnostic: d, review }) =>
-        `${line(r.file, d, locale)} — ${locale === 'en' ? `verified: ${sanitize(review.reason)}` : `已核实：${sanitize(review.reason)}`}${decided(review, locale)}`,
-    ),
+/** One file's findings dismissed in the review ledger, a line each (listed under dismissedHeading, after every file's findings). */
+export function dismissedLines(r: { file: string; dismissed: Dismissed[] }, locale: Locale): string[] {
+  return r.dismissed.map(
+    ({ diagnostic: d, review }) =>
+      `${line(r.file, d, locale)} — ${locale === 'en' ? `verified: ${sanitize(review.reason)}` : `已核实：${sanitize(review.reason)}`}${decided(review, locale)}`,
   );
-  if (!rows.length) return '';
-  const head =
-    locale === 'en' ? 'Verified (dismissed in the review ledger; not counted):' : '已核实（审核记录中已核实，不计入问题数）：';
-  return [head, ...rows].join('\n');
 }
 
-/** One line per report: which report of the year before it was compared with, or that there was none. */
-export function formatPairing(results: readonly FileResult[], locale: Locale): string {
+export function dismissedHeading(locale: Locale): string {
+  return locale === 'en'
+    ? 'Verified (dismissed in the review ledger; not counted):'
+    : '已核实（审核记录中已核实，不计入问题数）：';
+}
+
+export function formatPairing(results: readonly Pick<FileResult, 'file' | 'pairing'>[], locale: Locale): string {
   const rows = results.filter((r) => r.pairing).map((r) => `  ${pairingLine(r.file, r.pairing!, locale)}`);
   if (!rows.length) return '';
   return [locale === 'en' ? 'Paired with last year’s report:' : '上年度报告配对：', ...rows].join('\n');
@@ -93,6 +93,19 @@ export function formatStale(ledgers: readonly LedgerSummary[], locale: Locale): 
         : `${sanitize(l.file)}：${l.stale.length} 条记录已没有对应的问题（nianbao review list 可查看）`,
     )
     .join('\n');
+}
+
+/** The last line of the text output: the reports, and the findings of every file counted. */
+export function totalsLine(files: readonly { kind: FileResult['kind']; counts: FileCounts }[], locale: Locale): string {
+  const sum = (k: keyof FileCounts) => files.reduce((n, f) => n + f.counts[k], 0);
+  return summaryLine(
+    files.filter((f) => f.kind === 'report').length,
+    { error: sum('errors'), warning: sum('warnings'), info: sum('infos') },
+    locale,
+    sum('suppressed'),
+    sum('dismissed'),
+    sum('imports'),
+  );
 }
 
 export function summaryLine(

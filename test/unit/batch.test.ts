@@ -6,6 +6,7 @@
  * SARIF paths on the example reports.
  */
 import { test } from 'node:test';
+import { linesOf } from '../helpers/output';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,6 +67,7 @@ test('--summary over 300 files: worst first, counts per organ and year, one scre
       args,
       (s) => lines.push(s),
       (s) => lines.push(s),
+      linesOf(lines),
     );
     return { code, out: lines.join('\n') };
   };
@@ -141,6 +143,7 @@ test('--summary through the command: text by default, json summary object, SARIF
       { paths: [join(ROOT, 'examples/reports')], format, locale, options: {}, version: 'test', summary: true },
       (s) => lines.push(s),
       (s) => lines.push(s),
+      linesOf(lines),
     );
     return { code, out: lines.join('\n') };
   };
@@ -183,6 +186,7 @@ test("nianbao check with several files finds last year's report among them", asy
     { paths: [dir], format: 'json', locale: 'zh-CN', options: {}, version: 'test' },
     (s) => lines.push(s),
     () => undefined,
+    linesOf(lines),
   );
   assert.equal(code, 0);
   const found = (
@@ -201,6 +205,7 @@ test("nianbao check with several files finds last year's report among them", asy
     { paths: [join(dir, 'b-2022.nianbao.yaml')], format: 'json', locale: 'zh-CN', options: {}, version: 'test' },
     (s) => one.push(s),
     () => undefined,
+    linesOf(one),
   );
   const alone = JSON.parse(one.join('\n')) as { findings: { code: string }[]; files: { pairing?: unknown }[] };
   assert.equal(alone.findings.filter((f) => f.code.startsWith('X-')).length, 0);
@@ -225,6 +230,7 @@ test('several files: each report says which report of the year before it was pai
       { paths: [dir], format, locale: 'zh-CN', options: {}, version: 'test', ...extra },
       (s) => lines.push(s),
       () => undefined,
+      linesOf(lines),
     );
     return lines.join('\n');
   };

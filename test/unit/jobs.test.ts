@@ -13,7 +13,10 @@ import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { runBatch } from '../../cli/batch';
 import { MIN_FILES_FOR_JOBS, runBatchJobs } from '../../cli/jobs';
+import { runCheck } from '../../cli/commands/check';
+import { BOM, csvHeader, toCsv } from '../../cli/output/csv';
 import { toJson } from '../../cli/output/json';
+import { writePieces } from '../../cli/output/stream';
 import { makeCorpus } from '../helpers/corpus';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -64,7 +67,7 @@ function check(jobs: number, ...args: string[]) {
   return { out: r.stdout, err: r.stderr, status: r.status };
 }
 
-for (const format of ['text', 'json']) {
+for (const format of ['text', 'json', 'csv']) {
   test(`--jobs 1 and --jobs 3 print the same ${format}`, () => {
     const one = check(1, '--format', format);
     const three = check(3, '--format', format);
@@ -110,6 +113,90 @@ test('checking in tasks (one thread, the groups guessed) finds what checking the
   assert.deepEqual(tasks, whole);
   const files = (whole as { files: { pairing?: { status: string } }[] }).files;
   assert.ok(files.filter((f) => f.pairing?.status === 'paired').length > 20);
+});
+
+test('written in pieces (each file rendered where it was checked), json and csv are byte for byte the whole-batch renderings', async () => {
+  // A ledger that dismisses one finding, confirms another and has an entry whose finding is gone.
+  const all = JSON.parse(check(1, '--format', 'json').out) as { findings: { fingerprint: string; file: string }[] };
+  const late = all.findings.filter((f) => f.file.endsWith('zz-late-2024.nianbao.yaml'));
+  const ledger = join(dir, 'pieces-ledger.yaml');
+  const entry = (fp: string, status: string) =>
+    `  - fingerprint: ${fp}\n    status: ${status}\n    reason: 原文如此\n    by: test\n    date: 2026-01-01\n    file: reports/zz-late-2024.nianbao.yaml\n`;
+  writeFileSync(
+    ledger,
+    `entries:\n${entry(late[0].fingerprint, 'dismissed')}${entry(all.findings[3].fingerprint, 'confirmed')}${entry('0123456789abcdef', 'dismissed')}`,
+  );
+  const args = { paths: [join(dir, 'reports')], options: {}, roster: join(dir, 'roster.yaml'), ledger };
+  const whole = runBatch(args);
+  const flags = ['--roster', args.roster, '--ledger', ledger];
+  for (const locale of ['zh-CN', 'en'] as const) {
+    const json = `${JSON.stringify(toJson(whole, locale), null, 2)}\n`;
+    const csv = toCsv(whole.results, locale);
+    for (const jobs of [1, 3]) {
+      assert.equal(check(jobs, '--format', 'json', '--locale', locale, ...flags).out, json, `json ${locale} --jobs ${jobs}`);
+      assert.equal(check(jobs, '--format', 'csv', '--locale', locale, ...flags).out, csv, `csv ${locale} --jobs ${jobs}`);
+    }
+    // In this thread, through the command's own writer.
+    const bytes: Uint8Array[] = [];
+    const run = (format: string) =>
+      runCheck(
+        {
+          paths: args.paths,
+          format,
+          locale,
+          options: {},
+          version: 't',
+          roster: args.roster,
+          ledger,
+          jobs: 1,
+          stdoutIsTTY: false,
+        },
+        () => assert.fail('json and csv are written as bytes'),
+        () => undefined,
+        (b) => bytes.push(b),
+      );
+    assert.equal(await run('json'), 1);
+    assert.equal(Buffer.concat(bytes.splice(0)).toString('utf8'), json);
+    await run('csv');
+    assert.equal(Buffer.concat(bytes).toString('utf8'), csv);
+  }
+  const parsed = JSON.parse(check(3, '--format', 'json', ...flags).out) as {
+    findings: { review?: { status: string } }[];
+    ledgers: { stale: string[] }[];
+  };
+  assert.deepEqual(
+    parsed.findings
+      .filter((f) => f.review)
+      .map((f) => f.review!.status)
+      .sort(),
+    ['confirmed', 'dismissed'],
+  );
+  assert.deepEqual(parsed.ledgers[0].stale, ['0123456789abcdef']);
+  const text = check(3, '--format', 'text', ...flags).out;
+  assert.match(
+    text,
+    /已核实（审核记录中已核实，不计入问题数）：\n.*zz-late-2024\.nianbao\.yaml.*已核实：原文如此（test，2026-01-01）/,
+  );
+  assert.match(text, /pieces-ledger\.yaml：1 条记录已没有对应的问题/);
+});
+
+test('the pieces are written a megabyte at a time, never as one string of the whole output', () => {
+  const body = (s: string) => new TextEncoder().encode(s);
+  const counts = { errors: 1, warnings: 0, infos: 0, suppressed: 0, dismissed: 0, imports: 0 };
+  const row = `${'报告,'.repeat(200)}\r\n`;
+  const files = Array.from({ length: 2000 }, (_, i) => ({
+    head: { file: `r${i}.nianbao.yaml`, kind: 'report' as const },
+    pieces: { body: body(row.repeat(3)), dismissed: [], counts, failing: true },
+  }));
+  const writes: number[] = [];
+  const out: Uint8Array[] = [];
+  writePieces({ files, ioErrors: [], notes: [], ledgers: [] }, { format: 'csv', locale: 'zh-CN' }, (b) => {
+    writes.push(b.length);
+    out.push(b);
+  });
+  assert.equal(Buffer.concat(out).toString('utf8'), `${BOM}${csvHeader('zh-CN')}\r\n${row.repeat(3 * 2000)}`);
+  assert.ok(writes.length > 5, `${writes.length} writes`);
+  assert.ok(Math.max(...writes) < 3 << 20, 'each write about a megabyte');
 });
 
 test('--jobs must be a whole number ≥ 1', () => {

@@ -5,6 +5,7 @@
  * and a closed pipe (`nianbao check … | head -1`) ending quietly with exit code 0.
  */
 import { test } from 'node:test';
+import { linesOf } from '../helpers/output';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,7 +37,10 @@ async function run(a: Partial<CheckArgs> & { paths: string[] }) {
     { format: 'text', locale: 'zh-CN', options: {}, version: 't', stdoutIsTTY: false, ...a },
     (s) => out.push(s),
     () => undefined,
-    (b) => bytes.push(b),
+    (b) => {
+      bytes.push(b);
+      linesOf(out)(b);
+    },
   );
   return { code, out: out.join('\n'), bytes };
 }

@@ -5,6 +5,7 @@
  * `meta.organ_id`, the summary listing the missing first, and a roster that cannot be read.
  */
 import { test } from 'node:test';
+import { linesOf } from '../helpers/output';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -134,6 +135,7 @@ test('check --roster: the missing organs lead the summary and count as errors; J
       { paths: [dir], format, locale: 'zh-CN', options: {}, version: 't', summary, roster },
       (s) => lines.push(s),
       () => undefined,
+      linesOf(lines),
     );
     return { code, out: lines.join('\n') };
   };
