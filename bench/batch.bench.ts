@@ -27,8 +27,8 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { Parser, parseDocument as bundledParseDocument } from 'yaml';
-import { runBatchJobs } from '../cli/jobs';
-import { toJson } from '../cli/output/json';
+import { runBatchPieces } from '../cli/jobs';
+import { writePieces } from '../cli/output/stream';
 import { makeCorpus } from '../test/helpers/corpus';
 
 const ROOT = join(__dirname, '..', '..');
@@ -56,9 +56,9 @@ async function inChild(kind: string, dir: string): Promise<{ ms: number }> {
         : { parseDocument: bundledParseDocument };
     for (const f of filesUnder(dir)) parseDocument(readFileSync(f, 'utf8'));
   } else {
-    // What `check` runs on one job (cli/jobs.ts: in this thread, in tasks).
-    const run = await runBatchJobs({ paths: [dir], options: {} }, 1);
-    JSON.stringify(toJson(run, 'zh-CN'), null, 2);
+    // What `check --format json` runs on one job (cli/jobs.ts: in this thread, in tasks, written in pieces).
+    const how = { format: 'json', locale: 'zh-CN' } as const;
+    writePieces(await runBatchPieces({ paths: [dir], options: {} }, 1, how), how, () => undefined);
   }
   const t = process.cpuUsage(t0);
   return { ms: (t.user + t.system) / 1000 };
@@ -172,7 +172,7 @@ function main(): void {
       `(a) parse only (read + yaml.parseDocument)   ${f0(parse.ms)}   ${f0(parse.cpu)}   ${f0(parseIn)}`,
       `(a′) the same, yaml as nianbao bundles it                       ${f0(bundledIn)}`,
       `(a″) its lexer and parser alone (the CST)                       ${f0(cstIn)}   (${x(cstIn / bundledIn)} of a′)`,
-      `(b) check --format json --jobs 1             ${f0(one.ms)}   ${f0(one.cpu)}   ${f0(coreIn)} (check in tasks + JSON)   ${findings} findings`,
+      `(b) check --format json --jobs 1             ${f0(one.ms)}   ${f0(one.cpu)}   ${f0(coreIn)} (check in tasks, JSON in pieces)   ${findings} findings`,
       `    ratio (b)/(a), the median of each round's ratio: ${x(ratioOf(series('jobs1'), series('parse'), wallOf))} wall, ${x(
         ratioOf(series('jobs1'), series('parse'), cpuOf),
       )} CPU, ${x(ratioOf(series('coreIn'), series('parseIn'), wallOf))} inside   (goal ≤ 1.3×); inside against (a′): ${x(
