@@ -110,6 +110,8 @@ export async function runBatchJobs(a: BatchArgs, jobs: number): Promise<BatchRun
  * The same output as runBatchJobs's run rendered whole.
  */
 export async function runBatchPieces(a: BatchArgs, jobs: number, how: Rendering): Promise<PiecesRun> {
+  // A task finishes its reports with their local pair's findings: only where the batch pairs.
+  if (a.crossYear === false) throw new Error('runBatchPieces pairs across years; use runBatchJobs without pairing');
   const finish: FinishSetup = { how, ledger: a.ledger };
   return inTasks(a, jobs, finish, async ({ reports, tooLarge, roster, ioErrors, notes }, executor) => {
     if ((a.crossYear ?? true) && reports.length > 1) await pairAgain(reports, executor);
