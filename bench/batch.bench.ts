@@ -67,7 +67,21 @@ async function inChild(kind: string, dir: string): Promise<{ ms: number }> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Makes every child print its CPU time (all threads, user + system) on stderr as it exits. */
-const CPU_PRELOAD = `process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeSync(2, '\\ncpu-ms ' + (u.userCPUTime + u.systemCPUTime) / 1000 + '\\n'); });`;
+/**
+ * Makes every child print its CPU time (all threads, user + system) on stderr as it exits, and on
+ * Linux its main thread's (/proc/self/task/PID/stat: utime and stime, in the kernel's 100 Hz ticks).
+ */
+const CPU_PRELOAD = `process.on('exit', () => {
+  const fs = require('fs');
+  const u = process.resourceUsage();
+  let main = NaN;
+  try {
+    const stat = fs.readFileSync('/proc/self/task/' + process.pid + '/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    main = (Number(f[11]) + Number(f[12])) * 10;
+  } catch {}
+  fs.writeSync(2, '\\ncpu-ms ' + (u.userCPUTime + u.systemCPUTime) / 1000 + ' main-ms ' + main + '\\n');
+});`;
 let preload = '';
 
 interface Timing {
@@ -75,6 +89,8 @@ interface Timing {
   ms: number;
   /** CPU time of the process (every thread), ms: steadier than wall time on a busy machine. */
   cpu: number;
+  /** CPU time of its main thread, ms (NaN where /proc is not there). */
+  main: number;
   stdout: string;
 }
 
@@ -86,8 +102,8 @@ function wall(args: string[], sink: string): Timing {
   const ms = performance.now() - t0;
   closeSync(fd);
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
-  const cpu = Number(/cpu-ms ([\d.]+)\s*$/.exec(r.stderr)?.[1] ?? Number.NaN);
-  return { ms, cpu, stdout: readFileSync(sink, 'utf8') };
+  const [, cpu, main] = /cpu-ms ([\d.]+) main-ms ([\d.]+|NaN)\s*$/.exec(r.stderr) ?? [];
+  return { ms, cpu: Number(cpu ?? Number.NaN), main: Number(main ?? Number.NaN), stdout: readFileSync(sink, 'utf8') };
 }
 
 /**
@@ -167,6 +183,10 @@ function main(): void {
     const [parseIn, bundledIn, cstIn, coreIn] = ['parseIn', 'bundledIn', 'cstIn', 'coreIn'].map((k) => med(k).ms);
     const one = med('jobs1');
     const x = (n: number) => `${n.toFixed(2)}×`;
+    // The main thread's share of the work with the most jobs (NaN where /proc is not there).
+    const top = Math.max(...jobs);
+    const mainOf = (j: number) => median(series(`jobs${j}`).map((t) => t.main));
+    const serial = median(series(`jobs${top}`).map((t) => t.main / t.cpu));
     lines.push(
       `                                              wall ms   CPU ms   inside (CPU ms)`,
       `(a) parse only (read + yaml.parseDocument)   ${f0(parse.ms)}   ${f0(parse.cpu)}   ${f0(parseIn)}`,
@@ -188,6 +208,13 @@ function main(): void {
       `    the machine's ceiling, N parse-only processes at once against one (work per wall second): ${jobs
         .map((j) => `${j}: ${x(j * ratioOf(series('atOnce1'), series(`atOnce${j}`), wallOf))}`)
         .join('   ')}`,
+      `    the main thread (reading the folders, grouping, pairing, writing; the serial part, some of it beside the workers) with --jobs ${top}: ${mainOf(
+        top,
+      ).toFixed(
+        0,
+      )} ms CPU, ${((mainOf(top) * 1000) / COUNT).toFixed(2)} ms per 1,000 reports, ${(serial * 100).toFixed(1)} % of the process's CPU: at most ${x(
+        1 / (serial + (1 - serial) / 16),
+      )} on 16 free cores (Amdahl)`,
       `    ${((COUNT * 1000) / one.cpu).toFixed(0)} reports/s/core (one job, CPU time of the whole process); ${((COUNT * 1000) / coreIn).toFixed(0)} inside`,
     );
 

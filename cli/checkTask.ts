@@ -30,6 +30,7 @@ import {
 import { applyLedger, fingerprint, reportResult } from './batch';
 import { readFileBounded } from './files';
 import { Ledgers } from './ledger';
+import { organGuess } from './organGuess';
 import { piecesOf, transferablesOf, type FilePieces, type Rendering } from './output/pieces';
 
 /**
@@ -38,7 +39,11 @@ import { piecesOf, transferablesOf, type FilePieces, type Rendering } from './ou
  */
 export type TaskGroup = { index: number; file: string }[];
 
-export type Task = { id: number; kind: 'check'; groups: TaskGroup[] } | { id: number; kind: 'pairs'; pairs: SecondRound[] };
+export type Task =
+  | { id: number; kind: 'check'; groups: TaskGroup[] }
+  | { id: number; kind: 'pairs'; pairs: SecondRound[] }
+  /** The organs of a chunk of files guessed (cli/organGuess.ts), to group the batch. */
+  | { id: number; kind: 'guess'; files: string[] };
 
 /** A report to pair again, with the report the whole batch pairs it with (null: none). */
 export interface SecondRound {
@@ -88,6 +93,7 @@ export interface Finish {
 export type TaskReply =
   | { id: number; kind: 'check'; files: TaskFile[] }
   | { id: number; kind: 'pairs'; pairs: { index: number; added: Added; done?: FileDone }[] }
+  | { id: number; kind: 'guess'; organs: (string | undefined)[] }
   | { id: number; kind: 'failed'; message: string };
 
 /** What a Finish is made from, as it crosses to a worker: the rendering and `--ledger` (false: no ledger). */
@@ -105,6 +111,7 @@ export function finishOf(setup: FinishSetup | undefined): Finish | undefined {
 /** A task's answer; an exception becomes a `failed` reply (the batch fails with it, exit 2). */
 export function runTask(task: Task, options: CheckOptions, roster: Roster | undefined, finish?: Finish): TaskReply {
   try {
+    if (task.kind === 'guess') return { id: task.id, kind: 'guess', organs: task.files.map(organGuess) };
     return task.kind === 'check'
       ? { id: task.id, kind: 'check', files: task.groups.flatMap((g) => checkGroup(g, options, roster, finish)) }
       : { id: task.id, kind: 'pairs', pairs: pairsTask(task.pairs, options, roster, finish) };

@@ -4,8 +4,8 @@
  * as the whole batch checked at once (cli/batch.ts runBatch, which `fix` and `--format html` use
  * because they need the report models).
  *
- * 1. Groups and tasks: the files are grouped by a cheap guess of their organ (the `organ:` /
- *    `organ_id:` line near the top, through core's organBucket), so that an organ's reports of
+ * 1. Groups and tasks: the files are grouped by a cheap guess of their organ (cli/organGuess.ts,
+ *    made by the workers a chunk of files at a time), so that an organ's reports of
  *    every year are usually checked in one group and pair there; the groups are packed into
  *    tasks that go to whichever worker is free (in this thread, one task of every group).
  * 2. Each group is read, checked, paired within itself and held to the roster
@@ -21,13 +21,11 @@
  * `report`, `text` or bytes. So a batch of any size is checked in memory bounded by a group, and
  * the garbage collector does not carry every report of the batch to the end.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
   addCrossYear,
   addRosterEffect,
-  organBucket,
   pairingIn,
   rosterOf,
   slotsOf,
@@ -78,8 +76,8 @@ const MIN_TASK = 4;
 const MAX_TASK = 64;
 /** Files whose organ cannot be guessed are grouped this many at most: the models held at once. */
 const MAX_GROUP = 64;
-/** The guess reads this much of a file: `meta` comes first in every report. */
-const HEAD_BYTES = 4096;
+/** Files whose organ a task guesses: a few milliseconds' work. */
+const GUESS_CHUNK = 256;
 
 const checkWorkerPath = () => join(__dirname, 'checkWorker.js');
 
@@ -166,8 +164,7 @@ async function inTasks<T>(
 ): Promise<T> {
   const { files, errors, notes } = expandPaths(a.paths);
   const roster = a.roster ? readRoster(a.roster) : undefined;
-  // The workers load their bundle while this thread reads the first lines of every file (no
-  // more workers than tasks can be: a task holds at least MIN_TASK files).
+  // No more workers than tasks can be: a task holds at least MIN_TASK files.
   const executor: Executor =
     jobs > 1 && files.length >= MIN_FILES_FOR_JOBS
       ? new Pool(Math.min(jobs, Math.ceil(files.length / MIN_TASK)), {
@@ -179,7 +176,7 @@ async function inTasks<T>(
   try {
     const checked: TaskFile[] = new Array(files.length);
     await Promise.all(
-      tasksOf(files, executor.size).map(async (t) => {
+      (await tasksOf(files, executor)).map(async (t) => {
         const reply = await executor.run({ id: 0, kind: 'check', groups: t });
         if (reply.kind === 'check') for (const f of reply.files) checked[f.index] = f;
       }),
@@ -236,8 +233,9 @@ async function pairAgain(reports: Checked[], executor: Executor): Promise<void> 
  * The files' indexes in groups (cli/checkTask.ts), packed into tasks of about `size` files for
  * the workers to share (a group is never split). In one thread, one task of every group.
  */
-function tasksOf(files: string[], workers: number): TaskGroup[][] {
-  const groups = groupsOf(files).map((g) => g.map((index) => ({ index, file: files[index] })));
+async function tasksOf(files: string[], executor: Executor): Promise<TaskGroup[][]> {
+  const groups = (await groupsOf(files, executor)).map((g) => g.map((index) => ({ index, file: files[index] })));
+  const workers = executor.size;
   if (workers === 1) return groups.length ? [groups] : [];
   // Several tasks per worker, so that a slow task does not leave the others idle at the end.
   const size = Math.max(MIN_TASK, Math.min(MAX_TASK, Math.ceil(files.length / (workers * 4))));
@@ -258,17 +256,18 @@ function tasksOf(files: string[], workers: number): TaskGroup[][] {
 }
 
 /**
- * Indexes of the files grouped by guessed organ; the files whose organ cannot be guessed in
- * groups of at most MAX_GROUP. A batch of at most MAX_GROUP files is one group, with nothing
- * to guess.
+ * Indexes of the files grouped by guessed organ (cli/organGuess.ts, guessed by the executor's
+ * workers); the files whose organ cannot be guessed in groups of at most MAX_GROUP. A batch of
+ * at most MAX_GROUP files is one group, with nothing to guess.
  */
-function groupsOf(files: string[]): number[][] {
+async function groupsOf(files: string[], executor: Executor): Promise<number[][]> {
   const all = files.map((_, i) => i);
   if (files.length <= MAX_GROUP) return files.length ? [all] : [];
+  const organs = await guessesOf(files, executor);
   const byGuess = new Map<string, number[]>();
   const unknown: number[] = [];
   for (const i of all) {
-    const key = organGuess(files[i]);
+    const key = organs[i];
     if (key === undefined) unknown.push(i);
     else if (byGuess.has(key)) byGuess.get(key)!.push(i);
     else byGuess.set(key, [i]);
@@ -278,53 +277,12 @@ function groupsOf(files: string[]): number[][] {
   return groups;
 }
 
-/** After the key, on its line: the value, bare or quoted, and an optional comment. */
-const LINE_VALUE = /^[ \t]*(["']?)([^"'#\r\n]*?)\1[ \t]*(?:#.*)?\r?$/;
-
-/** The organ bucket a file's first lines suggest; undefined when they do not say (a guess: see the top). */
-function organGuess(file: string): string | undefined {
-  const head = readHead(file);
-  if (!head) return undefined;
-  const name = indentedValue(head, 'organ:');
-  const id = indentedValue(head, 'organ_id:');
-  return organBucket({ ...(name ? { name } : {}), ...(id ? { id } : {}) });
-}
-
-/**
- * The value of the first indented `KEY value` line (as under `meta:`) in the bytes. Found in the
- * bytes and only that line decoded: the head of every file of a batch is read here, before any
- * task can start.
- */
-function indentedValue(head: Buffer, key: string): string | undefined {
-  for (let at = head.indexOf(key); at >= 0; at = head.indexOf(key, at + 1)) {
-    let s = at - 1;
-    while (s >= 0 && (head[s] === 0x20 || head[s] === 0x09)) s--;
-    if (s === at - 1 || (s >= 0 && head[s] !== 0x0a)) continue;
-    const nl = head.indexOf(0x0a, at);
-    const m = LINE_VALUE.exec(head.toString('utf8', at + key.length, nl < 0 ? head.length : nl));
-    if (m) return m[2].trim() || undefined;
-  }
-  return undefined;
-}
-
-/** The first bytes of a regular file, or undefined (the worker reads and reports it properly). */
-function readHead(file: string): Buffer | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch {
-    return undefined;
-  }
-  try {
-    if (!fstatSync(fd).isFile()) return undefined;
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const n = readSync(fd, buf, 0, HEAD_BYTES, 0);
-    return buf.subarray(0, n);
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+/** Every file's guessed organ, the files read in chunks by whichever worker is free. */
+async function guessesOf(files: string[], executor: Executor): Promise<(string | undefined)[]> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < files.length; i += GUESS_CHUNK) chunks.push(files.slice(i, i + GUESS_CHUNK));
+  const replies = await Promise.all(chunks.map((c) => executor.run({ id: 0, kind: 'guess', files: c })));
+  return replies.flatMap((r) => (r.kind === 'guess' ? r.organs : []));
 }
 
 /** The pair checks of the second round, spread over the executor's workers. */
