@@ -1,8 +1,8 @@
 /**
  * Writes a batch's output from its files' pieces (cli/output/pieces.ts), in file order, a
- * megabyte at a time: the JSON, CSV or text that json.ts, csv.ts and text.ts would make of the
- * whole run, byte for byte, without ever holding it as one string (the JSON of 100,000 reports is
- * some 1.7 GB, past the longest string V8 can make).
+ * megabyte at a time: the JSON and CSV that json.ts and csv.ts make of a whole run, byte for
+ * byte, and the text output (its lines from text.ts), without ever holding it as one string (the
+ * JSON of 100,000 reports is some 1.7 GB, past the longest string V8 can make).
  */
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
@@ -100,7 +100,7 @@ function writeCsv(run: PiecesRun, locale: Locale, out: Out): void {
   for (const f of run.files) if (f.pieces.body.length) out.line(f.pieces.body, '');
 }
 
-/** Findings, then the verified ones, the pairing, stale ledger entries and the totals (cli/commands/check.ts). */
+/** The text output: every file's findings, then the verified ones, the pairing, stale ledger entries and the totals. */
 function writeText(run: PiecesRun, locale: Locale, out: Out): void {
   for (const f of run.files) if (f.pieces.body.length) out.line(f.pieces.body);
   const dismissed = run.files.flatMap((f) => f.pieces.dismissed);
