@@ -14,11 +14,14 @@
  *    pairingIn, the rule runBatch uses). A report whose pair differs from the one its group
  *    found (the guess was wrong: a flow-style meta, another encoding) is checked against its
  *    real pair in a second round; the guess only decides speed, never results.
- * 4. The findings are merged as runBatch merges them (pair, then roster), then cli/batch.ts
- *    finishBatch adds fingerprints and the ledgers' decisions.
+ * 4. runBatchJobs (sarif, xlsx, --summary): the findings are merged as runBatch merges them (pair,
+ *    then roster), then cli/batch.ts finishBatch adds fingerprints and the ledgers' decisions.
+ *    runBatchPieces (json, csv, text): each task has already finished and rendered its reports
+ *    with their local pair (cli/checkTask.ts finishFile); the second round renders again the
+ *    reports whose pair differs, and only the rendered bytes and counts come back here.
  *
  * The report models live only as long as their group (cli/checkTask.ts): the results carry no
- * `report`, `text` or bytes. So a batch of any size is checked in memory bounded by a group, and
+ * `report`, `text` or file bytes. So a batch of any size is checked in memory bounded by a group, and
  * the garbage collector does not carry every report of the batch to the end.
  */
 import { join } from 'node:path';

@@ -6,7 +6,7 @@
  */
 import type { Locale } from '../../core';
 import type { FileResult } from '../batch';
-import { COLUMNS, cellsOf, heading, rowsOf } from './rows';
+import { COLUMNS, cellsOf, heading, rowsOf, type FindingRow } from './rows';
 
 export const BOM = '\ufeff';
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -21,8 +21,13 @@ export function csvHeader(locale: Locale): string {
   return COLUMNS.map((c) => csvCell(heading(c, locale))).join(',');
 }
 
+/** A finding's row as a CSV line, without its line end. */
+export function csvRow(row: FindingRow, locale: Locale): string {
+  return cellsOf(row, locale).map(csvCell).join(',');
+}
+
 export function toCsv(results: readonly FileResult[], locale: Locale): string {
   const lines = [csvHeader(locale)];
-  for (const row of rowsOf(results, locale)) lines.push(cellsOf(row, locale).map(csvCell).join(','));
+  for (const row of rowsOf(results, locale)) lines.push(csvRow(row, locale));
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -1,16 +1,16 @@
 /**
  * The batch output in pieces, one file at a time: `check --format json|csv|text` (without
- * `--summary`) over many files renders each file's part where the file was checked (a worker
- * thread, cli/checkTask.ts) and writes the parts in file order as they are joined (cli/output/
+ * `--summary`) renders each file's part where the file was checked (a worker thread, or this
+ * thread with one job; cli/checkTask.ts) and writes the parts in file order (cli/output/
  * stream.ts), so that neither the findings of a national batch nor one string of its whole output
- * is ever held. The pieces are exactly the parts of the whole-batch renderers (json.ts, csv.ts,
- * text.ts): the output is byte for byte the same.
+ * is ever held. The json and csv pieces are exactly the parts of what json.ts and csv.ts make of
+ * a whole run (byte for byte the same output); the text pieces are text.ts's lines of a file.
  */
 import type { Locale } from '../../core';
 import type { FileResult } from '../batch';
-import { csvCell } from './csv';
+import { csvRow } from './csv';
 import { countsOf, findingsOf, type FileCounts } from './json';
-import { cellsOf, rowsOf } from './rows';
+import { rowsOf } from './rows';
 import { dismissedLines, formatText } from './text';
 
 export const PIECE_FORMATS = ['json', 'csv', 'text'] as const;
@@ -58,7 +58,7 @@ function bodyOf(r: FileResult, { format, locale }: Rendering): string {
       .join(',\n');
   if (format === 'csv')
     return rowsOf([r], locale)
-      .map((row) => `${cellsOf(row, locale).map(csvCell).join(',')}\r\n`)
+      .map((row) => `${csvRow(row, locale)}\r\n`)
       .join('');
   return r.diags.length ? formatText(r.file, r.diags, locale, r.reviews) : '';
 }

@@ -48,7 +48,7 @@ class Out {
 
   constructor(private readonly sink: Sink) {}
 
-  add(piece: Uint8Array | string): void {
+  private add(piece: Uint8Array | string): void {
     const b = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
     this.parts.push(b);
     this.size += b.length;
