@@ -118,8 +118,6 @@ await Promise.all([
     outfile: 'dist/importWorker.js',
     plugins: [...common.plugins, lazyPdf],
   }),
-  // `check --jobs N` checks files in worker threads (cli/jobs.ts): their own small bundle.
-  esbuild.build({ ...common, entryPoints: ['cli/checkWorker.ts'], outfile: 'dist/checkWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   // The table editor's page (webview/table/): plain browser code and its style sheet, dist/webview/table.{js,css}.
   esbuild.build({

@@ -11,7 +11,9 @@
  *       every approach built on yaml must make; core/parse/compose.ts composes reports from it);
  *   (b) `nianbao check --format json --jobs 1` over the folder (bin/nianbao.js as a child process),
  *       as a ratio to (a), both as wall time of the process and as time inside it;
- *   (c) the speed-up of `--jobs 1, 2, N` (N: the number of cores), their CPU time against one
+ *   (c) the speed-up of `--jobs 1, 2, N` (N: the number of cores) and of the default (no
+ *       `--jobs`: the worker count cli/workerCount.ts chooses), the most N jobs can gain where one
+ *       already keeps more than a core busy, their CPU time against one
  *       job (the work the threads add: each worker warms up its own JIT), beside the machine's own
  *       ceiling: N parse-only processes at once against one (a shared or virtual machine may not
  *       give N cores' worth of work to N busy threads);
@@ -29,6 +31,7 @@ import { createRequire } from 'node:module';
 import { Parser, parseDocument as bundledParseDocument } from 'yaml';
 import { runBatchPieces } from '../cli/jobs';
 import { writePieces } from '../cli/output/stream';
+import { workerCount } from '../cli/workerCount';
 import { makeCorpus } from '../test/helpers/corpus';
 
 const ROOT = join(__dirname, '..', '..');
@@ -173,6 +176,7 @@ function main(): void {
       cstIn: () => self('cst'),
       coreIn: () => self('check'),
       ...Object.fromEntries(jobs.map((j) => [`jobs${j}`, () => check(j)])),
+      auto: () => wall([BIN, 'check', '--format', 'json', dir], sink),
       ...Object.fromEntries(jobs.map((j) => [`atOnce${j}`, () => atOnce(j, dir, sink)])),
     });
     const med = (k: string) => medianOf((m as Rounds<string>)[k]);
@@ -202,6 +206,12 @@ function main(): void {
       `(c) --jobs (wall; speed-up: the median of each round's ratio to --jobs 1): ${jobs
         .map((j) => `${j}: ${med(`jobs${j}`).ms.toFixed(0)} ms (${x(ratioOf(series('jobs1'), series(`jobs${j}`), wallOf))})`)
         .join('   ')}`,
+      `    without --jobs (${workerCount(COUNT, 'auto', cores)} worker threads chosen for ${COUNT} files on ${cores} cores, 1 = this thread): ${med('auto').ms.toFixed(0)} ms (${x(
+        ratioOf(series('jobs1'), series('auto'), wallOf),
+      )})`,
+      `    one job keeps ${x(one.cpu / one.ms).replace('×', '')} cores busy (its CPU over its wall time: V8 compiles and collects garbage on other threads), so ${cores} jobs can gain at most ${x(
+        cores / (one.cpu / one.ms),
+      )} here`,
       `    CPU time of the whole process (every thread), against --jobs 1: ${jobs
         .map((j) => `${j}: ${med(`jobs${j}`).cpu.toFixed(0)} ms (${x(ratioOf(series(`jobs${j}`), series('jobs1'), cpuOf))})`)
         .join('   ')}   (near 1×: the threads add little work, so free cores would give a near-linear speed-up)`,

@@ -11,6 +11,7 @@ const { readFileSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname } = require('node:path');
 const { Script } = require('node:vm');
+const { isMainThread } = require('node:worker_threads');
 
 /** The first line of a bundle: `// nianbao build <id>` (the banner esbuild.mjs gives it). */
 function buildIdOf(text) {
@@ -36,7 +37,8 @@ function loadBundle(file) {
   const source = readFileSync(file, 'utf8');
   const buildId = buildIdOf(source);
   const cacheFile = `${file.replace(/\.js$/, '')}.cache`;
-  const write = process.env.NIANBAO_WRITE_CODE_CACHE === '1' && buildId !== undefined;
+  // Only the build's own process writes the cache (a worker thread of it would write another).
+  const write = process.env.NIANBAO_WRITE_CODE_CACHE === '1' && buildId !== undefined && isMainThread;
   const cachedData = buildId && !write ? readCache(cacheFile, buildId) : undefined;
   // The wrapper Node's own loader puts around a CommonJS module.
   const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;

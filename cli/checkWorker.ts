@@ -1,7 +1,9 @@
 /**
- * A worker thread of `nianbao check --jobs N` (its own bundle, dist/checkWorker.js; the pool is
- * cli/jobs.ts): it runs the tasks it is sent (cli/checkTask.ts) and sends back their plain data,
- * and the rendered pieces' bytes without a copy.
+ * A worker thread of `nianbao check --jobs N` (the pool is cli/jobs.ts): it runs the tasks it is
+ * sent (cli/checkTask.ts) and sends back their plain data, and the rendered pieces' bytes without
+ * a copy. The worker starts from bin/checkWorker.js, which loads the CLI's own bundle with its
+ * code cache (bin/codeCache.js) and calls serveCheckTasks: so each worker skips compiling the
+ * bundle and the functions a check runs, as the CLI's start does.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseRoster, type CheckOptions } from '../core';
@@ -15,8 +17,10 @@ export interface WorkerSetup {
   finish?: FinishSetup;
 }
 
-if (parentPort) {
+/** Answers the pool's tasks for as long as this worker lives (called in a worker thread only). */
+export function serveCheckTasks(): void {
   const port = parentPort;
+  if (!port) throw new Error('serveCheckTasks runs in a worker thread of cli/jobs.ts');
   const setup = workerData as WorkerSetup;
   const roster = setup.roster ? parseRoster(setup.roster.text).roster : undefined;
   const finish = finishOf(setup.finish);

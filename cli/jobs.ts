@@ -1,6 +1,7 @@
 /**
- * `nianbao check`: the batch checked in tasks, in this thread or in N worker threads (`--jobs N`;
- * cli/checkWorker.ts, bundled as dist/checkWorker.js), with the same results, in the same order,
+ * `nianbao check`: the batch checked in tasks, in this thread or in N worker threads (`--jobs N`,
+ * or as many as repay their warm-up on the batch: cli/workerCount.ts; cli/checkWorker.ts,
+ * started by bin/checkWorker.js from the CLI's bundle), with the same results, in the same order,
  * as the whole batch checked at once (cli/batch.ts runBatch, which `fix` and `--format html` use
  * because they need the report models).
  *
@@ -24,6 +25,7 @@
  * `report`, `text` or file bytes. So a batch of any size is checked in memory bounded by a group, and
  * the garbage collector does not carry every report of the batch to the end.
  */
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
@@ -66,15 +68,8 @@ import { expandPaths } from './files';
 import { Ledgers } from './ledger';
 import { piecesOf, type Rendering } from './output/pieces';
 import type { PiecesRun } from './output/stream';
+import { MIN_TASK, workerCount, type Jobs } from './workerCount';
 
-/**
- * Below this many files, one thread: a worker takes some 0.3–0.6 s to load its bundle and warm
- * up, which a report at about 7 ms repays only from a few dozen files on (measured with
- * `npm run bench:batch`).
- */
-export const MIN_FILES_FOR_JOBS = 64;
-/** Files a task holds at least (a group of one organ's reports may make it larger). */
-const MIN_TASK = 4;
 /** Files a task holds at most, unless one organ's group is larger. */
 const MAX_TASK = 64;
 /** Files whose organ cannot be guessed are grouped this many at most: the models held at once. */
@@ -82,7 +77,8 @@ const MAX_GROUP = 64;
 /** Files whose organ a task guesses: a few milliseconds' work. */
 const GUESS_CHUNK = 256;
 
-const checkWorkerPath = () => join(__dirname, 'checkWorker.js');
+// The worker's launcher, beside bin/nianbao.js (this code runs from dist/cli.js).
+const checkWorkerPath = () => join(__dirname, '..', 'bin', 'checkWorker.js');
 
 /** Where tasks run: a pool of worker threads, or this thread. */
 interface Executor {
@@ -91,7 +87,7 @@ interface Executor {
   close(): Promise<void>;
 }
 
-export async function runBatchJobs(a: BatchArgs, jobs: number): Promise<BatchRun> {
+export async function runBatchJobs(a: BatchArgs, jobs: Jobs): Promise<BatchRun> {
   return inTasks(a, jobs, undefined, async ({ reports, tooLarge, roster, ioErrors, notes }, executor) => {
     if ((a.crossYear ?? true) && reports.length > 1) await pairAll(reports, executor);
     for (const r of reports) if (r.roster) addRosterEffect(r, r.roster);
@@ -110,7 +106,7 @@ export async function runBatchJobs(a: BatchArgs, jobs: number): Promise<BatchRun
  * bytes and counts (and writes them in order, cli/output/stream.ts), never the batch's findings.
  * The same output as runBatchJobs's run rendered whole.
  */
-export async function runBatchPieces(a: BatchArgs, jobs: number, how: Rendering): Promise<PiecesRun> {
+export async function runBatchPieces(a: BatchArgs, jobs: Jobs, how: Rendering): Promise<PiecesRun> {
   // A task finishes its reports with their local pair's findings: only where the batch pairs.
   if (a.crossYear === false) throw new Error('runBatchPieces pairs across years; use runBatchJobs without pairing');
   const finish: FinishSetup = { how, ledger: a.ledger };
@@ -161,16 +157,16 @@ interface InTasks {
 /** The files read and checked in tasks (cli/checkTask.ts) in this thread or N workers, then `then` while they still run. */
 async function inTasks<T>(
   a: BatchArgs,
-  jobs: number,
+  jobs: Jobs,
   finish: FinishSetup | undefined,
   then: (checked: InTasks, executor: Executor) => Promise<T>,
 ): Promise<T> {
   const { files, errors, notes } = expandPaths(a.paths);
   const roster = a.roster ? readRoster(a.roster) : undefined;
-  // No more workers than tasks can be: a task holds at least MIN_TASK files.
+  const workers = workerCount(files.length, jobs, availableParallelism());
   const executor: Executor =
-    jobs > 1 && files.length >= MIN_FILES_FOR_JOBS
-      ? new Pool(Math.min(jobs, Math.ceil(files.length / MIN_TASK)), {
+    workers > 1
+      ? new Pool(workers, {
           options: a.options,
           ...(roster ? { roster: { file: roster.file, text: roster.roster.doc.text } } : {}),
           ...(finish ? { finish } : {}),

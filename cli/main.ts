@@ -1,5 +1,4 @@
 /** The `nianbao` command line: check, fix, skeleton, lsp. */
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { VERSION, type CheckOptions, type Locale } from '../core';
 import { isUsageError, parseArgs, takeOutput, UsageError } from './args';
@@ -11,6 +10,10 @@ import { loadConfig } from './config';
 import { U } from './messages';
 import { sanitize } from './output/sanitize';
 import { helpLocale, usage } from './usage';
+import type { Jobs } from './workerCount';
+
+// bin/checkWorker.js starts a worker thread of `check --jobs N` from this bundle.
+export { serveCheckTasks } from './checkWorker';
 
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedPipe(process.stdout);
@@ -128,9 +131,9 @@ function locale(v: string | true | undefined): Locale {
   throw new UsageError(U.locale, {});
 }
 
-/** `--jobs N`: a whole number ≥ 1; default: the number of cores. */
-function jobs(v: string | true | undefined): number {
-  if (v === undefined) return availableParallelism();
+/** `--jobs N`: a whole number ≥ 1; default: as many as the batch repays (cli/workerCount.ts). */
+function jobs(v: string | true | undefined): Jobs {
+  if (v === undefined) return 'auto';
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(U.jobs, {});
   return n;

@@ -23,8 +23,9 @@ const USAGE = message<{ version: string }>(
                                  --ledger FILE：审核台账（默认：最近的 nianbao-review.yaml）；
                                  已核实的发现不计数
                                  csv/xlsx 供 Excel 和 WPS 使用；html：整批报告一个页面
-                                 --jobs N：用 N 个工作线程检查（默认：CPU 核数）；
-                                 无论 N 为几，输出都相同
+                                 --jobs N：用 N 个工作线程检查（默认：按批量大小
+                                 与 CPU 核数取最快者，小批量在本线程）；无论 N 为几，
+                                 输出都相同
   nianbao review dismiss FINGERPRINT... --reason TEXT [--by NAME] [--ledger FILE] [PATH...]
   nianbao review confirm FINGERPRINT... [--reason TEXT] [--by NAME] [--ledger FILE] [PATH...]
   nianbao review reopen FINGERPRINT... [--ledger FILE]
@@ -58,8 +59,9 @@ Usage:
                                  --ledger FILE: the review ledger (default: the nearest
                                  nianbao-review.yaml); dismissed findings do not count
                                  csv/xlsx for Excel and WPS; html: one page for the batch
-                                 --jobs N: check in N worker threads (default: the number
-                                 of cores); the output is the same for every N
+                                 --jobs N: check in N worker threads (default: the count
+                                 the batch's size and the cores make fastest, none for a
+                                 small batch); the output is the same for every N
   nianbao review dismiss FINGERPRINT... --reason TEXT [--by NAME] [--ledger FILE] [PATH...]
   nianbao review confirm FINGERPRINT... [--reason TEXT] [--by NAME] [--ledger FILE] [PATH...]
   nianbao review reopen FINGERPRINT... [--ledger FILE]

@@ -22,6 +22,7 @@ import { toSarif } from '../output/sarif';
 import { sheetsOf } from '../output/sheets';
 import { buildSummary, formatSummary, type SummaryInput } from '../output/summary';
 import { formatStale, totalsLine } from '../output/text';
+import type { Jobs } from '../workerCount';
 
 export type { FileResult } from '../batch';
 
@@ -40,8 +41,11 @@ export interface CheckArgs {
   ledger?: string;
   /** `-o FILE`: write the output there instead of stdout. */
   output?: string;
-  /** `--jobs N`: worker threads checking the files (1: in this thread, as html always is). */
-  jobs?: number;
+  /**
+   * `--jobs N`: worker threads checking the files (1: in this thread, as html always is); 'auto'
+   * (the CLI without `--jobs`): as many as the batch repays on this machine (cli/workerCount.ts).
+   */
+  jobs?: Jobs;
   /** Whether stdout is a terminal (xlsx is not written to one); default: process.stdout.isTTY. */
   stdoutIsTTY?: boolean;
 }

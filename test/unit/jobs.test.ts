@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { runBatch } from '../../cli/batch';
-import { MIN_FILES_FOR_JOBS, runBatchJobs } from '../../cli/jobs';
+import { runBatchJobs } from '../../cli/jobs';
+import { MIN_FILES_FOR_JOBS } from '../../cli/workerCount';
 import { runCheck } from '../../cli/commands/check';
 import { BOM, csvHeader, toCsv } from '../../cli/output/csv';
 import { toJson } from '../../cli/output/json';
@@ -54,10 +55,17 @@ organs:
 `;
 writeFileSync(join(dir, 'roster.yaml'), ROSTER);
 
-function check(jobs: number, ...args: string[]) {
+/** The CLI on the batch with `--jobs N` ('auto': without `--jobs`, the count cli/workerCount.ts picks). */
+function check(jobs: number | 'auto', ...args: string[]) {
   const r = spawnSync(
     process.execPath,
-    [join(ROOT, 'bin', 'nianbao.js'), 'check', '--jobs', String(jobs), ...args, join(dir, 'reports')],
+    [
+      join(ROOT, 'bin', 'nianbao.js'),
+      'check',
+      ...(jobs === 'auto' ? [] : ['--jobs', String(jobs)]),
+      ...args,
+      join(dir, 'reports'),
+    ],
     {
       encoding: 'utf8',
       maxBuffer: 64 << 20,
@@ -68,12 +76,14 @@ function check(jobs: number, ...args: string[]) {
 }
 
 for (const format of ['text', 'json', 'csv']) {
-  test(`--jobs 1 and --jobs 3 print the same ${format}`, () => {
+  test(`--jobs 1, --jobs 3 and no --jobs print the same ${format}`, () => {
     const one = check(1, '--format', format);
-    const three = check(3, '--format', format);
-    assert.equal(three.out, one.out);
-    assert.equal(three.err, one.err);
-    assert.equal(three.status, one.status);
+    for (const jobs of [3, 'auto'] as const) {
+      const other = check(jobs, '--format', format);
+      assert.equal(other.out, one.out);
+      assert.equal(other.err, one.err);
+      assert.equal(other.status, one.status);
+    }
   });
 }
 
@@ -214,10 +224,13 @@ test('the help explains --jobs in zh-CN and en, by --locale or the environment',
     }).stdout;
   const en = help(['--locale', 'en'], {});
   assert.match(en, /^Usage:/m);
-  assert.match(en, /--jobs N: check in N worker threads \(default: the number\s+of cores\)/);
+  assert.match(
+    en,
+    /--jobs N: check in N worker threads \(default: the count\s+the batch's size and the cores make fastest, none for a\s+small batch\)/,
+  );
   const zh = help([], { LANG: 'zh_CN.UTF-8' });
   assert.match(zh, /^用法：/m);
-  assert.match(zh, /--jobs N：用 N 个工作线程检查（默认：CPU 核数）/);
+  assert.match(zh, /--jobs N：用 N 个工作线程检查（默认：按批量大小\s+与 CPU 核数取最快者，小批量在本线程）/);
   assert.equal(help([], { LANG: 'en_US.UTF-8' }), en);
   assert.equal(help([], { LANG: 'C' }), zh, 'no language named: the default, zh-CN');
 });
