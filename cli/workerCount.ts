@@ -15,17 +15,18 @@ export const MIN_FILES_FOR_JOBS = 64;
 export const MIN_TASK = 4;
 
 /**
- * A worker's warm-up, in reports' worth of CPU (one report: some 6–7 ms of one job's CPU, every
- * thread counted): loading the bundle, running cold, and chiefly V8's optimizing compiler, which
- * runs on background threads and so takes cores from the checking. On a 2-vCPU machine the
- * process's CPU with `--jobs 2` was 0.6 s above `--jobs 1` on 80 files, 1.0–1.1 s on 160–320 and
- * 1.2–1.7 s on 500–2,000 (the more varied the batch, the more code turns hot): 180–260 reports'
- * worth. 300 is a little more, because one thread alone already keeps a third of the second
- * core busy compiling, which the model leaves out; it puts the point where two workers pay off on
- * two cores at 600 files, where it was measured: `--jobs 2` took 0.9–1.0× one thread's wall time
- * on 500 files, 1.0–1.2× on 700, 1.15–1.2× on 1,000 and 1.44–1.63× on 2,000.
+ * A worker's warm-up, in reports' worth of CPU (one report: some 5–7 ms of one job's CPU, every
+ * thread counted): loading the bundle (from its code cache), running cold, and chiefly V8's
+ * optimizing compiler, which runs on background threads and so takes cores from the checking. On
+ * a 2-vCPU machine the process's CPU with `--jobs 2` was 0.6 s above `--jobs 1` on 80 files,
+ * 1.0–1.1 s on 160–320 and 1.0–1.7 s on 400–2,000 (the more varied the batch, the more code turns
+ * hot): 150–250 reports' worth. 240 is at the top of that, because one thread alone already keeps
+ * a third of the second core busy compiling, which the model leaves out; it puts the point where
+ * two workers pay off on two cores at 480 files, where it was measured (`--jobs 2` against one
+ * thread, the median of paired rounds: 0.99× on 400 files, 1.14× on 500, 1.05× on 600, 1.15–1.2×
+ * on 1,000, 1.44–1.63× on 2,000; slower on 320).
  */
-const WARM_UP = 300;
+const WARM_UP = 240;
 /** The part of a worker's warm-up on its own thread (its bundle, its cold first reports). */
 const WARM_UP_OWN = 30;
 

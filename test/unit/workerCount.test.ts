@@ -25,8 +25,8 @@ test('--jobs N is honoured, beyond the cores too, but never past one task of MIN
 test('without --jobs on two cores: one thread for a few hundred reports, both cores for a larger batch', () => {
   assert.equal(workerCount(100, 'auto', 2), 1);
   assert.equal(workerCount(320, 'auto', 2), 1);
-  assert.equal(workerCount(500, 'auto', 2), 1);
-  assert.equal(workerCount(1000, 'auto', 2), 2);
+  assert.equal(workerCount(400, 'auto', 2), 1);
+  assert.equal(workerCount(600, 'auto', 2), 2);
   assert.equal(workerCount(100_000, 'auto', 2), 2);
   assert.equal(workerCount(100_000, 'auto', 1), 1);
 });
