@@ -24,7 +24,7 @@ export const MIN_TASK = 4;
  * a third of the second core busy compiling, which the model leaves out; it puts the point where
  * two workers pay off on two cores at 480 files, where it was measured (`--jobs 2` against one
  * thread, the median of paired rounds: 0.99× on 400 files, 1.14× on 500, 1.05× on 600, 1.15–1.2×
- * on 1,000, 1.44–1.63× on 2,000; slower on 320).
+ * on 1,000, 1.2–1.6× on 2,000; slower on 320).
  */
 const WARM_UP = 240;
 /** The part of a worker's warm-up on its own thread (its bundle, its cold first reports). */
