@@ -3,7 +3,7 @@
  * the same as checking the whole batch at once (cli/batch.ts runBatch, as `fix` and html do) —
  * over a batch whose reports pair across years (X-CARRY, X-REUSE), with a report whose organ
  * the scheduler cannot guess (its pair is checked in a second round), a broken file, a GB18030
- * file, a roster and a ledger. The real CLI (bin/nianbao.js, dist/checkWorker.js) as a user runs it.
+ * file, a roster and a ledger. The real CLI (bin/nianbao.js, its workers from bin/checkWorker.js) as a user runs it.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
